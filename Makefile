@@ -1,0 +1,36 @@
+PY ?= python3
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Debian packages: PDF tools for tests, Noto fonts for the PDF reports (Latin,
+# Arabic, Chinese...), WeasyPrint's Pango, and chromium for the browser tests.
+APT_PACKAGES = poppler-utils fonts-noto-core fonts-noto-cjk fonts-dejavu-core \
+	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 chromium
+
+.PHONY: deps check lint type test bench serve
+
+deps:
+	@if command -v apt-get >/dev/null; then \
+		missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+		if [ -n "$$missing" ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+		fi; \
+	fi
+	$(PY) -m pip install -q -e '.[dev]'
+
+serve: deps
+	resdiff serve --host $(HOST) --port $(PORT)
+
+lint:
+	$(PY) -m ruff check .
+
+type:
+	$(PY) -m mypy
+
+test:
+	$(PY) -m pytest -n 2
+
+check: lint type test
+
+bench:
+	$(PY) benchmarks/run.py

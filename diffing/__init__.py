@@ -1,0 +1,43 @@
+"""resdiff's pure engine: parse a UN General Assembly resolution, align two or
+more versions paragraph by paragraph, diff the words inside aligned paragraphs.
+
+Public API::
+
+    parse(text, *, language=None) -> Resolution
+    compare(old, new) -> Comparison
+    compare_series([r1, r2, ...]) -> Series
+
+This package does no I/O and imports no web, PDF, DOCX or database library.
+"""
+
+from diffing.align import compare
+from diffing.errors import ResdiffError
+from diffing.model import (
+    Change,
+    Comparison,
+    Footnote,
+    Op,
+    Paragraph,
+    Resolution,
+    Series,
+    SeriesRow,
+    VerbChange,
+)
+from diffing.parser import parse
+from diffing.series import compare_series
+
+__all__ = [
+    "Change",
+    "Comparison",
+    "Footnote",
+    "Op",
+    "Paragraph",
+    "ResdiffError",
+    "Resolution",
+    "Series",
+    "SeriesRow",
+    "VerbChange",
+    "compare",
+    "compare_series",
+    "parse",
+]

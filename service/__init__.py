@@ -1,0 +1,1 @@
+"""resdiff's service layer: ingest (PDF, DOCX, text), storage, renderers, CLI and web app."""
