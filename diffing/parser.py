@@ -1,7 +1,170 @@
-"""Placeholder: the parser is being written (issue 2)."""
+"""Parse the text of a UN General Assembly resolution or draft into a :class:`Resolution`.
 
-from diffing.model import Resolution
+:func:`parse` is the one public function. It takes plain text extracted from a
+PDF or DOCX, or a Markdown conversion, and returns the metadata and the
+numbered paragraphs. The steps live in small modules:
+
+* :mod:`diffing.cleanup` - page furniture, footnote blocks, Markdown, hyphens;
+* :mod:`diffing.metadata` - symbol, session, agenda item, title, dates, sponsors;
+* :mod:`diffing.structure` - paragraphs, labels, parts and annexes;
+* :mod:`diffing.leads` - the opening verb phrase of a paragraph.
+
+>>> r = parse('''A/RES/1/2
+... The General Assembly,
+... Recalling its resolution 1/1,
+...
+... 1. Decides to remain seized of the matter.
+... ''')
+>>> [(p.id, p.lead) for p in r.paragraphs]
+[('PP1', 'Recalling'), ('OP1', 'Decides')]
+>>> r.symbol, r.session
+('A/RES/1/2', 1)
+"""
+
+from __future__ import annotations
+
+import re
+
+from diffing.cleanup import (
+    PAGE_BREAK,
+    extract_footnotes,
+    is_markdown,
+    normalise,
+    remove_furniture,
+    strip_markdown,
+)
+from diffing.errors import EmptyDocumentError
+from diffing.metadata import parse_date, read_front
+from diffing.model import Footnote, Resolution
+from diffing.structure import MarkerState, build_paragraphs
+
+__all__ = ["detect_language", "parse"]
+
+_ASSEMBLY_LINE = re.compile(
+    r"\s*(?:The General Assembly|L['’]Assemblée générale|La Asamblea General)\s*,?\s*"
+)
+_TITLE_LINE = re.compile(r"\s*(?:ES-\d+/|S-\d+/)?\d{1,3}/\d{1,4}(?:\s+[A-Z](?:-[A-Z])?)?\.\s+\S.*")
+_PART_LINE = re.compile(r"\s*([A-Z])\s*")
+
+_LANG_WORDS = {
+    "en": (" the ", " of ", " and ", " to ", "General Assembly"),
+    "fr": (" la ", " les ", " des ", " et ", " du ", "Assemblée"),
+    "es": (" el ", " los ", " las ", " del ", " y ", "Asamblea"),
+}
+
+
+def detect_language(text: str) -> str:
+    """``en``, ``fr`` or ``es`` by counting common words (``en`` when unsure).
+
+    >>> detect_language("L'Assemblée générale, Rappelant les résolutions des sessions")
+    'fr'
+    """
+    sample = f" {text[:20000]} "
+    scores = {lang: sum(sample.count(w) for w in words) for lang, words in _LANG_WORDS.items()}
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] > scores["en"] else "en"
+
+
+def _vocabulary(lines: list[str]) -> frozenset[str]:
+    """Words and hyphenated compounds of the text, line-end hyphens left aside."""
+    words: set[str] = set()
+    for line in lines:
+        if line == PAGE_BREAK:
+            continue
+        for w in re.findall(r"\w+(?:-\w+)*", line.rstrip().removesuffix("-")):
+            lw = w.lower()
+            words.add(lw)
+    return frozenset(words)
+
+
+def _body_start(lines: list[str]) -> int | None:
+    for i, line in enumerate(lines):
+        if _ASSEMBLY_LINE.fullmatch(line):
+            return i
+    return None
 
 
 def parse(text: str, *, language: str | None = None) -> Resolution:
-    raise NotImplementedError
+    """Parse one resolution (or draft) from its text.
+
+    Raises :class:`~diffing.errors.EmptyDocumentError` when ``text`` holds no
+    text at all; anything else parses, plain paragraphs at worst, with a note.
+    """
+    if not text or not text.strip():
+        raise EmptyDocumentError("the document holds no text")
+    text = normalise(text)
+    markdown = is_markdown(text)
+    if markdown:
+        text = strip_markdown(text)
+    lang = language or detect_language(text)
+    lines = [line.rstrip("\n") for line in text.split("\n")]
+    # Drop trailing blanks of lines but keep the difference between "" and " ".
+    lines = [line if not line.strip() else line.rstrip() for line in lines]
+    notes: list[str] = []
+
+    start = _body_start(lines)
+    if start is None:
+        # No "The General Assembly,": start after the title line if any.
+        start = next((i + 1 for i, line in enumerate(lines[:80]) if _TITLE_LINE.fullmatch(line)), 0)
+        notes.append("no 'The General Assembly,' line: the body starts after the front matter")
+    front_lines = [line for line in lines[:start] if line != PAGE_BREAK]
+    front = read_front(front_lines)
+    title = front.title or ""
+    body = remove_furniture(lines, title=title, start=start)
+    body, footnotes = extract_footnotes(body, markdown=markdown)
+    body = body[start:] if start < len(body) else []
+    if body and _ASSEMBLY_LINE.fullmatch(body[0]):
+        body = body[1:]
+
+    first_part: str | None = None
+    for line in reversed(front_lines):
+        if not line.strip():
+            continue
+        m = _PART_LINE.fullmatch(line)
+        if m:
+            first_part = m.group(1)
+            break
+        if _TITLE_LINE.fullmatch(line) or line.strip().startswith("["):
+            break
+
+    known = {f.marker for f in footnotes}
+    paragraphs, closings, more_notes = build_paragraphs(
+        body,
+        french=lang == "fr",
+        vocabulary=_vocabulary(body),
+        markers=MarkerState(known=known),
+        first_part=first_part,
+    )
+    notes.extend(more_notes)
+    adopted = front.adopted
+    if adopted is None and closings:
+        adopted = parse_date(closings[0])
+    if not paragraphs:
+        notes.append("no paragraph found")
+    elif not any(p.kind == "operative" for p in paragraphs):
+        notes.append("no numbered operative paragraph found")
+    notes.extend(front.notes)
+    return Resolution(
+        paragraphs=paragraphs,
+        symbol=front.symbol,
+        document_type=front.document_type,
+        language=lang,
+        session=front.session,
+        agenda_item=front.agenda_item,
+        title=front.title,
+        adopted=adopted,
+        drafts=front.drafts,
+        sponsors=front.sponsors,
+        footnotes=_unique(footnotes),
+        notes=notes,
+    )
+
+
+def _unique(notes: list[Footnote]) -> list[Footnote]:
+    seen: set[str] = set()
+    out: list[Footnote] = []
+    for f in notes:
+        if f.marker not in seen:
+            seen.add(f.marker)
+            out.append(f)
+    return out

@@ -17,8 +17,11 @@ import click
 import diffing
 from diffing.errors import ResdiffError
 from diffing.model import Resolution
-from service import ingest
+from service import config, symbols
+from service.documents import Library, check_comparison
+from service.ods import Retriever
 from service.render import render_comparison, render_series
+from service.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,9 +42,36 @@ def _user_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def load_document(spec: str) -> Resolution:
-    """A path to a file (txt, md, pdf, docx)."""
-    return ingest.load(Path(spec))
+def _settings() -> dict[str, Any]:
+    return {**config.DEFAULTS, **config.from_env()}
+
+
+def _open_store() -> Store:
+    """The service's store (the same database as ``resdiff serve``)."""
+    from service.app import create_app
+
+    return Store(create_app().config["RESDIFF_DATABASE"])
+
+
+def library() -> Library:
+    """Files, store, mirror and UN system; the store is opened only when needed."""
+    settings = _settings()
+    return Library(_open_store, Retriever.from_settings(settings), config.limits_from(settings))
+
+
+def load_document(spec: str, language: str = "en") -> Resolution:
+    """A path to a file (txt, md, pdf, docx), else a UN symbol (store, mirror, UN system)."""
+    return library().resolve_argument(spec, language)
+
+
+LANG_OPTION = click.option(
+    "--lang",
+    "language",
+    type=click.Choice(symbols.LANGUAGES),
+    default="en",
+    show_default=True,
+    help="Language of the documents given by symbol.",
+)
 
 
 def _emit(data: bytes, fmt: str, output: str | None) -> None:
@@ -63,10 +93,11 @@ def cli() -> None:
 @cli.command()
 @click.argument("path")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text")
+@LANG_OPTION
 @_user_errors
-def parse(path: str, fmt: str) -> None:
-    """Parse a resolution (txt, md, pdf, docx) and print its structure."""
-    res = load_document(path)
+def parse(path: str, fmt: str, language: str) -> None:
+    """Parse a resolution (a file, or a UN symbol) and print its structure."""
+    res = load_document(path, language)
     if fmt == "json":
         click.echo(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -87,10 +118,14 @@ def parse(path: str, fmt: str) -> None:
     "--format", "fmt", type=click.Choice(["json", "text", "html", "pdf", "docx"]), default="text"
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
+@LANG_OPTION
 @_user_errors
-def compare(old: str, new: str, fmt: str, output: str | None) -> None:
-    """Compare two versions OLD and NEW."""
-    comparison = diffing.compare(load_document(old), load_document(new))
+def compare(old: str, new: str, fmt: str, output: str | None, language: str) -> None:
+    """Compare two versions OLD and NEW: files, or UN symbols such as A/RES/73/11."""
+    lib = library()
+    versions = [lib.resolve_argument(old, language), lib.resolve_argument(new, language)]
+    check_comparison(versions, lib.limits)
+    comparison = diffing.compare(*versions)
     _emit(render_comparison(comparison, fmt), fmt, output)
 
 
@@ -98,13 +133,91 @@ def compare(old: str, new: str, fmt: str, output: str | None) -> None:
 @click.argument("versions", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "text", "html", "pdf"]), default="text")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
+@LANG_OPTION
 @_user_errors
-def series(versions: tuple[str, ...], fmt: str, output: str | None) -> None:
-    """Follow every paragraph through a series of versions V1 V2 ... (oldest first)."""
+def series(versions: tuple[str, ...], fmt: str, output: str | None, language: str) -> None:
+    """Follow every paragraph through a series of versions V1 V2 ... (oldest first).
+
+    Each version is a file or a UN symbol."""
     if len(versions) < 2:
         raise click.UsageError("a series needs at least two versions")
-    result = diffing.compare_series([load_document(v) for v in versions])
+    lib = library()
+    docs = [lib.resolve_argument(v, language) for v in versions]
+    check_comparison(docs, lib.limits)
+    result = diffing.compare_series(docs)
     _emit(render_series(result, fmt), fmt, output)
+
+
+@cli.command()
+@click.argument("symbol_list", metavar="SYMBOL...", nargs=-1, required=True)
+@LANG_OPTION
+@click.option("--offline", is_flag=True, help="Use the local mirror only, not the UN system.")
+@_user_errors
+def fetch(symbol_list: tuple[str, ...], language: str, offline: bool) -> None:
+    """Retrieve documents by UN symbol (mirror, then the UN system) and store them."""
+    lib = library()
+    for symbol in symbol_list:
+        doc = lib.by_symbol(symbol, language, network=not offline)
+        click.echo(
+            f"{doc.symbol} ({doc.language}): document {doc.id}, "
+            f"{len(doc.structure.get('paragraphs', []))} paragraphs, from {doc.source}"
+        )
+
+
+INGEST_SUFFIXES = {".txt", ".md", ".pdf", ".docx"}
+
+
+def _expand(paths: tuple[str, ...]) -> list[Path]:
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files += sorted(f for f in p.iterdir() if f.suffix.lower() in INGEST_SUFFIXES)
+        else:
+            files.append(p)
+    return files
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+def ingest(paths: tuple[str, ...]) -> None:
+    """Store many files (or folders of files) in the library, reporting the bad ones at the end.
+
+    Exits with status 1 when some files could not be stored.
+    """
+    lib = library()
+    files = _expand(paths)
+    added = known = 0
+    failed: list[tuple[Path, str]] = []
+    with click.progressbar(
+        files, label="ingesting", item_show_func=lambda p: p.name if p else None, file=sys.stderr
+    ) as bar:
+        for path in bar:
+            try:
+                if not path.is_file():
+                    raise FileNotFoundError(f"{path}: no such file")
+                _, created = lib.add(path.read_bytes(), path.name, source="file")
+            except (ResdiffError, OSError) as exc:
+                failed.append((path, getattr(exc, "detail", None) or str(exc)))
+                continue
+            added += created
+            known += not created
+    click.echo(f"{added} added, {known} already stored, {len(failed)} failed")
+    for path, reason in failed:
+        click.echo(f"error: {path}: {reason}", err=True)
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64))
+def serve(host: str, port: int, workers: int, threads: int) -> None:
+    """Run the web service under gunicorn (data in RESDIFF_DATA_DIR)."""
+    from service.server import run
+
+    run(host=host, port=port, workers=workers, threads=threads)
 
 
 def main() -> None:

@@ -21,3 +21,117 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is absent: real UN texts not available")
     return CORPUS
+
+
+# -- the web service (Flask fixtures, after the Flask tutorial) ---------------------
+
+
+@pytest.fixture
+def app(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The app on an empty store in a temporary folder, with the INTERPOL mirror if present,
+    and a UN document system address that refuses connections (no test touches the internet)."""
+    from service.app import create_app
+
+    return create_app(
+        {
+            "TESTING": True,
+            "RESDIFF_DATA_DIR": str(tmp_path / "data"),
+            "RESDIFF_MIRROR": str(INTERPOL) if INTERPOL.is_dir() else None,
+            "RESDIFF_ODS_URL": "http://127.0.0.1:9",
+            "RESDIFF_FETCH_TIMEOUT": 2.0,
+        }
+    )
+
+
+@pytest.fixture
+def client(app):  # type: ignore[no-untyped-def]
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):  # type: ignore[no-untyped-def]
+    return app.test_cli_runner()
+
+
+# -- a local stand-in for the UN Official Document System ---------------------------
+
+
+class FakeUN:
+    """An HTTP server on 127.0.0.1 that answers like documents.un.org.
+
+    ``/api/symbol/access?s=A/RES/79/136&l=en&t=pdf`` redirects (302) to the real PDF
+    of 79/136 from the corpus; other symbols give: A/RES/99/999 an HTML page,
+    A/RES/97/1 a slow answer, A/RES/96/1 HTTP 500, A/RES/95/1 a redirect loop,
+    anything else 404. ``requests`` lists the paths asked for.
+    """
+
+    def __init__(self, pdf: bytes) -> None:
+        import http.server
+        import threading
+        import time
+        import urllib.parse
+
+        fake = self
+        self.pdf = pdf
+        self.requests: list[str] = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def send(self, status: int, body: bytes, ctype: str, **headers: str) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.end_headers()
+                try:
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (size cap, timeout): as it should
+
+            def do_GET(self) -> None:
+                fake.requests.append(self.path)
+                url = urllib.parse.urlsplit(self.path)
+                if url.path == "/files/79_136.pdf":
+                    return self.send(200, fake.pdf, "application/pdf")
+                query = urllib.parse.parse_qs(url.query)
+                symbol = query.get("s", [""])[0]
+                lang = query.get("l", [""])[0]
+                if url.path != "/api/symbol/access":
+                    return self.send(404, b"not found", "text/plain")
+                if symbol == "A/RES/79/136" and lang == "en":
+                    return self.send(302, b"", "text/plain", Location="/files/79_136.pdf")
+                if symbol == "A/RES/99/999":
+                    return self.send(200, b"<html><body>Not available</body></html>", "text/html; charset=utf-8")
+                if symbol == "A/RES/97/1":
+                    time.sleep(3)
+                    return self.send(200, fake.pdf, "application/pdf")
+                if symbol == "A/RES/96/1":
+                    return self.send(500, b"oops", "text/plain")
+                if symbol == "A/RES/95/1":
+                    return self.send(302, b"", "text/plain", Location=self.path)
+                return self.send(404, b"<html>no such document</html>", "text/html")
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def fake_un():  # type: ignore[no-untyped-def]
+    pdf = INTERPOL / "A_RES_79_136_en.pdf"
+    if not pdf.is_file():
+        pytest.skip("../shared/corpus is absent: the real PDF of A/RES/79/136 is needed")
+    server = FakeUN(pdf.read_bytes())
+    yield server
+    server.close()

@@ -1,0 +1,171 @@
+"""Shared pieces of the benchmark: corpus location, timing loops, table output.
+
+Every figure is a median over interleaved rounds after warm-up runs, and every
+contender is reported as a ratio against resdiff measured in the same process
+and the same rounds: the machine is shared, so absolute times are noisy and only
+the ratios carry across runs.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+INTERPOL = CORPUS / "interpol"
+UNGA = CORPUS / "unga-78-79"
+SERIES_TSV = CORPUS / "unga-78-79.SERIES.tsv"
+
+
+class Unavailable(Exception):
+    """A piece of resdiff that the benchmark needs is not there (yet)."""
+
+
+def clear_engine_caches() -> int:
+    """Empty every memo cache (``functools.lru_cache``) of the ``diffing`` package.
+
+    The engine memoises tokens and word diffs by text. A benchmark repeats the
+    same texts, so without this every run after the first would be served from
+    those caches, which a new pair of documents never is. Returns how many
+    caches were cleared.
+    """
+    cleared = 0
+    for name, module in list(sys.modules.items()):
+        if module is None or not (name == "diffing" or name.startswith("diffing.")):
+            continue
+        for obj in list(vars(module).values()):
+            if callable(getattr(obj, "cache_clear", None)) and hasattr(obj, "cache_info"):
+                obj.cache_clear()
+                cleared += 1
+    return cleared
+
+
+def median(xs: Sequence[float]) -> float:
+    return statistics.median(xs) if xs else float("nan")
+
+
+def interleaved(
+    contenders: dict[str, Callable[[], Any]],
+    *,
+    rounds: int,
+    warmup: int = 1,
+    setup: dict[str, Callable[[], Any]] | None = None,
+) -> dict[str, list[float]]:
+    """Time each contender ``rounds`` times, one run of each per round.
+
+    The order rotates every round so that no contender always runs right after
+    another one (caches, frequency scaling and neighbours' load even out).
+    ``setup[name]``, when given, runs untimed right before each run of ``name``.
+    """
+    names = list(contenders)
+    setup = setup or {}
+    for _ in range(warmup):
+        for name in names:
+            setup.get(name, _nothing)()
+            contenders[name]()
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for r in range(rounds):
+        k = r % len(names)
+        for name in names[k:] + names[:k]:
+            fn = contenders[name]
+            setup.get(name, _nothing)()
+            t0 = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - t0)
+    return times
+
+
+def _nothing() -> None:
+    pass
+
+
+def time_runs(fn: Callable[[], Any], *, runs: int, warmup: int = 1) -> list[float]:
+    for _ in range(warmup):
+        fn()
+    out = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def ms(seconds: float) -> str:
+    if seconds != seconds:  # NaN
+        return "n/a"
+    if seconds >= 10:
+        return f"{seconds:,.1f} s"
+    if seconds >= 1:
+        return f"{seconds:,.2f} s"
+    return f"{seconds * 1000:,.1f} ms"
+
+
+@dataclass
+class Table:
+    title: str
+    header: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, *cells: object) -> None:
+        self.rows.append([str(c) for c in cells])
+
+    def markdown(self) -> str:
+        lines = [f"### {self.title}", ""]
+        lines.append("| " + " | ".join(self.header) + " |")
+        lines.append("|" + "|".join("---" for _ in self.header) + "|")
+        lines += ["| " + " | ".join(r) + " |" for r in self.rows]
+        if self.notes:
+            lines.append("")
+            lines += [f"- {n}" for n in self.notes]
+        return "\n".join(lines) + "\n"
+
+
+@dataclass
+class Goal:
+    name: str
+    target: str
+    measured: str
+    met: bool | None  # None: could not be measured
+
+    @property
+    def verdict(self) -> str:
+        return {True: "met", False: "MISSED", None: "not measured"}[self.met]
+
+
+def machine() -> dict[str, str]:
+    cpu = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+    except OSError:
+        commit = "?"
+    return {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "python": platform.python_version(),
+        "os": platform.platform(terse=True),
+        "commit": commit or "?",
+    }

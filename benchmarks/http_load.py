@@ -1,0 +1,199 @@
+"""HTTP load of ``POST /api/compare`` against a ``resdiff serve`` started for the purpose.
+
+``Server`` starts ``resdiff serve --host 127.0.0.1 --port P --workers 2`` on a
+free port with a throw-away ``RESDIFF_DATA_DIR`` and stops it (its own process
+group) at the end. Run as a script, this module is the load generator: it runs
+in its own process, so the client's Python does not share a GIL with the
+timing code, and sends a bounded number of requests over keep-alive
+connections from N threads::
+
+    python benchmarks/http_load.py --port P --body BODY.json --requests 200 --threads 2 [--unique]
+
+``--unique`` makes every request body different (a distinct closing line
+appended to the new text), so no answer can come from the comparison cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import http.client
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+PATH = "/api/compare"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    """``resdiff serve`` on 127.0.0.1 in its own process group, for a ``with`` block."""
+
+    def __init__(self, workers: int = 2, extra_env: dict[str, str] | None = None) -> None:
+        self.port = free_port()
+        self.workers = workers
+        self.extra_env = extra_env or {}
+        self._tmp = tempfile.TemporaryDirectory(prefix="resdiff-bench-")
+        self.log = Path(self._tmp.name) / "serve.log"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> Server:
+        env = dict(
+            os.environ, RESDIFF_DATA_DIR=str(Path(self._tmp.name) / "data"), **self.extra_env
+        )
+        cmd = ["resdiff", "serve", "--host", "127.0.0.1", "--port", str(self.port)]
+        cmd += ["--workers", str(self.workers)]
+        with self.log.open("wb") as log:
+            self.proc = subprocess.Popen(
+                cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"resdiff serve exited: {self.tail()}")
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+                conn.request("GET", "/healthz")
+                conn.getresponse().read()
+                conn.close()
+                return self
+            except OSError:
+                time.sleep(0.2)
+        self.__exit__(None, None, None)
+        raise RuntimeError(f"resdiff serve did not answer within 60 s: {self.tail()}")
+
+    def tail(self, n: int = 1500) -> str:
+        try:
+            return self.log.read_text(errors="replace")[-n:]
+        except OSError:
+            return ""
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGTERM)
+                self.proc.wait(timeout=15)
+            except (ProcessLookupError, subprocess.TimeoutExpired):
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=5)
+        self._tmp.cleanup()
+
+
+def run_load(
+    port: int, body: dict[str, Any], *, requests: int, threads: int, unique: bool, max_s: float
+) -> dict[str, Any]:
+    """Run the load generator in another process and return its figures."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
+        json.dump(body, f, ensure_ascii=False)
+    try:
+        cmd = [sys.executable, __file__, "--port", str(port), "--body", f.name]
+        cmd += ["--requests", str(requests), "--threads", str(threads), "--max-s", str(max_s)]
+        if unique:
+            cmd.append("--unique")
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=max_s + 120, check=False)
+        if out.returncode != 0:
+            raise RuntimeError(f"load generator failed: {out.stderr[-1500:]}")
+        return json.loads(out.stdout)  # type: ignore[no-any-return]
+    finally:
+        os.unlink(f.name)
+
+
+def variant(body: dict[str, Any], i: int) -> bytes:
+    new = dict(body["new"])
+    new["text"] = new["text"].rstrip("\n") + f"\n\nBenchmark run {i} of the load generator.\n"
+    return json.dumps({**body, "new": new}, ensure_ascii=False).encode()
+
+
+def _client(args: argparse.Namespace) -> dict[str, Any]:
+    body = json.loads(Path(args.body).read_text(encoding="utf-8"))
+    fixed = json.dumps(body, ensure_ascii=False).encode()
+    salt = time.time_ns()
+    # bodies are prepared before the clock starts: the client measures the server
+    bodies = [variant(body, salt + i) if args.unique else fixed for i in range(args.requests)]
+    lock = threading.Lock()
+    next_i = [0]
+    latencies: list[float] = []
+    statuses: dict[str, int] = {}
+    cache_headers: dict[str, int] = {}
+    sizes: list[int] = []
+    stop_at = time.perf_counter() + args.max_s
+
+    def worker() -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=120)
+        while True:
+            with lock:
+                i = next_i[0]
+                next_i[0] += 1
+            if i >= args.requests or time.perf_counter() > stop_at:
+                break
+            t0 = time.perf_counter()
+            try:
+                conn.request(
+                    "POST", PATH, body=bodies[i], headers={"Content-Type": "application/json"}
+                )
+                resp = conn.getresponse()
+                data = resp.read()
+                status = str(resp.status)
+                cache = resp.getheader("X-Cache") or resp.getheader("X-Resdiff-Cache") or "-"
+            except (OSError, http.client.HTTPException) as exc:
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=120)
+                data, status, cache = b"", type(exc).__name__, "-"
+            dt = time.perf_counter() - t0
+            with lock:
+                latencies.append(dt)
+                statuses[status] = statuses.get(status, 0) + 1
+                cache_headers[cache] = cache_headers.get(cache, 0) + 1
+                sizes.append(len(data))
+        conn.close()
+
+    pool = [threading.Thread(target=worker) for _ in range(args.threads)]
+    t0 = time.perf_counter()
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    wall = time.perf_counter() - t0
+    ok = statuses.get("200", 0)
+    lat = sorted(latencies)
+    return {
+        "requests": len(latencies),
+        "ok": ok,
+        "statuses": statuses,
+        "cache_header": cache_headers,
+        "wall_s": wall,
+        "rps": ok / wall if wall else 0.0,
+        "latency_median_s": statistics.median(lat) if lat else None,
+        "latency_p90_s": lat[int(0.9 * (len(lat) - 1))] if lat else None,
+        "response_bytes": statistics.median(sizes) if sizes else 0,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--port", type=int, required=True)
+    ap.add_argument("--body", required=True)
+    ap.add_argument("--requests", type=int, default=100)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--max-s", type=float, default=30.0)
+    ap.add_argument("--unique", action="store_true")
+    json.dump(_client(ap.parse_args()), sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

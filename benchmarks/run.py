@@ -1,0 +1,568 @@
+"""resdiff's benchmark (issue 6): ``make bench`` or ``python3 benchmarks/run.py [--quick]``.
+
+Sections (all by default, or pick with flags):
+
+``--pair``    73/11 -> 75/10: resdiff parse + align + word diff against redlines,
+              difflib and diff-match-patch on the same raw texts, interleaved rounds.
+``--scale``   synthetic pairs of 250 ... 10,000 operative paragraphs: time, memory,
+              growth exponent, and whether the injected edits were found.
+``--render``  HTML, PDF and DOCX reports of 73/11 -> 75/10.
+``--batch``   the 170 real pairs of sessions 78-79, one process vs. a pool of two.
+``--http``    ``POST /api/compare`` against ``resdiff serve --workers 2``, with and
+              without the comparison cache.
+
+``--results FILE`` writes the tables as Markdown (machine, date, figures);
+``--profile`` profiles every missed goal and prints where the time goes.
+Timings are medians; competing figures are ratios measured side by side in the
+same process, because the machine is shared and absolute times are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import math
+import multiprocessing
+import pstats
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import batch
+import http_load
+import peers
+import synth
+from common import INTERPOL, Goal, Table, clear_engine_caches, interleaved, machine, median, ms
+
+OLD = INTERPOL / "A_RES_73_11_en.txt"
+NEW = INTERPOL / "A_RES_75_10_en.txt"
+PAIR = "73/11 -> 75/10"
+
+
+class Bench:
+    def __init__(self, quick: bool) -> None:
+        self.quick = quick
+        self.tables: list[Table] = []
+        self.goals: list[Goal] = []
+        self.profilers: dict[str, Callable[[], str]] = {}
+        self.a = OLD.read_text(encoding="utf-8")
+        self.b = NEW.read_text(encoding="utf-8")
+
+    def emit(self, table: Table) -> None:
+        self.tables.append(table)
+        print(table.markdown(), flush=True)
+
+    # -- 73/11 -> 75/10 against the peers ---------------------------------------------
+
+    def pair(self) -> None:
+        import diffing
+
+        a, b = self.a, self.b
+        rounds = 7 if self.quick else 30
+        t = Table(
+            f"{PAIR} (English): whole job from the raw texts, {rounds} interleaved rounds",
+            ["contender", "median", "min", "ratio to resdiff"],
+        )
+        try:
+            old, new = diffing.parse(a), diffing.parse(b)
+            comparison = diffing.compare(old, new)
+        except NotImplementedError as exc:
+            t.notes.append(f"not measured: resdiff not implemented yet ({exc!r})")
+            self.goals.append(Goal("5x faster than redlines on " + PAIR, ">= 5x", "n/a", None))
+            self.emit(t)
+            return
+
+        main = "**resdiff** `compare(parse(a), parse(b))`"
+        warm = "  same, memo caches left warm from the previous round"
+        contenders: dict[str, Callable[[], Any]] = {
+            main: lambda: diffing.compare(diffing.parse(a), diffing.parse(b)),
+            "  of which: `parse` of both texts": lambda: (diffing.parse(a), diffing.parse(b)),
+            "  of which: `compare` (align + word diff)": lambda: diffing.compare(old, new),
+            warm: lambda: diffing.compare(diffing.parse(a), diffing.parse(b)),
+        }
+        for name, make in peers.PEERS:
+            contenders[name] = make(a, b)
+        cold = {name: clear_engine_caches for name in list(contenders)[:3]}
+        times = interleaved(contenders, rounds=rounds, warmup=2, setup=cold)
+        base = median(times[main])
+        for name, ts in times.items():
+            m = median(ts)
+            if name.startswith("  "):
+                ratio = f"{m / base:.0%} of resdiff"
+            elif name == main:
+                ratio = "1"
+            else:
+                ratio = f"{m / base:.1f}x resdiff's time"
+            t.add(name, ms(m), ms(min(ts)), ratio)
+        t.notes.append(
+            f"{len(old.paragraphs)} -> {len(new.paragraphs)} paragraphs; "
+            f"resdiff found {_summary(comparison.summary)}"
+        )
+        t.notes.append(
+            "resdiff runs with its memo caches (tokens, word diffs) emptied before each run, "
+            "as for a pair it has never seen; the 'warm' row shows what they save on a repeat"
+        )
+        t.notes.append(
+            "every contender gets the same two raw texts (PDF-extracted, with page headers "
+            "and footnotes); resdiff's figure includes parsing them"
+        )
+        self.emit(t)
+        red = next(n for n in times if n.startswith("redlines"))
+        speedup = median(times[red]) / base
+        self.goals.append(
+            Goal(f"faster than redlines on {PAIR}", ">= 5x", f"{speedup:.1f}x", speedup >= 5)
+        )
+        self.profilers[self.goals[-1].name] = lambda: profile(
+            lambda: [
+                (clear_engine_caches(), diffing.compare(diffing.parse(a), diffing.parse(b)))
+                for _ in range(10)
+            ],
+            f"resdiff parse + compare of {PAIR}, 10 times",
+        )
+
+    # -- synthetic scale ------------------------------------------------------------
+
+    def scale(self) -> None:
+        sizes = [250, 1000, 4000] if self.quick else [250, 1000, 4000, 10000]
+        runs = {250: 5, 1000: 5, 4000: 3, 10000: 2} if not self.quick else dict.fromkeys(sizes, 1)
+        timeout = 60 if self.quick else 300
+        pool, how = synth.collect_pool(int(max(sizes) * 1.02) + 10)
+        t = Table(
+            "Scale: synthetic pairs (5% reworded, 1% moved, 1% removed, 1% added), "
+            "one process per size",
+            [
+                "operative paragraphs",
+                "compare median",
+                "runs",
+                "growth exponent",
+                "peak RSS",
+                "tracemalloc peak",
+                "parse of the text",
+                "reworded found",
+                "moved found",
+                "removed found",
+                "added found",
+                "other changes reported",
+            ],
+        )
+        t.notes.append(
+            f"paragraph pool: {len(pool):,} distinct real paragraphs of unga-78-79 "
+            f"({how}; near-duplicates dropped)"
+        )
+        results: dict[int, float] = {}
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+            json.dump(pool, f)
+        try:
+            prev: tuple[int, float] | None = None
+            for n in sizes:
+                cmd = [sys.executable, str(Path(synth.__file__)), "--pool", f.name, "--n", str(n)]
+                cmd += ["--runs", str(runs[n]), "--warmup", "1" if n <= 1000 else "0", "--parse"]
+                cmd.append("--tracemalloc")
+                try:
+                    out = subprocess.run(
+                        cmd, capture_output=True, text=True, timeout=timeout, check=False
+                    )
+                except subprocess.TimeoutExpired:
+                    t.add(n, f"> {timeout} s (timeout)", *["-"] * 10)
+                    break
+                if out.returncode != 0:
+                    t.add(n, "error", *["-"] * 10)
+                    t.notes.append(f"n={n}: {out.stderr.strip().splitlines()[-1:]}")
+                    break
+                r = json.loads(out.stdout)
+                if "error" in r:
+                    t.add(n, "n/a", *["-"] * 10)
+                    t.notes.append(f"n={n}: {r['error']}")
+                    break
+                m = median(r["times"])
+                results[n] = m
+                expo = f"{math.log(m / prev[1]) / math.log(n / prev[0]):.2f}" if prev else "-"
+                prev = (n, m)
+                rec = r["recovery"]
+                found = [
+                    f"{rec[k]['found']}/{rec[k]['injected']}"
+                    for k in ("reworded", "moved", "removed", "added")
+                ]
+                extra = {
+                    k: rec[k]["engine_total"] - (rec[k]["found"] if rec[k]["injected"] >= 0 else 0)
+                    for k in rec
+                    if k != "unchanged"
+                }
+                extra_s = ", ".join(f"{v} {k}" for k, v in extra.items() if v) or "none"
+                tm = r.get("tracemalloc_peak")
+                parse_s = r.get("parse_s")
+                parse_cell = (
+                    "n/a"
+                    if parse_s is None
+                    else f"{ms(parse_s)} ({r['parse_paragraphs']:,}/{n:,} OPs)"
+                )
+                t.add(
+                    f"{n:,}",
+                    ms(m),
+                    len(r["times"]),
+                    expo,
+                    _mib(r["rss_kib"] * 1024),
+                    _mib(tm) if tm else "skipped (slow)",
+                    parse_cell,
+                    *found,
+                    extra_s,
+                )
+        finally:
+            Path(f.name).unlink()
+        t.notes.append(
+            "growth exponent = log(t2/t1)/log(n2/n1) against the previous size; "
+            "peak RSS is the worker process's (interpreter, pool and pair included); "
+            "'found' counts injected edits reported with exactly the right type and ids"
+        )
+        t.notes.append(
+            "parse of the text: the old version laid out as a PDF-extracted text, parsed by "
+            "`diffing.parse`; x/n OPs = operative paragraphs it found out of n"
+        )
+        self.emit(t)
+        if 1000 in results and 4000 in results:
+            e = math.log(results[4000] / results[1000]) / math.log(4)
+            self.goals.append(
+                Goal("growth exponent 1,000 -> 4,000 paragraphs", "<= 1.3", f"{e:.2f}", e <= 1.3)
+            )
+            self.profilers[self.goals[-1].name] = lambda: _profile_scale(pool, 4000)
+        else:
+            self.goals.append(
+                Goal("growth exponent 1,000 -> 4,000 paragraphs", "<= 1.3", "n/a", None)
+            )
+        if 10000 in results:
+            self.goals.append(
+                Goal("10,000 paragraphs", "< 3 s", ms(results[10000]), results[10000] < 3)
+            )
+            self.profilers[self.goals[-1].name] = lambda: _profile_scale(pool, 10000)
+        elif not self.quick:
+            self.goals.append(Goal("10,000 paragraphs", "< 3 s", "n/a", None))
+
+    # -- reports ------------------------------------------------------------------
+
+    def render(self) -> None:
+        import diffing
+        from service.render import render_comparison
+
+        runs = 2 if self.quick else 5
+        t = Table(
+            f"Reports of {PAIR}: `render_comparison(comparison, fmt)`, {runs} interleaved rounds",
+            ["format", "first call", "median", "size"],
+        )
+        try:
+            comparison = diffing.compare(diffing.parse(self.a), diffing.parse(self.b))
+        except NotImplementedError as exc:
+            t.notes.append(f"not measured: resdiff not implemented yet ({exc!r})")
+            self.goals.append(Goal(f"PDF report of {PAIR}", "< 1.5 s", "n/a", None))
+            self.emit(t)
+            return
+        first: dict[str, float] = {}
+        sizes: dict[str, int] = {}
+        ok: dict[str, Callable[[], Any]] = {}
+        for fmt in ("json", "html", "pdf", "docx"):
+            t0 = time.perf_counter()
+            try:
+                sizes[fmt] = len(render_comparison(comparison, fmt))
+            except Exception as exc:
+                t.add(fmt, f"n/a ({type(exc).__name__}: {str(exc)[:60]})", "-", "-")
+                continue
+            first[fmt] = time.perf_counter() - t0
+            ok[fmt] = lambda fmt=fmt: render_comparison(comparison, fmt)
+        times = interleaved(ok, rounds=runs, warmup=0) if ok else {}
+        for fmt, ts in times.items():
+            t.add(fmt, ms(first[fmt]), ms(median(ts)), f"{sizes[fmt]:,} bytes")
+        t.notes.append("first call includes lazy imports, font and template loading")
+        self.emit(t)
+        if "pdf" in times:
+            pdf = median(times["pdf"])
+            self.goals.append(Goal(f"PDF report of {PAIR}", "< 1.5 s", ms(pdf), pdf < 1.5))
+            self.profilers[self.goals[-1].name] = lambda: profile(
+                lambda: render_comparison(comparison, "pdf"), f"PDF report of {PAIR}"
+            )
+        else:
+            self.goals.append(Goal(f"PDF report of {PAIR}", "< 1.5 s", "n/a", None))
+
+    # -- the 170 real pairs -----------------------------------------------------------
+
+    def batch(self) -> None:
+        import diffing  # noqa: F401  (imported before the fork: workers inherit it)
+        from service import ingest  # noqa: F401
+
+        pairs = batch.series_pairs()
+        if self.quick:
+            pairs = pairs[:40]
+        t = Table(
+            f"Batch: {len(pairs)} real pairs of unga-78-79.SERIES.tsv, ingest + parse + compare",
+            ["mode", "wall", "per pair", "speed-up", "failures"],
+        )
+        batch.compare_pair(pairs[0])  # warm-up: lazy imports, compiled patterns
+        t0 = time.perf_counter()
+        single = [batch.compare_pair(p) for p in pairs]
+        wall1 = time.perf_counter() - t0
+        errors = [(name, err) for name, _, err in single if err]
+        if len(errors) == len(pairs):
+            t.notes.append(f"not measured: every pair failed, e.g. {errors[0][1]}")
+            self.emit(t)
+            return
+        ctx = multiprocessing.get_context("fork")
+        t0 = time.perf_counter()
+        with ctx.Pool(2) as pool:
+            double = list(pool.imap_unordered(batch.compare_pair, pairs, chunksize=2))
+        wall2 = time.perf_counter() - t0
+        n = len(pairs)
+        t.add("one process", ms(wall1), ms(wall1 / n), "1", len(errors))
+        t.add(
+            "Pool(2), both cores",
+            ms(wall2),
+            ms(wall2 / n),
+            f"{wall1 / wall2:.2f}x",
+            sum(1 for _, _, e in double if e),
+        )
+        per = sorted((s, name) for name, s, err in single if not err)
+        if per:
+            t.notes.append(
+                f"one process, per pair: median {ms(median([s for s, _ in per]))}, "
+                f"slowest {', '.join(f'{name} {ms(s)}' for s, name in per[-3:][::-1])}"
+            )
+        for name, err in errors[:5]:
+            t.notes.append(f"failed: {name}: {err}")
+        t.notes.append("the pool's wall time includes starting its two workers")
+        self.emit(t)
+
+    # -- HTTP ---------------------------------------------------------------------------
+
+    def http(self) -> None:
+        body = {"old": {"text": self.a}, "new": {"text": self.b}}
+        n_unc, n_cac = (15, 150) if self.quick else (60, 600)
+        t = Table(
+            f"HTTP: `POST {http_load.PATH}` ({PAIR}, JSON) against `resdiff serve --workers 2` "
+            "on 127.0.0.1",
+            [
+                "cache",
+                "client threads",
+                "requests",
+                "req/s",
+                "median latency",
+                "p90 latency",
+                "cache header",
+            ],
+        )
+        goal = "cached comparison served faster than uncached"
+        unique_check = _check_unique_bodies(body)
+        try:
+            server = http_load.Server(workers=2).__enter__()
+        except Exception as exc:
+            t.notes.append(f"not measured: could not start `resdiff serve`: {exc}"[:600])
+            self.goals.append(Goal(goal, ">= 10x", "n/a", None))
+            self.emit(t)
+            return
+        try:
+            probe = http_load.run_load(
+                server.port, body, requests=1, threads=1, unique=False, max_s=60
+            )
+            if probe["ok"] != 1:
+                t.notes.append(
+                    f"not measured: `POST {http_load.PATH}` answered {probe['statuses']}; "
+                    f"server log: {server.tail(400)!r}"
+                )
+                self.goals.append(Goal(goal, ">= 10x", "n/a", None))
+                self.emit(t)
+                return
+            res: dict[tuple[str, int], dict[str, Any]] = {}
+            for threads in (1, 4):
+                for unique in (True, False):
+                    count = n_unc if unique else n_cac
+                    r = http_load.run_load(
+                        server.port,
+                        body,
+                        requests=count,
+                        threads=threads,
+                        unique=unique,
+                        max_s=30 if self.quick else 60,
+                    )
+                    res["without" if unique else "with", threads] = r
+                    t.add(
+                        "without (unique bodies)" if unique else "with (same body)",
+                        threads,
+                        f"{r['ok']}/{r['requests']}",
+                        f"{r['rps']:,.1f}",
+                        ms(r["latency_median_s"] or math.nan),
+                        ms(r["latency_p90_s"] or math.nan),
+                        ", ".join(f"{k}: {v}" for k, v in r["cache_header"].items()),
+                    )
+        finally:
+            server.__exit__(None, None, None)
+        lat = res["without", 1]["latency_median_s"] / res["with", 1]["latency_median_s"]
+        thr = res["with", 4]["rps"] / max(res["without", 4]["rps"], 1e-9)
+        t.notes.append(
+            f"cache speed-up: {lat:.1f}x on median latency (one client thread), "
+            f"{thr:.1f}x on throughput (4 client threads)"
+        )
+        t.notes.append(
+            "the load generator is a Python process on the same 2 cores as the server: "
+            "the cached req/s is a lower bound"
+        )
+        t.notes.append(unique_check)
+        self.emit(t)
+        self.goals.append(
+            Goal(goal, ">= 10x", f"{lat:.1f}x (latency), {thr:.1f}x (req/s)", lat >= 10)
+        )
+        self.profilers[goal] = lambda: _profile_cached_request(body)
+
+
+def _mib(n_bytes: float) -> str:
+    return f"{n_bytes / 2**20:,.1f} MiB" if n_bytes < 10 * 2**20 else f"{n_bytes / 2**20:,.0f} MiB"
+
+
+def _summary(s: dict[str, int]) -> str:
+    return ", ".join(f"{v} {k}" for k, v in s.items() if v)
+
+
+def _profile_scale(pool: list[str], n: int) -> str:
+    import diffing
+
+    old, new, _ = synth.build_pair(pool, n)
+    clear_engine_caches()
+    return profile(lambda: diffing.compare(old, new), f"compare of a synthetic pair of {n:,}")
+
+
+def _check_unique_bodies(body: dict[str, Any]) -> str:
+    """Do two 'unique' request bodies parse to different structures (the cache key)?"""
+    import diffing
+
+    texts = [json.loads(http_load.variant(body, i))["new"]["text"] for i in (1, 2)]
+    try:
+        differ = diffing.parse(texts[0]).to_dict() != diffing.parse(texts[1]).to_dict()
+    except NotImplementedError:
+        return "unique bodies: not checked (no parser)"
+    if differ:
+        return (
+            "unique bodies: a distinct closing line is appended to the new text of each "
+            "request; checked to parse to distinct structures, so each misses the cache"
+        )
+    return "WARNING: the unique bodies parse to the same structure: they may hit the cache"
+
+
+def _profile_cached_request(body: dict[str, Any]) -> str:
+    """The cached ``POST /api/compare`` in-process (Flask test client), 20 times."""
+    from service.app import create_app
+
+    with tempfile.TemporaryDirectory(prefix="resdiff-bench-") as tmp:
+        app = create_app({"RESDIFF_DATA_DIR": tmp, "TESTING": True})
+        client = app.test_client()
+        first = client.post(http_load.PATH, json=body)
+        if first.status_code != 200:
+            return f"profile of the cached request: the service answered {first.status_code}\n"
+
+        def cached() -> None:
+            for _ in range(20):
+                client.post(http_load.PATH, json=body)
+
+        return profile(cached, f"cached `POST {http_load.PATH}` of {PAIR}, 20 requests in-process")
+
+
+def profile(fn: Callable[[], Any], label: str, top: int = 14) -> str:
+    """cProfile of ``fn``: the functions with the most own time, and resdiff's cumulative."""
+    prof = cProfile.Profile()
+    prof.runcall(fn)
+    st = pstats.Stats(prof, stream=io.StringIO())
+    total = st.total_tt  # type: ignore[attr-defined]
+    entries = st.stats  # type: ignore[attr-defined]
+    lines = [f"#### Profile: {label} (total {ms(total)} under cProfile)", "", "```"]
+
+    def where(key: tuple[str, int, str]) -> str:
+        file, line, func = key
+        for marker in ("/diffing/", "/service/", "/site-packages/", "/lib/python3"):
+            if marker in file:
+                file = marker.strip("/") + "/" + file.split(marker, 1)[1]
+                break
+        return f"{func} ({file}:{line})"
+
+    lines.append("own time  share  calls       function")
+    for key, (_cc, nc, tt, _ct, _) in sorted(entries.items(), key=lambda kv: -kv[1][2])[:top]:
+        lines.append(f"{ms(tt):>9} {tt / total:6.1%} {nc:>9,}  {where(key)}")
+    lines.append("")
+    lines.append("cumulative (resdiff's own functions)")
+    ours = [kv for kv in entries.items() if "/diffing/" in kv[0][0] or "/service/" in kv[0][0]]
+    for key, (_cc, nc, _tt, ct, _) in sorted(ours, key=lambda kv: -kv[1][3])[:top]:
+        lines.append(f"{ms(ct):>9} {ct / total:6.1%} {nc:>9,}  {where(key)}")
+    lines.append("```")
+    return "\n".join(lines) + "\n"
+
+
+def write_results(
+    path: Path, bench: Bench, argv: list[str], elapsed: float, profiles: list[str]
+) -> None:
+    m = machine()
+    parts = [
+        "# resdiff benchmark results",
+        "",
+        f"Measured {m['date']} on {m['cpu']} ({m['cores']} cores, shared with other jobs), "
+        f"Python {m['python']}, {m['os']}, commit {m['commit']}; "
+        f"`python3 benchmarks/run.py {' '.join(argv)}` took {elapsed:.0f} s.",
+        "",
+        "Medians after warm-up; contenders interleaved round by round in the same process. "
+        "The machine's 2 cores were shared with other work while this ran: trust the ratios, "
+        "read the absolute times as indications.",
+        "",
+        _goals_table(bench.goals).markdown(),
+    ]
+    parts += [t.markdown() for t in bench.tables]
+    parts += profiles
+    path.write_text("\n".join(parts), encoding="utf-8")
+
+
+def _goals_table(goals: list[Goal]) -> Table:
+    t = Table("Goals", ["goal", "target", "measured", "verdict"])
+    for g in goals:
+        t.add(g.name, g.target, g.measured, g.verdict)
+    return t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="fewer rounds and sizes (under a minute)")
+    sections = ["pair", "scale", "render", "batch", "http"]
+    for s in sections:
+        ap.add_argument(f"--{s}", action="store_true", help=f"run the {s} section")
+    ap.add_argument("--results", type=Path, help="write the tables as Markdown to this file")
+    ap.add_argument("--profile", action="store_true", help="profile every missed goal")
+    args = ap.parse_args()
+    chosen = [s for s in sections if getattr(args, s)] or sections
+    t0 = time.perf_counter()
+    bench = Bench(args.quick)
+    m = machine()
+    print(
+        f"resdiff benchmark, {m['date']}, {m['cpu']}, {m['cores']} cores, Python {m['python']}, "
+        f"commit {m['commit']}{' (quick)' if args.quick else ''}\n",
+        flush=True,
+    )
+    for s in chosen:
+        try:
+            getattr(bench, s)()
+        except Exception as exc:  # one broken section must not hide the others' figures
+            t = Table(f"{s}: failed", ["error"])
+            t.add(f"{type(exc).__name__}: {exc}"[:500])
+            bench.emit(t)
+    print(_goals_table(bench.goals).markdown(), flush=True)
+    profiles = []
+    if args.profile:
+        for g in bench.goals:
+            if g.met is False and g.name in bench.profilers:
+                out = bench.profilers[g.name]()
+                print(out, flush=True)
+                profiles.append(out)
+    elapsed = time.perf_counter() - t0
+    print(f"total {elapsed:.0f} s")
+    if args.results:
+        write_results(args.results, bench, sys.argv[1:], elapsed, profiles)
+        print(f"wrote {args.results}")
+
+
+if __name__ == "__main__":
+    main()

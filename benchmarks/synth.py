@@ -1,0 +1,297 @@
+"""Synthetic pairs of very long resolutions, built from real paragraphs.
+
+The old version holds ``n`` distinct real paragraphs from the sessions 78-79
+corpus (operative ones, topped up with preambular ones past about 9,000); the new version rewords 5 % of them (a few words each),
+moves 1 % far away, removes 1 % and adds 1 % fresh ones. The edits are known,
+so the benchmark can check that the engine found them.
+
+Run as a script, this module is the per-size worker the scale benchmark starts
+in its own process (clean peak-memory figures)::
+
+    python benchmarks/synth.py --pool POOL.json --n 4000 --runs 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import sys
+import textwrap
+import time
+import tracemalloc
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from common import UNGA, clear_engine_caches
+
+REWORD, MOVE, REMOVE, ADD = 0.05, 0.01, 0.01, 0.01
+_WORD = re.compile(r"[A-Za-z]{4,}")
+_CRUDE_OP = re.compile(r"(?m)^\s*\d{1,3}\.\s+([A-Z][^\n]*(?:\n(?!\s*\d{1,3}\.\s|\s*\n)[^\n]*)*)")
+
+
+def _norm(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def collect_pool(need: int) -> tuple[list[str], str]:
+    """Distinct real paragraphs, at least ``need`` if the corpus has them.
+
+    Operative paragraphs first; when the corpus has too few of them (it has
+    about 9,200 distinct ones), preambular paragraphs and then sub-paragraphs
+    fill the pool. Near-duplicates (the same paragraph in its 78th and 79th
+    session versions) are dropped: two paragraphs sharing their first or last
+    eight words are one paragraph, so a reworded paragraph has exactly one
+    right partner. Returns the paragraphs and a note on how they were found.
+    """
+    try:
+        import diffing
+
+        diffing.parse("The General Assembly,\n\n1. Decides to remain seized of the matter.\n")
+        how = "diffing.parse"
+
+        def extract(text: str) -> list[tuple[str, str]]:
+            return [(p.kind, p.text) for p in diffing.parse(text).paragraphs]
+
+    except NotImplementedError:
+        how = "a regex (diffing.parse not available)"
+
+        def extract(text: str) -> list[tuple[str, str]]:
+            return [("operative", m.group(1)) for m in _CRUDE_OP.finditer(text)]
+
+    pool: list[str] = []
+    kinds: dict[str, int] = {}
+    heads: set[tuple[str, ...]] = set()
+    tails: set[tuple[str, ...]] = set()
+    parsed: list[list[tuple[str, str]]] = []
+
+    def take(kind: str, raw: str) -> None:
+        text = " ".join(raw.split())
+        words = _norm(text)
+        if len(words) < 10:
+            return
+        head, tail = tuple(words[:8]), tuple(words[-8:])
+        if head in heads or tail in tails:
+            return
+        heads.add(head)
+        tails.add(tail)
+        pool.append(text)
+        kinds[kind] = kinds.get(kind, 0) + 1
+
+    for path in sorted(UNGA.glob("A_RES_*_en.txt")):
+        parsed.append(extract(path.read_text(encoding="utf-8")))
+        for kind, raw in parsed[-1]:
+            if kind == "operative":
+                take(kind, raw)
+        if len(pool) >= need:
+            break
+    for wanted in ("preambular", "subparagraph"):
+        for paragraphs in parsed:
+            if len(pool) >= need:
+                break
+            for kind, raw in paragraphs:
+                if kind == wanted:
+                    take(kind, raw)
+    return pool, f"{how}: " + ", ".join(f"{v:,} {k}" for k, v in kinds.items())
+
+
+@dataclass
+class Injected:
+    """The edits put into a synthetic pair, as (old ids, new ids) per change type."""
+
+    edits: dict[str, set[tuple[tuple[str, ...], tuple[str, ...]]]] = field(default_factory=dict)
+
+    def count(self, kind: str) -> int:
+        return len(self.edits.get(kind, ()))
+
+
+def _reword(text: str, rng: random.Random, vocab: list[str]) -> str:
+    words = text.split(" ")
+    spots = [i for i, w in enumerate(words) if _WORD.fullmatch(w)]
+    k = min(len(spots), max(2, len(words) // 20), 4)
+    for i in rng.sample(spots, k):
+        new = rng.choice(vocab)
+        while new == words[i]:
+            new = rng.choice(vocab)
+        words[i] = new
+    return " ".join(words)
+
+
+def build_pair(pool: list[str], n: int, seed: int = 0) -> tuple[object, object, Injected]:
+    """Old and new ``Resolution`` of ``n`` operative paragraphs, and the edits injected."""
+    from diffing.model import Paragraph, Resolution
+
+    n_add = max(1, round(n * ADD))
+    if len(pool) < n + n_add:
+        raise ValueError(f"the corpus gives {len(pool)} distinct paragraphs, {n + n_add} needed")
+    rng = random.Random(seed * 1_000_003 + n)
+    old_texts = pool[:n]
+    fresh = pool[n : n + n_add]
+    vocab = sorted(
+        {w for t in pool[: min(len(pool), 2000)] for w in t.split(" ") if _WORD.fullmatch(w)}
+    )
+
+    long_enough = [i for i, t in enumerate(old_texts) if len(t.split()) >= 20]
+    n_rew, n_mov, n_rem = (
+        max(1, round(n * REWORD)),
+        max(1, round(n * MOVE)),
+        max(1, round(n * REMOVE)),
+    )
+    reworded = set(rng.sample(long_enough, n_rew))
+    rest = [i for i in range(n) if i not in reworded]
+    picked = rng.sample(rest, n_mov + n_rem)
+    moved, removed = set(picked[:n_mov]), set(picked[n_mov:])
+
+    # new order: old indices (ints) and fresh paragraphs (strings "+k")
+    order: list[int | str] = [i for i in range(n) if i not in moved and i not in removed]
+    for i in sorted(moved):
+        # far away: at least a tenth of the document from where it was
+        while True:
+            pos = rng.randrange(len(order) + 1)
+            if abs(pos - i) >= max(2, n // 10):
+                break
+        order.insert(pos, i)
+    for k in range(n_add):
+        order.insert(rng.randrange(len(order) + 1), f"+{k}")
+
+    def para(k: int, text: str) -> Paragraph:
+        return Paragraph(
+            id=f"OP{k}", kind="operative", text=text, lead=text.split(" ", 1)[0], number=str(k)
+        )
+
+    old_pars = [para(i + 1, t) for i, t in enumerate(old_texts)]
+    new_pars = []
+    injected = Injected({"reworded": set(), "moved": set(), "removed": set(), "added": set()})
+    for j, item in enumerate(order):
+        nid = f"OP{j + 1}"
+        if isinstance(item, str):
+            new_pars.append(para(j + 1, fresh[int(item[1:])]))
+            injected.edits["added"].add(((), (nid,)))
+            continue
+        text = old_texts[item]
+        if item in reworded:
+            text = _reword(text, rng, vocab)
+            injected.edits["reworded"].add(((f"OP{item + 1}",), (nid,)))
+        elif item in moved:
+            injected.edits["moved"].add(((f"OP{item + 1}",), (nid,)))
+        new_pars.append(para(j + 1, text))
+    for i in removed:
+        injected.edits["removed"].add(((f"OP{i + 1}",), ()))
+
+    def res(session: int, pars: list[Paragraph]) -> Resolution:
+        return Resolution(
+            paragraphs=pars,
+            symbol=f"A/RES/{session}/1",
+            session=session,
+            title=f"Synthetic resolution of {len(pars)} operative paragraphs",
+        )
+
+    return res(98, old_pars), res(99, new_pars), injected
+
+
+def recovery(comparison: object, injected: Injected) -> dict[str, dict[str, int]]:
+    """Per change type: edits injected, injected edits the engine found exactly, engine total."""
+    found = {(c.type, tuple(c.old), tuple(c.new)) for c in comparison.changes}  # type: ignore[attr-defined]
+    summary = comparison.summary  # type: ignore[attr-defined]
+    out = {}
+    for kind, edits in injected.edits.items():
+        hit = sum((kind, o, n) in found for o, n in edits)
+        out[kind] = {"injected": len(edits), "found": hit, "engine_total": summary.get(kind, 0)}
+    for kind in ("unchanged", "split", "merged"):
+        out[kind] = {"injected": -1, "found": -1, "engine_total": summary.get(kind, 0)}
+    return out
+
+
+def as_text(resolution: object) -> str:
+    """The resolution as a UN text extracted from PDF would print it (for parse timing)."""
+    session = resolution.session  # type: ignore[attr-defined]
+    lines = [
+        f"United Nations A/RES/{session}/1",
+        "General Assembly Distr.: General",
+        "2 January 2025",
+        "",
+        "Agenda item 1",
+        "",
+        "Resolution adopted by the General Assembly on 1 January 2025",
+        "",
+        f"{session}/1. {resolution.title}",  # type: ignore[attr-defined]
+        "",
+        "The General Assembly,",
+        "",
+        "Recalling its previous resolutions on the matter,",
+        "",
+    ]
+    for p in resolution.paragraphs:  # type: ignore[attr-defined]
+        lines.append(textwrap.fill(f"{p.number}. {p.text}", width=86))
+        lines.append("")
+    lines += ["1st plenary meeting", "1 January 2025", ""]
+    return "\n".join(lines)
+
+
+def _worker(args: argparse.Namespace) -> dict[str, object]:
+    import diffing
+
+    pool = json.loads(Path(args.pool).read_text(encoding="utf-8"))
+    old, new, injected = build_pair(pool, args.n)
+    del pool
+    out: dict[str, object] = {"n": args.n}
+    for _ in range(args.warmup):
+        diffing.compare(old, new)
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    times = []
+    comparison = None
+    for _ in range(args.runs):
+        comparison = None
+        clear_engine_caches()  # a new pair of documents finds the memo caches cold
+        t0 = time.perf_counter()
+        comparison = diffing.compare(old, new)
+        times.append(time.perf_counter() - t0)
+    out["times"] = times
+    out["rss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    out["rss_growth_kib"] = out["rss_kib"] - rss0  # type: ignore[operator]
+    out["recovery"] = recovery(comparison, injected)
+    if args.tracemalloc and sorted(times)[len(times) // 2] <= args.tracemalloc_max_s:
+        comparison = None
+        clear_engine_caches()
+        tracemalloc.start()
+        diffing.compare(old, new)
+        out["tracemalloc_peak"] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    if args.parse:
+        text = as_text(old)
+        t0 = time.perf_counter()
+        try:
+            parsed = diffing.parse(text)
+            out["parse_s"] = time.perf_counter() - t0
+            out["parse_paragraphs"] = sum(p.kind == "operative" for p in parsed.paragraphs)
+        except NotImplementedError:
+            out["parse_s"] = None
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pool", required=True)
+    ap.add_argument("--n", type=int, required=True)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--warmup", type=int, default=0)
+    ap.add_argument("--tracemalloc", action="store_true")
+    ap.add_argument(
+        "--tracemalloc-max-s",
+        type=float,
+        default=5.0,
+        help="skip the (2-3x slower) tracemalloc run when a compare takes longer",
+    )
+    ap.add_argument("--parse", action="store_true")
+    args = ap.parse_args()
+    try:
+        result = _worker(args)
+    except NotImplementedError as exc:
+        result = {"n": args.n, "error": f"not implemented yet: {exc!r}"}
+    json.dump(result, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

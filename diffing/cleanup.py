@@ -1,0 +1,336 @@
+"""Turn extracted resolution text into clean lines: the page furniture goes.
+
+What a PDF extraction or a Markdown conversion adds to a resolution, and what
+this module removes or normalises:
+
+* running page headers and footers (symbol, running title, job number
+  ``18-20444``, page ``2/5``, barcode ``*1820444*``), replaced by one
+  :data:`PAGE_BREAK` sentinel line so that later steps know where a page ended;
+* footnote blocks (after a ``_____`` separator, or Markdown paragraphs opened
+  by a superscript marker), collected as :class:`~diffing.model.Footnote`;
+* Markdown emphasis, links and headings;
+* odd spaces and hyphen characters.
+
+Public functions: :func:`normalise`, :func:`strip_markdown`,
+:func:`remove_furniture`, :func:`extract_footnotes`, :func:`join_lines`.
+Every regular expression here is linear: no nested quantifiers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from diffing.model import Footnote
+
+__all__ = [
+    "PAGE_BREAK",
+    "SUPERSCRIPTS",
+    "extract_footnotes",
+    "is_markdown",
+    "join_lines",
+    "normalise",
+    "remove_furniture",
+    "strip_markdown",
+]
+
+PAGE_BREAK = "\x00PAGE\x00"
+"""Sentinel line standing where page furniture or a footnote block was removed."""
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
+
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_ZERO_WIDTH = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+_PAGE_NO = re.compile(r"\s*\d{1,3}\s*/\s*\d{1,3}\s*")
+_JOB = re.compile(r"\s*\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?\s*")
+_BARCODE = re.compile(r"\s*\*\d{6,}\*\s*")
+_SYMBOL_LINE = re.compile(r"\s*A/[A-Za-z0-9][A-Za-z0-9./\-]*(?:\s+[A-Z](?:-[A-Z])?)?\s*")
+_SEPARATOR = re.compile(r"\s*_{5,}\s*")
+_FOOTNOTE_START = re.compile(r"\s*(\d{1,3}|\*{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![.\d/])\s*(\S.*)")
+_MD_FOOTNOTE = re.compile(r"\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*(\S.*)")
+
+_MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*\)")
+_MD_STRONG = re.compile(r"\*\*([^*\n]+)\*\*")
+_MD_EM = re.compile(r"(?<![\w*])\*([^*\s][^*\n]*)\*(?![\w*])")
+_MD_EM_UNDERSCORE = re.compile(r"(?<![\w_])_([^_\s][^_\n]*)_(?![\w_])")
+_MD_SUP = re.compile(r"\^([^\^\s]{1,10})\^")
+_MD_HEADING = re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+
+
+def normalise(text: str) -> str:
+    """NFC, Unix newlines, ordinary spaces and hyphens, no zero-width characters.
+
+    >>> normalise("a\\u00a0b\\r\\nc\\u2011d")
+    'a b\\nc-d'
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x00", "")
+    text = _ZERO_WIDTH.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return text.replace("\u2011", "-").replace("\u2010", "-")
+
+
+def is_markdown(text: str) -> bool:
+    """Whether ``text`` looks like the Markdown conversion of a document."""
+    return bool(
+        _MD_LINK.search(text)
+        or _MD_STRONG.search(text)
+        or re.search(r"(?m)^[ \t]*[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}[ \t]*\S", text)
+        or re.search(r"(?m)^\d{1,3}\.[ \t]+\*[^*\n]+\*", text)
+    )
+
+
+def strip_markdown(text: str) -> str:
+    """Remove Markdown emphasis, links, headings and ``^e^`` superscripts.
+
+    >>> strip_markdown("1. *Demande* que [A/75/L.20](#) et **titre**, 30^e^")
+    '1. Demande que A/75/L.20 et titre, 30e'
+    """
+    text = _MD_HEADING.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_STRONG.sub(r"\1", text)
+    text = _MD_EM.sub(r"\1", text)
+    text = _MD_EM_UNDERSCORE.sub(r"\1", text)
+    text = _MD_SUP.sub(r"\1", text)
+    text = _MD_ESCAPE.sub(r"\1", text)
+    # A lone emphasis star left at a line end or start (emphasis across lines).
+    text = re.sub(r"(?m)^\*(?=\S)|(?<=\S)\*$", "", text)
+    return text
+
+
+def _is_furniture(line: str) -> bool:
+    return bool(
+        _PAGE_NO.fullmatch(line)
+        or _JOB.fullmatch(line)
+        or _BARCODE.fullmatch(line)
+        or _SYMBOL_LINE.fullmatch(line)
+    )
+
+
+def _squash(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
+def _running_title_lines(lines: list[str], anchors: list[int]) -> set[str]:
+    """Lines seen near at least two page numbers: the running title."""
+    seen: dict[str, int] = {}
+    for i in anchors:
+        near = {
+            _squash(lines[j])
+            for j in range(max(0, i - 7), min(len(lines), i + 7))
+            if lines[j].strip() and not _is_furniture(lines[j])
+        }
+        for s in near:
+            seen[s] = seen.get(s, 0) + 1
+    return {s for s, n in seen.items() if n >= 2}
+
+
+def _title_like(line: str, running: set[str], title: str) -> bool:
+    s = _squash(line)
+    return bool(s) and (s in running or (len(s) > 3 and s in title))
+
+
+def _header_span(lines: list[str], i: int, running: set[str], title: str) -> tuple[int, int]:
+    """The furniture lines around the page number or job number at ``i``."""
+    n = len(lines)
+    lo = i
+    j = i
+    while j - 1 >= 0 and i - (j - 1) <= 9:
+        k = j - 1
+        line = lines[k]
+        if line == "":
+            # An exactly empty line: the page break of the extraction.
+            lo = k
+            break
+        if not line.strip() or _is_furniture(line) or _title_like(line, running, title):
+            j = k
+            if line.strip():
+                lo = k
+            continue
+        # Running-title lines sitting right under or over a symbol line.
+        m = k
+        while m >= 0 and k - m < 4 and lines[m].strip() and not _is_furniture(lines[m]):
+            m -= 1
+        if m >= 0 and _SYMBOL_LINE.fullmatch(lines[m]):
+            j = m
+            lo = m
+            continue
+        break
+    hi = i
+    j = i
+    while j + 1 < n and j + 1 - i <= 6:
+        line = lines[j + 1]
+        if not line.strip() or _is_furniture(line):
+            j += 1
+            if line.strip():
+                hi = j
+            continue
+        break
+    while hi + 1 < n and not lines[hi + 1].strip() and lines[hi + 1] != "":
+        hi += 1
+    return lo, hi
+
+
+def remove_furniture(lines: list[str], *, title: str = "", start: int = 0) -> list[str]:
+    """Replace every running header/footer from line ``start`` on by :data:`PAGE_BREAK`.
+
+    A header is found by its page number (``2/5``) or job number (``18-20444``)
+    and spreads over the symbol, running title and blank lines around it.
+    ``title`` (any case) helps recognise running-title lines on two-page texts.
+
+    >>> remove_furniture(["end,", "", "A/RES/1/1", "Title", " ", "18-20444", "2/5", " ", "next"])
+    ['end,', '\\x00PAGE\\x00', 'next']
+    """
+    anchors = [
+        i
+        for i in range(start, len(lines))
+        if _PAGE_NO.fullmatch(lines[i]) or _JOB.fullmatch(lines[i]) or _BARCODE.fullmatch(lines[i])
+    ]
+    if not anchors:
+        return list(lines)
+    running = _running_title_lines(lines, anchors)
+    squashed_title = _squash(title)
+    furniture = [False] * len(lines)
+    for i in anchors:
+        lo, hi = _header_span(lines, i, running, squashed_title)
+        for k in range(max(lo, start), hi + 1):
+            furniture[k] = True
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        if not furniture[k]:
+            out.append(line)
+        elif not out or out[-1] != PAGE_BREAK:
+            out.append(PAGE_BREAK)
+    return out
+
+
+def _footnote_from_block(block: list[str], markdown: bool) -> Footnote | None:
+    m = (_MD_FOOTNOTE if markdown else _FOOTNOTE_START).fullmatch(block[0])
+    if m is None:
+        return None
+    marker = m.group(1).translate(_SUPER_TO_DIGIT)
+    text = join_lines([m.group(2), *block[1:]])
+    return Footnote(marker=marker, text=text)
+
+
+def extract_footnotes(
+    lines: list[str], *, markdown: bool = False
+) -> tuple[list[str], list[Footnote]]:
+    """Take the footnote blocks out of ``lines``; leave :data:`PAGE_BREAK` in their place.
+
+    In extracted PDF text a footnote block starts at a ``_____`` separator and
+    runs to the next page break; in Markdown every paragraph opened by a
+    superscript number is a footnote.
+
+    >>> body, notes = extract_footnotes(["Text,1", "_______", " ", "1 See A/1.", "", "more"])
+    >>> body, [(f.marker, f.text) for f in notes]
+    (['Text,1', '\\x00PAGE\\x00', 'more'], [('1', 'See A/1.')])
+    """
+    out: list[str] = []
+    notes: list[Footnote] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        if _SEPARATOR.fullmatch(line):
+            j = i + 1
+            block: list[str] = []
+            while j < n and lines[j] != PAGE_BREAK:
+                if lines[j].strip() == "":
+                    if block:
+                        note = _footnote_from_block(block, False)
+                        if note is not None:
+                            notes.append(note)
+                        elif notes:
+                            notes[-1].text = join_lines([notes[-1].text, *block])
+                        block = []
+                    if (
+                        lines[j] == ""
+                        and j + 1 < n
+                        and _FOOTNOTE_START.fullmatch(lines[j + 1]) is None
+                    ):
+                        # An exactly empty line then no footnote: the page ended.
+                        j += 1
+                        break
+                    j += 1
+                    continue
+                if not block and _FOOTNOTE_START.fullmatch(lines[j]) is None and notes:
+                    # Continuation of the previous footnote after a blank line.
+                    block = []
+                    notes[-1].text = join_lines([notes[-1].text, lines[j]])
+                    j += 1
+                    continue
+                block.append(lines[j])
+                j += 1
+            if block:
+                note = _footnote_from_block(block, False)
+                if note is not None:
+                    notes.append(note)
+                elif notes:
+                    notes[-1].text = join_lines([notes[-1].text, *block])
+            if not out or out[-1] != PAGE_BREAK:
+                out.append(PAGE_BREAK)
+            i = j
+            continue
+        if markdown and (i == 0 or not lines[i - 1].strip()) and _MD_FOOTNOTE.fullmatch(line):
+            j = i
+            block = []
+            while j < n and lines[j].strip():
+                block.append(lines[j])
+                j += 1
+            note = _footnote_from_block(block, True)
+            if note is not None:
+                notes.append(note)
+            if not out or out[-1] != PAGE_BREAK:
+                out.append(PAGE_BREAK)
+            i = j
+            continue
+        out.append(line)
+        i += 1
+    return out, notes
+
+
+def join_lines(lines: list[str], vocabulary: frozenset[str] | None = None) -> str:
+    """Join PDF lines into one paragraph: single spaces, line-end hyphens resolved.
+
+    A hyphen at a line end is kept (``Counter-Terrorism``, ``money-laundering``)
+    unless the document's own vocabulary shows the joined word and not the
+    hyphenated one (``imple-`` / ``mentation`` gives ``implementation``). Before
+    ``and``/``or`` it is a suspended hyphen (``low- and middle-income``).
+
+    >>> join_lines(["United Nations Global Counter-", "Terrorism Strategy"])
+    'United Nations Global Counter-Terrorism Strategy'
+    >>> join_lines(["the imple-", "mentation of"], frozenset({"implementation"}))
+    'the implementation of'
+    >>> join_lines(["low-", "and middle-income"])
+    'low- and middle-income'
+    """
+    parts: list[str] = []
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if parts and parts[-1].endswith("-") and len(parts[-1]) > 1 and parts[-1][-2].isalpha():
+            prev = parts[-1]
+            first = line.split(" ", 1)[0]
+            head = re.search(r"(\w+)-$", prev)
+            word_head = head.group(1) if head else ""
+            first_word = re.match(r"\w+", first)
+            tail = first_word.group(0) if first_word else ""
+            if tail.lower() in {"and", "or", "to", "and/or"} and tail == first:
+                parts.append(line)
+                continue
+            if tail and not tail[0].isupper() and vocabulary is not None:
+                joined = (word_head + tail).lower()
+                hyphened = (word_head + "-" + tail).lower()
+                if joined in vocabulary and hyphened not in vocabulary:
+                    parts[-1] = prev[:-1] + line
+                    continue
+            parts[-1] = prev + line
+            continue
+        parts.append(line)
+    return " ".join(parts)

@@ -1,0 +1,133 @@
+"""The lead of a paragraph: its opening participle or verb phrase, as written.
+
+Public function: :func:`lead_of`.
+
+>>> lead_of("Recalling also the cooperation agreement of 1997")
+'Recalling also'
+>>> lead_of("Calls upon all States to cooperate")
+'Calls upon'
+>>> lead_of("Taking note with appreciation of the report")
+'Taking note with appreciation'
+>>> lead_of("Réaffirme également qu'il importe")
+'Réaffirme également'
+>>> lead_of("Se félicitant du rôle joué")
+'Se félicitant'
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["lead_of"]
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+# Words that may follow the main word and belong to the lead.
+_AFTER = {
+    "also", "further", "furthermore", "moreover", "again", "once", "strongly", "firmly",
+    "fully", "deeply", "gravely", "seriously", "emphatically", "urgently", "most",
+    "également", "aussi", "encore", "vivement", "fermement", "instamment", "énergiquement",
+    "de", "nouveau", "en", "outre", "profondément", "résolument", "además", "asimismo",
+    "también", "igualmente",
+}  # fmt: skip
+# Adverbs that may open the lead before the main word.
+_BEFORE = {
+    "also", "further", "once", "again", "strongly", "deeply", "gravely", "seriously",
+    "firmly", "fully", "emphatically", "urgently", "still", "equally",
+    "profondément", "vivement", "fermement", "très", "se", "s'", "en", "también",
+    "profundamente", "seriamente", "gravemente", "observando", "most",
+}  # fmt: skip
+# Verb phrases of more than one word: main word stem -> allowed continuations.
+_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "call": (("upon",), ("on",), ("for",)),
+    "calls": (("upon",), ("on",), ("for",)),
+    "calling": (("upon",), ("on",), ("for",)),
+    "take": (("note",), ("into", "account"), ("note", "with")),
+    "takes": (("note",), ("into", "account"), ("note", "with")),
+    "taking": (("note",), ("into", "account"), ("note", "with")),
+    "bearing": (("in", "mind"),),
+    "bears": (("in", "mind"),),
+    "prend": (("note",), ("acte",)),
+    "prenant": (("note",), ("acte",), ("en", "considération"), ("en", "compte")),
+    "tenant": (("compte",),),
+    "ayant": (("à", "l'esprit"), ("présent", "à", "l'esprit")),
+    "toma": (("nota",),),
+    "tomando": (("nota",), ("en", "consideración")),
+    "teniendo": (("presente",), ("en", "cuenta")),
+}
+_NOT_LEADS = {
+    "the", "a", "an", "in", "on", "at", "for", "with", "this", "that", "these", "those",
+    "its", "their", "all", "any", "each", "every", "by", "from", "as", "of", "to", "and",
+    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "dans", "en", "par", "pour",
+    "el", "los", "las", "una", "uno", "por", "para", "con",
+}  # fmt: skip
+_WITH = {"with", "avec", "con"}
+_WITH_OBJECTS = {
+    "concern", "appreciation", "satisfaction", "interest", "alarm", "regret", "deep",
+    "grave", "serious", "great", "profound", "particular", "inquiétude",
+    "préoccupation", "intérêt", "gratitude", "preocupación", "profunda",
+    "reconocimiento", "satisfacción", "beaucoup", "vive", "une", "profonde", "grande",
+    "dismay", "sadness",
+}  # fmt: skip
+_WITH_END = {
+    "concern", "appreciation", "satisfaction", "interest", "alarm", "regret", "dismay",
+    "sadness", "gratitude", "inquiétude", "préoccupation", "intérêt", "preocupación",
+    "reconocimiento", "satisfacción",
+}  # fmt: skip
+
+
+def lead_of(text: str) -> str:
+    """The opening participle or verb phrase of ``text`` ("" when it has none)."""
+    words = [m.group(0) for m in _WORD.finditer(text[:200])]
+    spans = [m.span() for m in _WORD.finditer(text[:200])]
+    if not words or not words[0][:1].isupper() or words[0].lower() in _NOT_LEADS:
+        return ""
+    # The words must start the text (nothing but spaces before).
+    if text[: spans[0][0]].strip():
+        return ""
+    i = 0
+    while i < len(words) - 1 and words[i].lower() in _BEFORE and i < 3:
+        i += 1
+    main = words[i].lower()
+    end = i + 1
+    # "Se félicitant" / "S'inquiétant" style reflexives are covered by _BEFORE.
+    for phrase in _PHRASES.get(main, ()):
+        if [w.lower() for w in words[end : end + len(phrase)]] == list(phrase):
+            end += len(phrase)
+            break
+    while end < len(words):
+        w = words[end].lower()
+        if w in _WITH and end + 1 < len(words) and words[end + 1].lower() in _WITH_OBJECTS:
+            k = end + 1
+            while k < len(words) and k - end <= 3 and words[k].lower() in _WITH_OBJECTS:
+                k += 1
+            if words[k - 1].lower() in _WITH_END:
+                end = k
+                continue
+            break
+        if w in _AFTER:
+            # "de nouveau", "en outre": two-word adverbs only.
+            if w in {"de", "en"}:
+                nxt = words[end + 1].lower() if end + 1 < len(words) else ""
+                if nxt not in {"nouveau", "outre"}:
+                    break
+                end += 2
+                continue
+            if w == "once" and (end + 1 >= len(words) or words[end + 1].lower() != "again"):
+                break
+            if w == "most":
+                break
+            end += 1
+            continue
+        if w == "again" or (w == "once" and end + 1 < len(words) and words[end + 1] == "again"):
+            end += 1
+            continue
+        break
+    # The lead must be contiguous text: no punctuation between its words.
+    start_char = spans[0][0]
+    stop_char = spans[end - 1][1]
+    lead = text[start_char:stop_char]
+    if re.search(r"[,;:.()]", lead):
+        cut = re.split(r"[,;:.()]", lead, maxsplit=1)[0].strip()
+        return cut
+    return " ".join(lead.split())

@@ -1,0 +1,76 @@
+"""Comparison keys: what two versions must share for their text to count as equal.
+
+A key folds the differences that are typography or PDF extraction, never
+wording: runs of whitespace and line breaks, no-break and thin spaces, curly
+quotes and primes, the hyphen variants (U+2010, U+2011 non-breaking hyphen,
+U+2012, U+2212, soft hyphen) and the leftovers of line-end hyphenation
+(``Counter- Terrorism`` is ``Counter-Terrorism``). Case, dashes between
+numbers (``9–20 July``) and every letter are kept: they are wording.
+
+>>> fold("Counter-\\nTerrorism\\u00a0“Strategy”")
+'Counter-Terrorism "Strategy"'
+>>> token_key("money-\\nlaundering")
+'money-laundering'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold", "fold_chars", "token_key"]
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u00a0": " ",  # no-break space
+        "\u2007": " ",  # figure space
+        "\u2009": " ",  # thin space
+        "\u202f": " ",  # narrow no-break space
+        "\u200a": " ",  # hair space
+        "\u3000": " ",
+        "\t": " ",
+        "\u00ad": None,  # soft hyphen
+        "\u200b": " ",  # zero-width space
+        "\u2060": " ",  # word joiner
+        "\ufeff": " ",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2212": "-",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2033": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u02bc": "'",
+    }
+)
+_HYPHEN_BREAK = re.compile(r"(?<=\w)-\s*\n\s*(?=\w)|(?<=\w)- +(?=[A-Z]\w)")
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Return *text* with typographic and extraction variants folded.
+
+    Whitespace runs become one space; the result is stripped.
+    """
+    t = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    t = _HYPHEN_BREAK.sub("-", t)
+    return _SPACE.sub(" ", t).strip()
+
+
+def fold_chars(text: str) -> str:
+    """Only the character-level folding of :func:`fold` (NFC, spaces, quotes, hyphens)."""
+    return unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+
+
+def token_key(token: str) -> str:
+    """The key of one word or punctuation token: folded, with no whitespace at all."""
+    return _SPACE.sub("", unicodedata.normalize("NFC", token).translate(_TRANSLATE))

@@ -1,0 +1,107 @@
+"""Routine updates of a renewed resolution ("rollover").
+
+When the General Assembly renews a resolution, three kinds of edit are
+routine and carry no negotiated meaning:
+
+* session ordinals: "at its seventy-fifth session" -> "seventy-seventh session"
+  (French "soixante-quinzième" -> "soixante-dix-septième", or "75th" -> "77th");
+* the list of recalled resolutions extended with the previous resolution of the
+  series, which is the OLD version itself: "its resolution 71/19 of
+  21 November 2016," -> "its resolutions 71/19 of 21 November 2016 and 73/11 of
+  26 November 2018" when comparing 73/11 with its successor;
+* the dates that go with them.
+
+:func:`is_rollover` says whether every difference in a list of word ops is of
+these kinds. Inside a changed stretch, the tokens that are session ordinals,
+dates (a day or a year only next to a month name or the series'
+number: "by 2030" -> "by 2035" is substance), the series' own resolution number, "resolution(s)", "of", "and", commas
+(and their French twins) are set aside; what remains must be the same on both
+sides. Any other resolution number that appears ("and 75/282 of 26 May 2021")
+is substance, not rollover. Without the old version's symbol or session no
+resolution number counts as rollover.
+
+>>> from diffing.model import Op
+>>> is_rollover([Op("equal", "at its ", "at its "),
+...              Op("replace", "seventy-fifth ", "seventy-seventh "),
+...              Op("equal", "session", "session")], series_numbers={"73/11"})
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from diffing.model import Op
+from diffing.tokens import tokenize
+
+__all__ = ["is_rollover", "series_numbers"]
+
+_EN_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ORDINAL = re.compile(
+    rf"^(?:(?:{_EN_TENS})-(?:{_EN_UNITS})|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth"
+    r"|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|hundredth"
+    r"|\d+(?:st|nd|rd|th|e|er|ème|re)"
+    r"|[a-zé-]+ième|premier|première)$",
+    re.IGNORECASE,
+)
+_MONTHS = frozenset(
+    """january february march april may june july august september october november
+    december janvier février mars avril mai juin juillet août septembre octobre novembre
+    décembre""".split()
+)
+_FILLER = frozenset(
+    """of and , resolution resolutions its session sessions de du des et sa ses
+    résolution résolutions session the la le les en""".split()
+)
+_DAY_OR_YEAR = re.compile(r"^(?:[0-3]?\d|1er|(?:19|20)\d\d)$")
+_RES_NUMBER = re.compile(r"^(?:A/RES/)?(\d+)/(\d+)$")
+
+
+def series_numbers(symbol: str | None) -> set[str]:
+    """Resolution numbers whose insertion into a recalled list is rollover.
+
+    >>> sorted(series_numbers("A/RES/73/11"))
+    ['73/11']
+    """
+    if symbol:
+        m = re.search(r"(\d+)/(\d+)\s*$", symbol)
+        if m and "/L." not in symbol:
+            return {f"{int(m.group(1))}/{int(m.group(2))}"}
+    return set()
+
+
+def _number(key: str) -> str | None:
+    m = _RES_NUMBER.match(key)
+    return f"{int(m.group(1))}/{int(m.group(2))}" if m else None
+
+
+def _substance(text: str, numbers: set[str]) -> Counter[str]:
+    keys = [t.key for t in tokenize(text) if t.key]
+    # days and years are dates only next to a month or a series resolution number
+    dated = any(k.lower() in _MONTHS or _number(k) in numbers for k in keys)
+    kept: Counter[str] = Counter()
+    for k in keys:
+        low = k.lower()
+        if low in _FILLER or low in _MONTHS or (dated and _DAY_OR_YEAR.match(k)):
+            continue
+        if _ORDINAL.match(k):
+            continue
+        if _number(k) in numbers:
+            continue
+        kept[low] += 1
+    return kept
+
+
+def is_rollover(ops: Iterable[Op], *, series_numbers: set[str]) -> bool:
+    """True when *ops* differ, and only by rollover (see module doc)."""
+    changed = False
+    for op in ops:
+        if op.op == "equal":
+            continue
+        changed = True
+        if _substance(op.old, series_numbers) != _substance(op.new, series_numbers):
+            return False
+    return changed

@@ -1,0 +1,524 @@
+"""From clean body lines to numbered paragraphs: blocks, labels, parts, annexes.
+
+Public function: :func:`build_paragraphs`. Conventions (see also the README):
+
+* ``PP<n>`` preambular paragraphs in order; ``OP<n>`` operative paragraphs by
+  printed number; ``OP8(a)`` a sub-paragraph of OP8 and ``OP8(a)(i)`` a
+  sub-sub-paragraph of ``OP8(a)`` (``parent`` is the enclosing paragraph,
+  ``number`` its own label ``"a"`` or ``"i"``); a sub-paragraph inside the
+  preamble hangs from its preambular paragraph (``PP5(a)``).
+* When operative numbering restarts at 1 the document has parts; the part is the
+  heading printed before it (``A``, ``B``, ``I``, ``II``) or the next letter,
+  and every id is prefixed with it (``B.OP1``). A heading whose numbering does
+  not restart (a section title such as ``II`` inside one resolution) is not a part
+  and is not a paragraph.
+* Everything after an ``Annex`` heading is its own part (``ANNEX``, ``ANNEX-I``).
+* An unnumbered block after the operative part has begun (a table, a quotation,
+  the end of a list) is appended to the paragraph before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from diffing.cleanup import PAGE_BREAK, SUPERSCRIPTS, join_lines
+from diffing.leads import lead_of
+from diffing.model import Paragraph
+
+__all__ = ["Block", "build_paragraphs", "detach_markers", "make_blocks"]
+
+_OP_LABEL = re.compile(r"(\d{1,3})\.(?:[ \t]+|$)")
+_SUB_LABEL = re.compile(r"\(([a-z]{1,3})\)(?:[ \t]+|$)")
+_SUB_LABEL_FR = re.compile(r"([a-z]{1,4})\)(?:[ \t]+|$)")
+_ROMAN = re.compile(r"(?=[ivxlc])(?:c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_ROMAN_UPPER = re.compile(r"(?=[IVXLC])(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_CLOSING = re.compile(
+    r"\s*\d{1,3}(?:st|nd|rd|th|e|re|a)?\.?\s+(?:\((?:resumed|suite)\)\s+)?"
+    r"(?:plenary meeting|séance plénière|sesión plenaria)\s*",
+    re.IGNORECASE,
+)
+_ASSEMBLY = re.compile(
+    r"\s*(?:The General Assembly|L['’]Assemblée générale|La Asamblea General)\s*,?\s*"
+)
+_ANNEX = re.compile(r"\s*(?:Annex|Annexe|Anexo)(?:\s+([IVXLC]+|\d+|[A-Z]))?\s*", re.IGNORECASE)
+_PART_HEADING = re.compile(
+    r"\s*(?:(?:Resolution|Résolution|Resolución)\s+)?([A-Z]|[IVXLC]{1,6})\.?\s*"
+)
+
+
+@dataclass
+class Block:
+    """Lines of one printed paragraph; ``soft`` when a page break came before it."""
+
+    lines: list[str]
+    soft: bool = False
+
+
+_STARS = re.compile(r"\s*\*\s*\*\s*\*\s*")
+
+
+def make_blocks(lines: list[str]) -> list[Block]:
+    """Group non-blank lines into blocks, noting page breaks between them.
+
+    >>> [(b.lines, b.soft) for b in make_blocks(["a", "b", " ", "c", "\\x00PAGE\\x00", "d"])]
+    [(['a', 'b'], False), (['c'], False), (['d'], True)]
+    """
+    blocks: list[Block] = []
+    cur: list[str] = []
+    soft = False
+    pending_soft = False
+    for line in lines:
+        if line == PAGE_BREAK:
+            if cur:
+                blocks.append(Block(cur, soft))
+                cur = []
+                soft = False
+            pending_soft = True
+            continue
+        if not line.strip() or _STARS.fullmatch(line):
+            if cur:
+                blocks.append(Block(cur, soft))
+                cur = []
+                soft = False
+            continue
+        if not cur:
+            soft = pending_soft
+            pending_soft = False
+        cur.append(line)
+    if cur:
+        blocks.append(Block(cur, soft))
+    return blocks
+
+
+def _label(first: str, french: bool) -> tuple[str, str, str] | None:
+    """``("op", "12", rest)`` / ``("sub", "a", rest)`` for a labelled line."""
+    s = first.lstrip()
+    m = _OP_LABEL.match(s)
+    if m:
+        return ("op", m.group(1), s[m.end() :])
+    m = _SUB_LABEL.match(s)
+    if m:
+        return ("sub", m.group(1), s[m.end() :])
+    if french:
+        m = _SUB_LABEL_FR.match(s)
+        if m and (len(m.group(1)) == 1 or _ROMAN.fullmatch(m.group(1))):
+            return ("sub", m.group(1), s[m.end() :])
+    return None
+
+
+# "Paris Agreement 1  and": one space before, two after: a footnote marker.
+_SPACED_MARK = re.compile(r"(?<=[^\W\d_]{2}) (\d{1,3})(?=  +[^\W\d])")
+
+
+def _ends_open(text: str) -> bool:
+    """True when a block ends mid-sentence (no closing punctuation)."""
+    return not _ENDS_PUNCT.search(text.rstrip()[-14:])
+
+
+def _starts_lower(text: str) -> bool:
+    s = text.lstrip("“‘\"'([ ")
+    return bool(s) and s[0].islower()
+
+
+def merge_blocks(blocks: list[Block], french: bool) -> list[Block]:
+    """Join the blocks that are one paragraph cut by a page break or footnotes."""
+    out: list[Block] = []
+    for b in blocks:
+        if out and _label(b.lines[0], french) is None and not _CLOSING.fullmatch(b.lines[0]):
+            prev = out[-1].lines[-1]
+            lower = _starts_lower(b.lines[0])
+            if (b.soft and (_ends_open(prev) or lower)) or (
+                lower and not prev.rstrip().endswith((".", ";", ":"))
+            ):
+                out[-1].lines.extend(b.lines)
+                continue
+        out.append(Block(list(b.lines), b.soft))
+    return out
+
+
+_ENDS_PUNCT = re.compile(r"[.;:,!?][”’\"')]*\s*(?:\d{1,3}|\*{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})?\s*$")
+
+
+_SECTION_LABEL = re.compile(r"\s*(?:[A-Z]|[IVXLC]{1,6})\.(?:\s+[A-Z]\S*.{0,120})?\s*")
+
+
+def _is_heading(block: Block) -> bool:
+    if _SECTION_LABEL.fullmatch(block.lines[0]) and len(block.lines) <= 6:
+        # "B." then a title of a few lines: a section heading.
+        return not _ENDS_PUNCT.search(block.lines[-1][-12:]) or len(block.lines) == 1
+    if len(block.lines) > 2:
+        return False
+    text = " ".join(" ".join(block.lines).split())
+    if not text or len(text) > 160 or _starts_lower(text):
+        return False
+    if _ASSEMBLY.fullmatch(text):
+        return False
+    if _PART_HEADING.fullmatch(text):
+        return True
+    return not _ENDS_PUNCT.search(text[-12:])
+
+
+_MARKER = re.compile(
+    r"(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
+    r"|(?:(?<=[^\W\d_][^\W\d_])|(?<=[)”’\],.;:]))(?P<glued>\d{1,3})(?=[\s,.;:)”]|$)"
+    r"|(?<=[,;:)”’]) (?P<spaced>\d{1,3})(?! +(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|janvier|février|mars|avril|mai|juin"
+    r"|juillet|août|septembre|octobre|novembre|décembre|per)\b)"
+    r"(?= +[^\W\d]| +\d| *$)"
+    r"|(?:(?<=[^\W\d_])|(?<=[,.;:)”]))(?P<star>\*{1,3})(?=[\s,.;:]|$)"
+)
+_SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
+
+
+@dataclass
+class MarkerState:
+    """Footnote markers known in the document, and the next one expected."""
+
+    known: set[str] = field(default_factory=set)
+    expected: int = 1
+
+
+def detach_markers(text: str, state: MarkerState) -> tuple[str, list[str]]:
+    """Remove footnote markers from ``text``; return the text and the markers.
+
+    A number glued to a word (``INTERPOL1``, ``Strategy,2``) is a marker when a
+    footnote of that number exists and is not ahead of the next expected one;
+    a spaced number (``Development, 4 through``) only when it is exactly the
+    next expected marker.
+
+    >>> detach_markers("INTERPOL1 and Strategy, 2 including 2030", MarkerState({"1", "2"}))
+    ('INTERPOL and Strategy, including 2030', ['1', '2'])
+    """
+    found: list[str] = []
+
+    def repl(m: re.Match[str]) -> str:
+        if m.group("sup"):
+            n = m.group("sup").translate(_SUPER_TO_DIGIT)
+            found.append(n)
+            state.expected = max(state.expected, int(n) + 1)
+            return ""
+        if m.group("star"):
+            if m.group("star") in state.known:
+                found.append(m.group("star"))
+                return ""
+            return m.group(0)
+        n = m.group("glued") or m.group("spaced") or ""
+        window = 6 if m.group("glued") is not None else 2
+        ok = n in state.known and (
+            (m.group("glued") is not None and int(n) < state.expected)
+            or state.expected <= int(n) < state.expected + window
+        )
+        if not ok:
+            return m.group(0)
+        state.expected = max(state.expected, int(n) + 1)
+        found.append(n)
+        return ""
+
+    text = _MARKER.sub(repl, text)
+    text = " ".join(text.split())
+    return text, found
+
+
+@dataclass
+class _Para:
+    kind: str
+    label: str | None
+    lines: list[str]
+    part: str | None
+    parent_key: int | None = None  # index of the parent in the list
+    level: int = 0  # 0 paragraph, 1 sub, 2 sub-sub
+
+
+@dataclass
+class _State:
+    paras: list[_Para] = field(default_factory=list)
+    part: str | None = None
+    part_names: list[str | None] = field(default_factory=list)
+    in_operative: bool = False
+    last_op: int | None = None  # index into paras
+    last_pp: int | None = None
+    last_sub: int | None = None
+    last_letter: str | None = None
+    heading: str | None = None
+    annex: bool = False
+    ops_in_part: int = 0
+    closed: bool = False
+    heading_first: str | None = None
+    last_number: int = 0  # last top-level operative number in the part
+    nested: int | None = None  # paragraph owning a numbered list "1. ... 2. ..."
+    nested_last: int = 0
+    annex_base: str = ""
+    annex_restarts: int = 0
+    annex_first_heading: str | None = None
+
+
+def _next_part_name(prev: str | None) -> str:
+    if prev is None:
+        return "B"
+    if len(prev) == 1 and prev.isalpha() and prev.isupper() and prev not in "IVX":
+        return chr(ord(prev) + 1)
+    romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+    if prev in romans and romans.index(prev) + 1 < len(romans):
+        return romans[romans.index(prev) + 1]
+    return prev + "'"
+
+
+def _start_part(st: _State, name: str | None) -> None:
+    if st.part is None and st.paras:
+        # The text before the first restart was part A (or I).
+        first = "I" if name is not None and _ROMAN_UPPER.fullmatch(name) and name != "I" else "A"
+        if st.heading_first is not None:
+            first = st.heading_first
+        for p in st.paras:
+            if p.part is None:
+                p.part = first
+        st.part = first
+    st.part = name if name is not None else _next_part_name(st.part)
+    st.in_operative = False
+    st.last_op = st.last_pp = st.last_sub = None
+    st.last_letter = None
+    st.ops_in_part = 0
+    st.last_number = 0
+    st.nested = None
+
+
+_OPERATIVE_START = re.compile(
+    r"(?:(?:Also|Further|Again|Once again|Strongly|Further also)\s+)?[A-Z][a-z]+s\b"
+)
+
+
+_CLOSES = re.compile(r"[.;:][”’\"')]*\s*(?:\d{1,3}|\*{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})?\s*")
+
+
+def _closes(line: str) -> bool:
+    tail = line[-12:]
+    return any(_CLOSES.fullmatch(tail[i:]) for i in range(len(tail)))
+
+
+def _heading_lines(lines: list[str]) -> bool:
+    """Whether ``lines`` (before a numbered paragraph, in one block) are a heading."""
+    if len(lines) > 4 or lines[-1].rstrip().endswith((",", ";")):
+        return False
+    return len(lines) == 1 or bool(_SECTION_LABEL.fullmatch(lines[0]))
+
+
+def _split_block(block: Block, st: _State) -> tuple[Block, Block | None]:
+    """Split a block where the next operative number starts a line."""
+    expected = {st.last_number + 1}
+    if st.nested is not None:
+        expected.add(st.nested_last + 1)
+    m0 = _OP_LABEL.match(block.lines[0].lstrip())
+    if m0:
+        n0 = int(m0.group(1))
+        expected = {n0 + 1}
+    for k in range(1, len(block.lines)):
+        line = block.lines[k].lstrip()
+        prev = block.lines[k - 1]
+        m = _OP_LABEL.match(line)
+        if m and int(m.group(1)) in expected and (_closes(prev) or _heading_lines(block.lines[:k])):
+            return Block(block.lines[:k], block.soft), Block(block.lines[k:], False)
+        if _SUB_LABEL.match(line) and prev.rstrip().endswith((";", ":")):
+            return Block(block.lines[:k], block.soft), Block(block.lines[k:], False)
+    return block, None
+
+
+def build_paragraphs(
+    lines: list[str],
+    *,
+    french: bool = False,
+    vocabulary: frozenset[str] = frozenset(),
+    markers: MarkerState | None = None,
+    first_part: str | None = None,
+) -> tuple[list[Paragraph], list[str], list[str]]:
+    """Paragraphs of a body; also the closing blocks' text and notes.
+
+    Returns ``(paragraphs, closings, notes)``: ``closings`` holds the text of
+    each "39th plenary meeting / 26 November 2018" block found.
+    """
+    st = _State(heading_first=first_part)
+    if first_part is not None:
+        st.part = first_part
+    notes: list[str] = []
+    closings: list[str] = []
+    blocks = merge_blocks(make_blocks(lines), french)
+    queue = list(reversed(blocks))
+    while queue:
+        block, rest_block = _split_block(queue.pop(), st)
+        if rest_block is not None:
+            queue.append(rest_block)
+        first = block.lines[0]
+        text_all = " ".join(" ".join(block.lines).split())
+        if _CLOSING.fullmatch(first):
+            closings.append(text_all)
+            st.closed = True
+            continue
+        if _ASSEMBLY.fullmatch(text_all):
+            if st.ops_in_part or st.closed:
+                _start_part(
+                    st, st.heading if st.heading and _PART_HEADING.fullmatch(st.heading) else None
+                )
+            st.closed = False
+            continue
+        m = _ANNEX.fullmatch(first)
+        if m and (st.closed or st.ops_in_part or not st.paras):
+            name = "ANNEX" + ("-" + m.group(1).upper() if m.group(1) else "")
+            st.annex = True
+            st.part = name
+            st.annex_base = name
+            st.annex_restarts = 0
+            st.last_number = 0
+            st.nested = None
+            st.in_operative = False
+            st.last_op = st.last_pp = st.last_sub = None
+            st.last_letter = None
+            st.ops_in_part = 0
+            st.heading = None
+            st.annex_first_heading = None
+            continue
+        label = _label(first, french)
+        if label is None and _is_heading(block):
+            if _CLOSING.search(text_all):
+                closings.append(text_all)
+                st.closed = True
+                continue
+            hm = _PART_HEADING.fullmatch(text_all)
+            st.heading = hm.group(1) if hm else text_all
+            if hm and not st.paras and st.heading_first is None:
+                st.heading_first = hm.group(1)
+            if hm and st.annex and not st.ops_in_part and st.annex_restarts == 0:
+                st.annex_first_heading = hm.group(1)
+            continue
+        if st.closed and not st.annex:
+            # Text after the closing line that is not an annex: keep it, plainly.
+            st.closed = False
+        if label is None:
+            if st.in_operative and (st.last_op is not None or st.last_sub is not None):
+                target = st.paras[-1]
+                target.lines.extend(block.lines)
+                continue
+            st.paras.append(_Para("preambular", None, list(block.lines), st.part))
+            st.last_pp = len(st.paras) - 1
+            st.last_sub = None
+            st.last_letter = None
+            continue
+        kind, value, rest = label
+        body = ([rest] if rest.strip() else []) + block.lines[1:]
+        if kind == "op":
+            number = int(value)
+            if st.nested is not None:
+                top = number == st.last_number + 1 and _OPERATIVE_START.match(" ".join(body))
+                if number == st.nested_last + 1 and not top:
+                    st.paras.append(_Para("subparagraph", value, body, st.part, st.nested, 1))
+                    st.nested_last = number
+                    st.last_sub = len(st.paras) - 1
+                    continue
+                st.nested = None
+            if (
+                number == 1
+                and st.ops_in_part
+                and st.paras
+                and st.paras[-1].lines
+                and st.paras[-1].lines[-1].rstrip().endswith(":")
+            ):
+                st.nested = len(st.paras) - 1
+                st.nested_last = 1
+                st.paras.append(_Para("subparagraph", value, body, st.part, st.nested, 1))
+                st.last_sub = len(st.paras) - 1
+                continue
+            if number == 1 and st.ops_in_part and not st.annex:
+                hm = _PART_HEADING.fullmatch(st.heading or "")
+                _start_part(st, hm.group(1) if hm else None)
+            elif number == 1 and st.ops_in_part and st.annex:
+                if st.annex_restarts == 0 and st.annex_first_heading:
+                    for q in st.paras:
+                        if q.part == st.annex_base:
+                            q.part = f"{st.annex_base}.{st.annex_first_heading}"
+                st.annex_restarts += 1
+                hm = _PART_HEADING.fullmatch(st.heading or "")
+                suffix = hm.group(1) if hm else str(st.annex_restarts + 1)
+                st.part = f"{st.annex_base}.{suffix}"
+                st.ops_in_part = 0
+            st.last_number = number
+            st.paras.append(_Para("operative", value, body, st.part))
+            st.last_op = len(st.paras) - 1
+            st.last_sub = None
+            st.last_letter = None
+            st.in_operative = True
+            st.ops_in_part += 1
+            st.heading = None
+            continue
+        # Sub-paragraph.
+        parent = st.last_op if st.in_operative else st.last_pp
+        is_letter = len(value) == 1 and (
+            not _ROMAN.fullmatch(value)
+            or (st.last_letter is None and value != "i")
+            or (st.last_letter is not None and ord(value) == ord(st.last_letter) + 1)
+        )
+        if not is_letter and not _ROMAN.fullmatch(value):
+            is_letter = True
+        if is_letter or st.last_sub is None:
+            if parent is None:
+                st.paras.append(_Para("preambular", None, [first, *block.lines[1:]], st.part))
+                st.last_pp = len(st.paras) - 1
+                continue
+            st.paras.append(_Para("subparagraph", value, body, st.part, parent, 1))
+            st.last_sub = len(st.paras) - 1
+            if is_letter:
+                st.last_letter = value
+            continue
+        st.paras.append(_Para("subparagraph", value, body, st.part, st.last_sub, 2))
+    return _finish(st, vocabulary, markers or MarkerState()), closings, notes
+
+
+_VERB_LIKE = re.compile(r"[A-Za-zÀ-ÿ][a-zà-ÿ]+(?:ing|es|s|ed)|upon|for|on")
+
+
+def _finish(st: _State, vocabulary: frozenset[str], markers: MarkerState) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    ids: list[str] = []
+    pp_count: dict[str | None, int] = {}
+    seen: set[str] = set()
+    for p in st.paras:
+        prefix = f"{p.part}." if p.part else ""
+        if p.kind == "preambular":
+            pp_count[p.part] = pp_count.get(p.part, 0) + 1
+            pid = f"{prefix}PP{pp_count[p.part]}"
+            number = None
+            parent = None
+        elif p.kind == "operative":
+            pid = f"{prefix}OP{p.label}"
+            number = p.label
+            parent = None
+        else:
+            assert p.parent_key is not None
+            parent = ids[p.parent_key]
+            pid = f"{parent}({p.label})"
+            number = p.label
+        base = pid
+        k = 2
+        while pid in seen:
+            pid = f"{base}~{k}"
+            k += 1
+        seen.add(pid)
+        ids.append(pid)
+        raw = join_lines([_SPACED_MARK.sub(r"\1", line) for line in p.lines], vocabulary)
+        text, notes = detach_markers(raw, markers)
+        lead = lead_of(text)
+        if p.kind == "subparagraph" and not _VERB_LIKE.fullmatch(
+            lead.split(" ")[-1] if lead else ""
+        ):
+            lead = ""
+        out.append(
+            Paragraph(
+                id=pid,
+                kind=p.kind,  # type: ignore[arg-type]
+                text=text,
+                lead=lead,
+                number=number,
+                footnotes=notes,
+                parent=parent,
+                part=p.part,
+            )
+        )
+    return out

@@ -1,0 +1,167 @@
+"""The strength ladder of General Assembly operative verbs, English and French.
+
+An operative paragraph opens with a verb phrase (its *lead*): "Urges",
+"Also emphasizes", "Calls upon", "Prie instamment", "Engage vivement". When the
+lead changes between two versions, :func:`verb_change` says whether the new
+verb is weaker, stronger or of the same strength.
+
+The ladder (higher is stronger)::
+
+    7  decides, demands, declares, resolves, adopts, approves, proclaims,
+       authorizes, determines          | décide, exige, déclare, adopte,
+                                         approuve, proclame, autorise
+    6  urges, insists                  | prie instamment, exhorte, insiste
+    5  calls upon / on / for, requests, condemns, directs, mandates
+                                       | demande, prie, condamne, engage (*)
+    4  recommends, encourages, deplores, appeals
+                                       | recommande, encourage, déplore, lance un appel
+    3  invites, expresses concern, regrets, suggests
+                                       | invite, se déclare préoccupé, regrette, suggère
+    2  welcomes, commends, supports, endorses, appreciates, reaffirms, affirms,
+       emphasizes, stresses, underlines, underscores, highlights, reiterates,
+       recognizes, acknowledges, considers, believes, expresses, recalls, also
+                                       | se félicite, salue, accueille avec satisfaction,
+                                         appuie, réaffirme, affirme, souligne, insiste sur,
+                                         rappelle, reconnaît, considère, estime, exprime
+    1  notes, takes note, observes, is aware, is mindful
+                                       | prend note, note, constate, prend acte
+
+(*) UN French renders "Urges" as "Prie instamment" or "Exhorte" and uses
+"Engage" between "Demande" (calls upon) and "Encourage"; it sits at 5.
+
+An intensifier adds half a step: "strongly", "firmly", "vigorously",
+"earnestly", "deeply" | "vivement", "fermement", "énergiquement". Additive
+adverbs change nothing: "also", "further", "again", "once again", "moreover",
+"in this regard" | "également", "en outre", "de nouveau", "à nouveau", "aussi".
+
+Direction: "same" when both verbs sit at the same level (so "Also emphasizes"
+-> "Emphasizes" and "Stresses" -> "Emphasizes" are "same"), otherwise
+"stronger" or "weaker". A lead whose verb is not on the ladder gives no
+verb change at all (``None``): resdiff does not guess.
+
+>>> verb_change("Urges", "Encourages").direction
+'weaker'
+>>> verb_change("Encourages", "Calls upon").direction
+'stronger'
+>>> verb_change("Also emphasizes", "Emphasizes").direction
+'same'
+>>> verb_change("Prie instamment", "Engage").direction
+'weaker'
+>>> strength("Strongly urges")
+6.5
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from diffing.model import VerbChange
+
+__all__ = ["LADDER", "extract_lead", "strength", "verb_change"]
+
+# verb phrase (lowercase, unaccented spaces) -> level
+LADDER: dict[str, float] = {}
+
+_LEVELS: dict[float, str] = {
+    7: """decides|decide|demands|demand|declares|resolves|adopts|approves|proclaims|
+        authorizes|authorises|determines|décide|exige|déclare|adopte|approuve|proclame|
+        autorise""",
+    6: """urges|urge|insists|prie instamment|exhorte|demande instamment|engage instamment""",
+    5: """calls upon|calls on|calls for|call upon|requests|request|condemns|directs|
+        mandates|demands also|demande|prie|condamne|engage|invite instamment""",
+    4: """recommends|encourages|encourage|deplores|appeals|appeals to|recommande|
+        déplore|lance un appel|lance un appel à""",
+    3: """invites|invite|expresses concern|expresses deep concern|expresses its concern|
+        expresses its deep concern|regrets|suggests|se déclare préoccupée|
+        se déclare préoccupé|se déclare vivement préoccupée|regrette|suggère""",
+    2: """welcomes|commends|supports|endorses|appreciates|reaffirms|affirms|emphasizes|
+        emphasises|stresses|underlines|underscores|highlights|reiterates|recognizes|
+        recognises|acknowledges|considers|believes|expresses|recalls|reminds|notes with
+        appreciation|takes note with appreciation|notes with satisfaction|welcome|
+        se félicite|se félicite de|salue|accueille avec satisfaction|appuie|réaffirme|
+        affirme|souligne|insiste sur|rappelle|reconnaît|considère|estime|exprime|
+        remercie|félicite|sait gré|prend note avec satisfaction|prend note avec
+        appréciation|constate avec satisfaction|réitère|met l'accent|met l’accent""",
+    1: """notes|takes note|observes|is aware|is mindful|note|prend note|constate|
+        prend acte|observe""",
+}
+for _level, _words in _LEVELS.items():
+    for _w in _words.split("|"):
+        LADDER[" ".join(_w.split())] = float(_level)
+
+_INTENSIFIERS = frozenset(
+    "strongly firmly vigorously earnestly deeply resolutely vivement fermement "
+    "énergiquement résolument instamment".split()
+)
+_NEUTRAL = frozenset(
+    "also further again once furthermore moreover likewise similarly in this regard "
+    "également en outre de nouveau à nouveau aussi par ailleurs encore une fois".split()
+)
+_WORD = re.compile(r"[\w’'-]+")
+_MAX_PHRASE = 5
+
+
+def _words(text: str) -> list[str]:
+    t = unicodedata.normalize("NFC", text).replace("\u2019", "'").lower()
+    return _WORD.findall(t)
+
+
+def _parse(lead: str) -> tuple[str, float, int] | None:
+    """Find the ladder verb in *lead*: (verb, level, words consumed) or None."""
+    words = _words(lead)
+    bonus = 0.0
+    i = 0
+    while i < len(words) and i < 6:
+        if words[i] in _INTENSIFIERS and not (
+            words[i] == "instamment" and i > 0 and words[i - 1] in ("prie", "demande")
+        ):
+            bonus = 0.5
+            i += 1
+            continue
+        for n in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
+            phrase = " ".join(words[i : i + n])
+            if phrase in LADDER:
+                # an intensifier right after the verb ("Engage vivement") counts too
+                if i + n < len(words) and words[i + n] in _INTENSIFIERS:
+                    bonus = 0.5
+                    n += 1
+                return phrase, LADDER[phrase] + bonus, i + n
+        if words[i] in _NEUTRAL:
+            i += 1
+            continue
+        return None
+    return None
+
+
+def strength(lead: str) -> float | None:
+    """Level of the verb opening *lead* on the ladder, or None if unknown."""
+    p = _parse(lead)
+    return None if p is None else p[1]
+
+
+def extract_lead(text: str) -> str:
+    """The opening verb phrase of an operative paragraph, or "" if none is known.
+
+    >>> extract_lead("Strongly urges all States to act;")
+    'Strongly urges'
+    """
+    p = _parse(text[:200])
+    if p is None:
+        return ""
+    m = list(re.finditer(r"\S+", text))
+    n = p[2]
+    if n > len(m):
+        return ""
+    return text[: m[n - 1].end()].rstrip(",;:")
+
+
+def verb_change(old_lead: str, new_lead: str) -> VerbChange | None:
+    """The verb change between two leads, or None if equal or off the ladder."""
+    if _words(old_lead) == _words(new_lead):
+        return None
+    a, b = strength(old_lead), strength(new_lead)
+    if a is None or b is None:
+        return None
+    direction = "same" if a == b else ("stronger" if b > a else "weaker")
+    return VerbChange(old_lead, new_lead, direction)  # type: ignore[arg-type]

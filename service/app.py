@@ -1,0 +1,132 @@
+"""The resdiff web service: ``create_app()`` builds the Flask application.
+
+Run it with ``resdiff serve`` (gunicorn), or ``flask --app service.app run`` while
+developing. Every error of an ``/api`` path is an RFC 9457 problem document
+(``application/problem+json`` with ``type``, ``title``, ``status``, ``detail``);
+every error of a page is a friendly HTML page.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, Response, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+from diffing.errors import ResdiffError
+from service import config, store
+from service.ods import Retriever
+
+__all__ = ["create_app", "problem"]
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "templates"
+PROBLEM_BASE = "/problems/"
+
+log = logging.getLogger(__name__)
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """The application factory: defaults, then the environment, then ``test_config``."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(TEMPLATES),
+        static_folder=str(TEMPLATES / "web" / "static"),
+    )
+    app.config.from_mapping(config.DEFAULTS)
+    app.config.from_mapping(config.from_env())
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+
+    store.init_app(app)
+    app.extensions["resdiff.retriever"] = Retriever.from_settings(app.config)
+    app.extensions["resdiff.limits"] = config.limits_from(app.config)
+
+    from service import api, web
+
+    app.register_blueprint(api.bp)
+    app.register_blueprint(web.bp)
+    _init_errors(app)
+    app.add_url_rule("/healthz", "healthz", healthz)
+    return app
+
+
+def healthz() -> Response:
+    """Liveness and database check: ``{"status": "ok", ...}``."""
+    db = store.get_store()
+    check = db.integrity()
+    if check != "ok":
+        return problem(503, "Database unavailable", f"the database check answered {check!r}")
+    return jsonify(status="ok", database="ok", documents=db.count_documents())
+
+
+# -- errors -------------------------------------------------------------------------
+
+
+def problem(status: int, title: str, detail: str, slug: str | None = None) -> Response:
+    """An RFC 9457 problem response: ``{type, title, status, detail}``."""
+    body = {
+        "type": PROBLEM_BASE + slug if slug else "about:blank",
+        "title": title,
+        "status": status,
+        "detail": detail,
+    }
+    response = jsonify(body)
+    response.status_code = status
+    response.mimetype = "application/problem+json"
+    return response
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api") or request.path == "/healthz"
+
+
+def _error_page(status: int, title: str, detail: str) -> tuple[str, int]:
+    return render_template("web/error.html", status=status, title=title, detail=detail), status
+
+
+def _init_errors(app: Flask) -> None:
+    @app.before_request
+    def refuse_large_bodies() -> None:
+        # answer at once from the header, before reading any of the body
+        limit = app.config.get("MAX_CONTENT_LENGTH")
+        length = request.content_length
+        if limit and length is not None and length > limit:
+            raise RequestEntityTooLarge(
+                f"the request body is {length:,} bytes: the limit is {limit:,}"
+            )
+
+    @app.errorhandler(ResdiffError)
+    def resdiff_error(exc: ResdiffError) -> Any:
+        if _wants_json():
+            return problem(exc.status, exc.title, exc.detail, exc.slug)
+        return _error_page(exc.status, exc.title, exc.detail)
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException) -> Any:
+        status = exc.code or 500
+        title = exc.name
+        detail = exc.description or title
+        if isinstance(exc, RequestEntityTooLarge) and "limit" not in detail:
+            limit = app.config.get("MAX_CONTENT_LENGTH")
+            detail = f"the request body is larger than the limit of {limit:,} bytes"
+        if _wants_json():
+            response = problem(status, title, detail)
+            if exc.code == 405 and exc.response is None:
+                allowed = getattr(exc, "valid_methods", None)
+                if allowed:
+                    response.headers["Allow"] = ", ".join(allowed)
+            return response
+        return _error_page(status, title, detail)
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception) -> Any:
+        log.exception("unexpected error on %s %s", request.method, request.path)
+        detail = "an unexpected error occurred; it has been logged"
+        if _wants_json():
+            return problem(500, "Internal Server Error", detail)
+        return _error_page(500, "Internal Server Error", detail)

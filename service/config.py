@@ -1,0 +1,102 @@
+"""Settings and limits of the resdiff service, with their documented defaults.
+
+Every setting can be overridden by an environment variable of the same name
+(``RESDIFF_MAX_PARAGRAPHS=5000``), or by ``create_app(test_config)``.
+
+=========================  ==============  ==============================================
+setting                    default         meaning
+=========================  ==============  ==============================================
+RESDIFF_DATA_DIR           instance folder where the SQLite database lives
+MAX_CONTENT_LENGTH         25 MiB          largest request body (413 from Content-Length)
+RESDIFF_MAX_FILE_BYTES     20 MiB          largest document file (upload, mirror, fetch)
+RESDIFF_MAX_PDF_PAGES      300             pages read from one PDF
+RESDIFF_MAX_DOCX_BYTES     100 MiB         decompressed size of one DOCX
+RESDIFF_MAX_PARAGRAPHS     3000            paragraphs in one parsed document
+RESDIFF_MAX_WORDS          150000          words in one parsed document
+RESDIFF_MAX_COMPARE_WORDS  200000          words of all documents of one comparison
+RESDIFF_MAX_SERIES         12              documents in one series
+RESDIFF_TIMEOUT            120             seconds a gunicorn worker may spend on a request
+RESDIFF_ODS_URL            documents.un.org  base URL of the UN Official Document System
+RESDIFF_MIRROR             (none)          local folders searched before the UN system,
+                                           separated by ``os.pathsep``
+RESDIFF_FETCH_TIMEOUT      20              seconds for one download from the UN system
+RESDIFF_FETCH_REDIRECTS    5               redirects followed by one download
+=========================  ==============  ==============================================
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["DEFAULTS", "Limits", "from_env", "limits_from"]
+
+MiB = 1024 * 1024
+
+DEFAULTS: dict[str, Any] = {
+    "RESDIFF_DATA_DIR": None,
+    "MAX_CONTENT_LENGTH": 25 * MiB,
+    "RESDIFF_MAX_FILE_BYTES": 20 * MiB,
+    "RESDIFF_MAX_PDF_PAGES": 300,
+    "RESDIFF_MAX_DOCX_BYTES": 100 * MiB,
+    "RESDIFF_MAX_PARAGRAPHS": 3000,
+    "RESDIFF_MAX_WORDS": 150_000,
+    "RESDIFF_MAX_COMPARE_WORDS": 200_000,
+    "RESDIFF_MAX_SERIES": 12,
+    "RESDIFF_TIMEOUT": 120,
+    "RESDIFF_ODS_URL": "https://documents.un.org",
+    "RESDIFF_MIRROR": None,
+    "RESDIFF_FETCH_TIMEOUT": 20.0,
+    "RESDIFF_FETCH_REDIRECTS": 5,
+}
+
+
+def from_env(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The settings found in the environment, converted to the type of their default."""
+    environ = os.environ if environ is None else environ
+    found: dict[str, Any] = {}
+    for name, default in DEFAULTS.items():
+        raw = environ.get(name)
+        if raw is None or raw == "":
+            continue
+        if isinstance(default, bool):
+            found[name] = raw.lower() in {"1", "true", "yes", "on"}
+        elif isinstance(default, int):
+            found[name] = int(raw)
+        elif isinstance(default, float):
+            found[name] = float(raw)
+        else:
+            found[name] = raw
+    return found
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The size limits applied to every document and comparison."""
+
+    file_bytes: int = DEFAULTS["RESDIFF_MAX_FILE_BYTES"]
+    pdf_pages: int = DEFAULTS["RESDIFF_MAX_PDF_PAGES"]
+    docx_bytes: int = DEFAULTS["RESDIFF_MAX_DOCX_BYTES"]
+    paragraphs: int = DEFAULTS["RESDIFF_MAX_PARAGRAPHS"]
+    words: int = DEFAULTS["RESDIFF_MAX_WORDS"]
+    compare_words: int = DEFAULTS["RESDIFF_MAX_COMPARE_WORDS"]
+    series: int = DEFAULTS["RESDIFF_MAX_SERIES"]
+
+
+def limits_from(settings: Mapping[str, Any]) -> Limits:
+    """The :class:`Limits` of a settings mapping (a Flask config or :data:`DEFAULTS`)."""
+
+    def get(name: str) -> int:
+        return int(settings.get(name, DEFAULTS[name]))
+
+    return Limits(
+        file_bytes=get("RESDIFF_MAX_FILE_BYTES"),
+        pdf_pages=get("RESDIFF_MAX_PDF_PAGES"),
+        docx_bytes=get("RESDIFF_MAX_DOCX_BYTES"),
+        paragraphs=get("RESDIFF_MAX_PARAGRAPHS"),
+        words=get("RESDIFF_MAX_WORDS"),
+        compare_words=get("RESDIFF_MAX_COMPARE_WORDS"),
+        series=get("RESDIFF_MAX_SERIES"),
+    )

@@ -1,0 +1,247 @@
+"""Documents from every source: a file, a UN symbol, a stored id, pasted text.
+
+The CLI and the HTTP API both go through :class:`Library`, so a symbol is
+resolved the same way everywhere: the store first, then the local mirror, then
+the UN Official Document System; what is retrieved is stored, so each document
+is fetched once. Every document is checked against the :class:`~service.config.Limits`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from diffing.errors import (
+    EmptyDocumentError,
+    InvalidRequestError,
+    LimitExceededError,
+    UnreadableDocumentError,
+)
+from diffing.model import Resolution
+from service import ingest, symbols
+from service.config import Limits
+from service.ods import Retriever
+from service.store import OFFICIAL_SOURCES, Document, Store
+
+__all__ = ["Library", "Resolved", "check_comparison", "words"]
+
+#: media types of the stored originals, by file suffix
+MEDIA_TYPES = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".md": "text/markdown; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+}
+
+
+def words(res: Resolution) -> int:
+    return sum(len(p.text.split()) for p in res.paragraphs)
+
+
+def check_document(res: Resolution, limits: Limits, name: str) -> Resolution:
+    """Refuse a document over the paragraph or word limit (413), or without paragraphs (422)."""
+    if len(res.paragraphs) > limits.paragraphs:
+        raise LimitExceededError(
+            f"{name} has {len(res.paragraphs):,} paragraphs: the limit is {limits.paragraphs:,}"
+        )
+    count = words(res)
+    if count > limits.words:
+        raise LimitExceededError(f"{name} has {count:,} words: the limit is {limits.words:,}")
+    if not res.paragraphs:
+        raise EmptyDocumentError(f"{name}: no resolution paragraph was found in it")
+    return res
+
+
+def check_comparison(versions: list[Resolution], limits: Limits) -> None:
+    """Refuse up front a comparison too large for its time budget (413)."""
+    total = sum(words(v) for v in versions)
+    if total > limits.compare_words:
+        raise LimitExceededError(
+            f"the documents to compare hold {total:,} words together:"
+            f" the limit is {limits.compare_words:,}"
+        )
+
+
+def safe_filename(name: str | None) -> str | None:
+    """A display name only: the last path component, printable, at most 120 characters."""
+    if not name:
+        return None
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(ch for ch in base if ch.isprintable()).strip()[:120]
+    return base or None
+
+
+def parse_bytes(data: bytes, filename: str, limits: Limits) -> Resolution:
+    """Parse a document file held in memory (format from its name and content)."""
+    name = safe_filename(filename) or "document"
+    if not data:
+        raise EmptyDocumentError(f"{name} is empty")
+    if len(data) > limits.file_bytes:
+        raise LimitExceededError(
+            f"{name} is {len(data):,} bytes: the limit is {limits.file_bytes:,}"
+        )
+    res = ingest.load_bytes(data, name, limits=limits)  # pages, DOCX size: checked by ingest
+    return check_document(res, limits, name)
+
+
+def parse_text(text: str, limits: Limits, name: str = "the text") -> Resolution:
+    if not isinstance(text, str):
+        raise InvalidRequestError(f"{name} must be a string")
+    if not text.strip():
+        raise EmptyDocumentError(f"{name} is empty")
+    return parse_bytes(text.encode("utf-8"), "pasted.txt", limits)
+
+
+@dataclass
+class Resolved:
+    """A parsed document, and the stored document it came from when there is one."""
+
+    resolution: Resolution
+    document: Document | None = None
+
+    @property
+    def key(self) -> str:
+        """A digest of the parsed structure: the cache key of comparisons."""
+        if self.document is not None:
+            structure = self.document.structure
+        else:
+            structure = self.resolution.to_dict()
+        canonical = json.dumps(structure, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+class Library:
+    """The store, the retriever and the limits: everything needed to get a document."""
+
+    def __init__(self, store: Store | Callable[[], Store], retriever: Retriever, limits: Limits):
+        self._store = store
+        self.retriever = retriever
+        self.limits = limits
+
+    @property
+    def store(self) -> Store:
+        """The store, opened on first use (the CLI compares two files without one)."""
+        if not isinstance(self._store, Store):
+            self._store = self._store()
+        return self._store
+
+    # -- adding ---------------------------------------------------------------
+
+    def add(
+        self,
+        data: bytes,
+        filename: str | None,
+        *,
+        source: str,
+        symbol: str | None = None,
+        language: str | None = None,
+    ) -> tuple[Document, bool]:
+        """Parse and store a document; the same bytes give back the stored document."""
+        name = safe_filename(filename) or "document.txt"
+        existing = self.store.find_by_hash(hashlib.sha256(data).hexdigest())
+        if existing is not None:
+            return existing, False
+        res = parse_bytes(data, name, self.limits)
+        if symbol is None and res.symbol and symbols.is_symbol(res.symbol):
+            symbol = symbols.normalise(res.symbol)
+        suffix = Path(name).suffix.lower()
+        return self.store.add_document(
+            original=data,
+            structure=res.to_dict(),
+            source=source,
+            language=language or res.language or "en",
+            symbol=symbol,
+            filename=name,
+            media_type=MEDIA_TYPES.get(suffix, "application/octet-stream"),
+        )
+
+    def add_text(
+        self, text: str, *, source: str = "paste", name: str = "pasted.txt"
+    ) -> tuple[Document, bool]:
+        if not isinstance(text, str):
+            raise InvalidRequestError("the text must be a string")
+        if not text.strip():
+            raise EmptyDocumentError("the pasted text is empty")
+        return self.add(text.encode("utf-8"), name, source=source)
+
+    def by_symbol(self, symbol: str, language: str | None = "en", *, network: bool = True) -> Document:
+        """The document ``symbol``: stored, else from the mirror, else from the UN system."""
+        symbol, lang = symbols.normalise(symbol), symbols.language(language)
+        found = self.store.find_by_symbol(symbol, lang)
+        if found is not None:
+            return found
+        fetched = self.retriever.retrieve(symbol, lang, network=network)
+        doc, _ = self.add(
+            fetched.data, fetched.filename, source=fetched.source, symbol=symbol, language=lang
+        )
+        if doc.symbol != symbol or doc.source not in OFFICIAL_SOURCES:
+            # the same bytes were stored before (an upload): it is the official copy
+            doc = self.store.set_origin(doc.id, symbol=symbol, language=lang, source=fetched.source)
+        return doc
+
+    # -- resolving ------------------------------------------------------------------
+
+    def resolve(self, spec: Any, name: str = "document") -> Resolved:
+        """A document spec of the API: ``{"text": ...}``, ``{"id": ...}`` or ``{"symbol": ...}``."""
+        if not isinstance(spec, dict):
+            raise InvalidRequestError(
+                f"{name} must be an object with one of 'text', 'id' or 'symbol'"
+            )
+        given = [k for k in ("text", "id", "symbol") if k in spec]
+        if len(given) != 1:
+            raise InvalidRequestError(
+                f"{name} must have exactly one of 'text', 'id' or 'symbol' (got {sorted(spec)})"
+            )
+        unknown = set(spec) - {"text", "id", "symbol", "language"}
+        if unknown:
+            raise InvalidRequestError(f"{name} has unknown fields: {', '.join(sorted(unknown))}")
+        kind = given[0]
+        value = spec[kind]
+        if not isinstance(value, str):
+            raise InvalidRequestError(f"{name}.{kind} must be a string")
+        if kind == "text":
+            if not value.strip():
+                raise EmptyDocumentError(f"{name}.text is empty")
+            return Resolved(parse_text(value, self.limits, f"{name}.text"))
+        if kind == "id":
+            doc = self.store.get_document(value)
+            return Resolved(doc.resolution, doc)
+        language = spec.get("language", "en")
+        if not isinstance(language, str):
+            raise InvalidRequestError(f"{name}.language must be a string")
+        doc = self.by_symbol(value, language)
+        return Resolved(doc.resolution, doc)
+
+    def resolve_argument(self, arg: str, language: str = "en") -> Resolution:
+        """A CLI argument: an existing path wins, else a UN symbol."""
+        path = Path(arg)
+        if path.is_file():
+            if path.stat().st_size > self.limits.file_bytes:
+                raise LimitExceededError(
+                    f"{arg} is {path.stat().st_size:,} bytes: the limit is {self.limits.file_bytes:,}"
+                )
+            return parse_bytes(path.read_bytes(), path.name, self.limits)
+        if path.exists():
+            raise UnreadableDocumentError(f"{arg} is not a file")
+        if not symbols.is_symbol(arg):
+            raise UnreadableDocumentError(
+                f"{arg}: no such file, and not a UN document symbol (such as A/RES/79/136)"
+            )
+        return self.by_symbol(arg, language).resolution
+
+
+def get_library() -> Library:
+    """The library of the current Flask request (its store is the request's store)."""
+    from flask import current_app
+
+    from service.store import get_store
+
+    return Library(
+        get_store,
+        current_app.extensions["resdiff.retriever"],
+        current_app.extensions["resdiff.limits"],
+    )

@@ -1,0 +1,83 @@
+"""HTML reports: a redline of two versions (inline or side by side) and a series grid.
+
+Templates live in ``templates/report/``; the Jinja environment has autoescape
+on for every template, so document text can never inject markup.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from diffing.errors import InvalidRequestError
+from diffing.model import Comparison, Series
+from service.render.series_view import build_series_view
+from service.render.view import build_view
+
+__all__ = [
+    "TEMPLATES",
+    "VIEWS",
+    "render_comparison_html",
+    "render_series_html",
+    "report_css",
+]
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "report"
+VIEWS = ("inline", "side-by-side")
+
+
+@functools.cache
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+@functools.cache
+def report_css(pdf: bool = False) -> str:
+    """The report's stylesheet (with the paged-media rules when ``pdf``)."""
+    names = ("report.css", "pdf.css") if pdf else ("report.css", "screen.css")
+    return "\n".join((TEMPLATES / n).read_text(encoding="utf-8") for n in names)
+
+
+def render_comparison_html(
+    comparison: Comparison,
+    *,
+    view: str = "inline",
+    standalone: bool = True,
+    author: str = "resdiff",
+    date: str | None = None,
+    pdf: bool = False,
+) -> str:
+    """The redline report; ``standalone=False`` gives a ``<div>`` fragment (CSS via :func:`report_css`)."""
+    if view not in VIEWS:
+        raise InvalidRequestError(f"unknown view {view!r}: use one of {', '.join(VIEWS)}")
+    return _env().get_template("comparison.html").render(
+        v=build_view(comparison),
+        view=view,
+        standalone=standalone,
+        pdf=pdf,
+        css=Markup(report_css(pdf)) if standalone else "",
+        author=author,
+        date=date,
+    )
+
+
+def render_series_html(
+    series: Series, *, standalone: bool = True, date: str | None = None, pdf: bool = False
+) -> str:
+    """The lineage grid of a series, each step's word changes in ``<details>``."""
+    return _env().get_template("series.html").render(
+        s=build_series_view(series),
+        standalone=standalone,
+        pdf=pdf,
+        css=Markup(report_css(pdf)) if standalone else "",
+        date=date,
+    )

@@ -1,0 +1,128 @@
+"""Plain-text reports for the terminal: a summary, then each change with a compact word diff.
+
+Insertions print as ``{+new words+}``, deletions as ``[-old words-]`` (the
+``git diff --word-diff`` convention), paragraph ids as ``PP5 (was PP4)``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import textwrap
+from collections.abc import Iterable
+
+from diffing.model import Comparison, Resolution, Series
+from service.render.series_view import build_series_view
+from service.render.view import ChangeView, ParaView, build_view
+
+__all__ = ["render_comparison_text", "render_series_text", "word_diff"]
+
+WIDTH = 100
+
+
+def word_diff(paras: Iterable[ParaView]) -> str:
+    """``[-deleted-]{+inserted+}`` text of paragraphs, one line per paragraph."""
+    lines = []
+    for p in paras:
+        out = []
+        for kind, group in itertools.groupby(p.segments, key=lambda s: s.kind):
+            text = "".join(s.text for s in group)
+            if kind == "insert":
+                out.append(f"{{+{text}+}}")
+            elif kind == "delete":
+                out.append(f"[-{text}-]")
+            else:
+                out.append(text)
+        number = f"{p.number} " if p.number else ""
+        lines.append(number + "".join(out))
+    return "\n".join(lines)
+
+
+def _doc(label: str, r: Resolution) -> str:
+    bits = [r.symbol or "(no symbol)"]
+    if r.adopted:
+        bits.append(f"adopted {r.adopted}")
+    if r.language:
+        bits.append(f"[{r.language}]")
+    return f"{label}: " + "  ".join(bits)
+
+
+def _wrap(text: str, indent: str = "    ") -> str:
+    return "\n".join(
+        textwrap.fill(line, WIDTH, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
+        for line in text.splitlines()
+    )
+
+
+def _heading(c: ChangeView) -> str:
+    bits = [c.label, c.type]
+    if c.tags:
+        bits.append("[" + ", ".join(c.tags) + "]")
+    if c.verb_change:
+        vc = c.verb_change
+        bits.append(f"verb: {vc.old} -> {vc.new} ({vc.direction})")
+    return "  ".join(bits)
+
+
+def render_comparison_text(comparison: Comparison) -> str:
+    v = build_view(comparison)
+    out = [_doc("old", v.old), _doc("new", v.new)]
+    title = v.new.title or v.old.title
+    if title:
+        out.append(textwrap.fill(title, WIDTH))
+    out.append("")
+    out.append("Summary: " + ", ".join(f"{n} {t}" for t, n in v.summary.items()))
+    g = v.groups
+    for key, name in (
+        ("verbs", "Verb changes"),
+        ("added", "Added"),
+        ("removed", "Removed"),
+        ("moved", "Moved"),
+        ("split", "Split"),
+        ("merged", "Merged"),
+        ("parts", "Part changes"),
+        ("reworded", "Reworded"),
+        ("quiet", "Routine updates"),
+    ):
+        if not g[key]:
+            continue
+        if key == "verbs":
+            items = [
+                f"{c.label}: {c.verb_change.old} -> {c.verb_change.new} ({c.verb_change.direction})"
+                for c in g[key]
+                if c.verb_change
+            ]
+            out.append(f"  {name}:")
+            out.extend(f"    {i}" for i in items)
+        else:
+            labels = ", ".join(c.label.replace(" ", "\u00a0") for c in g[key])
+            out.append(_wrap(f"{name}: {labels}", "  ").replace("\u00a0", " "))
+    out.append("")
+    changed = v.navigable
+    if not changed:
+        out.append("No change: the texts are identical paragraph by paragraph.")
+    for c in changed:
+        out.append(_heading(c))
+        out.append(_wrap(word_diff(c.inline)))
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_series_text(series: Series) -> str:
+    s = build_series_view(series)
+    syms = [r.symbol or f"v{k + 1}" for k, r in enumerate(s.versions)]
+    width = max([14, *(len(x) + 2 for x in syms)])
+    out = ["Series: " + " -> ".join(syms), ""]
+    out.append("".join(x.ljust(width) for x in syms))
+    for row in s.rows:
+        cells = []
+        for k, cell in enumerate(row.cells):
+            if cell.pid is None:
+                txt = "-" if cell.what != "removed" else "(removed)"
+            else:
+                mark = {"added": "+", "reworded": "~", "moved": ">", "quiet": "·", "split": "/", "merged": "&"}
+                txt = cell.pid + (mark.get(cell.what, "") if k else "")
+            cells.append(txt.ljust(width))
+        out.append("".join(cells).rstrip())
+    out.append("")
+    out.append("+ added  ~ reworded  > moved  / split  & merged  · routine update  - absent")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,445 @@
+"""A presentation model of a comparison, shared by every human-readable report.
+
+:func:`build_view` turns a :class:`~diffing.model.Comparison` into plain data a
+template can print without logic: the new text in reading order, the removed
+paragraphs and the origins of moved paragraphs where they stood in the old
+text, each paragraph cut into segments (equal / insert / delete, lead or not),
+labels such as ``PP5 (was PP4)``, navigation anchors and a summary.
+
+Nothing here escapes or formats: the templates do (with autoescape on).
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from diffing.model import Change, Comparison, Op, Paragraph, Resolution, VerbChange
+
+__all__ = [
+    "ChangeView",
+    "ComparisonView",
+    "Entry",
+    "ParaView",
+    "Segment",
+    "assembly_line",
+    "build_view",
+    "change_label",
+    "display_number",
+    "is_quiet",
+    "text_direction",
+]
+
+SegmentKind = Literal["equal", "insert", "delete"]
+
+QUIET_TAGS = frozenset({"rollover", "footnotes"})
+_TOKENS = re.compile(r"\s+|[^\s]+")
+
+_ASSEMBLY = {
+    "en": "The General Assembly,",
+    "fr": "L\u2019Assembl\u00e9e g\u00e9n\u00e9rale,",
+    "es": "La Asamblea General,",
+    "ru": "\u0413\u0435\u043d\u0435\u0440\u0430\u043b\u044c\u043d\u0430\u044f \u0410\u0441\u0441\u0430\u043c\u0431\u043b\u0435\u044f,",
+    "ar": "\u0625\u0646 \u0627\u0644\u062c\u0645\u0639\u064a\u0629 \u0627\u0644\u0639\u0627\u0645\u0629\u060c",
+    "zh": "\u5927\u4f1a\uff0c",
+}
+
+
+@dataclass
+class Segment:
+    """A run of text with one diff status; ``lead`` marks the italic lead words."""
+
+    kind: SegmentKind
+    text: str
+    lead: bool = False
+    minor: bool = False  # spacing or typography the engine counts as equal
+
+
+@dataclass
+class ParaView:
+    """One printed paragraph: its id, its number as printed, its segments."""
+
+    pid: str
+    kind: str
+    number: str
+    part: str | None
+    segments: list[Segment]
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.segments)
+
+
+@dataclass
+class ChangeView:
+    """One change ready to print.
+
+    ``inline`` interleaves insertions and deletions (cut into the new
+    paragraphs, or the old ones for a removal); ``old`` and ``new`` are the two
+    sides for the side-by-side view; ``segments`` is the uncut stream, its
+    texts joined with ``"\\n"`` where paragraphs meet (for the Word revisions).
+    """
+
+    index: int
+    anchor: str
+    type: str
+    label: str
+    old_ids: list[str]
+    new_ids: list[str]
+    tags: list[str]
+    verb_change: VerbChange | None
+    similarity: float
+    quiet: bool
+    inline: list[ParaView]
+    old: list[ParaView]
+    new: list[ParaView]
+    segments: list[Segment] = field(default_factory=list)
+    prev: str | None = None
+    next: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.type != "unchanged" or bool(self.tags)
+
+    @property
+    def substantive(self) -> bool:
+        return self.changed and not self.quiet
+
+
+@dataclass
+class Entry:
+    """One item of the inline reading order.
+
+    ``role`` is ``"text"`` for a change at its place in the new text and
+    ``"origin"`` for the old text of a moved paragraph where it stood.
+    ``heading`` is a part heading (``A``, ``II``) to print before it, if any;
+    ``assembly`` asks for the "The General Assembly," line before it.
+    """
+
+    role: Literal["text", "origin"]
+    change: ChangeView
+    heading: str | None = None
+    assembly: bool = False
+
+
+@dataclass
+class ComparisonView:
+    old: Resolution
+    new: Resolution
+    changes: list[ChangeView]
+    entries: list[Entry]
+    summary: dict[str, int]
+    lang: str
+    dir: str
+    old_lang: str
+    old_dir: str
+    assembly: str
+    groups: dict[str, list[ChangeView]] = field(default_factory=dict)
+
+    @property
+    def navigable(self) -> list[ChangeView]:
+        return [c for c in self.changes if c.changed]
+
+
+def text_direction(language: str | None) -> str:
+    """``rtl`` for Arabic (and other right-to-left scripts), else ``ltr``."""
+    lang = (language or "en").split("-")[0].lower()
+    return "rtl" if lang in {"ar", "he", "fa", "ur"} else "ltr"
+
+
+def assembly_line(language: str | None) -> str:
+    return _ASSEMBLY.get((language or "en").split("-")[0].lower(), _ASSEMBLY["en"])
+
+
+def display_number(p: Paragraph) -> str:
+    """The number as printed: ``3.`` for operative, ``(a)`` for sub-paragraphs."""
+    n = (p.number or "").strip()
+    if not n:
+        return ""
+    if p.kind == "subparagraph":
+        core = n.strip("()")
+        return f"({core})"
+    if p.kind == "operative":
+        return n if n.endswith(".") else f"{n}."
+    return n
+
+
+def is_quiet(change: Change) -> bool:
+    """Rollover and footnote-only changes: visible, but not substantive."""
+    if change.type not in ("reworded", "unchanged"):
+        return False
+    if change.verb_change is not None:
+        return False
+    tags = set(change.tags) - {"part-change"}
+    return bool(tags) and tags <= QUIET_TAGS and "part-change" not in change.tags
+
+
+def change_label(change: Change) -> str:
+    """``PP5 (was PP4)``, ``OP3 (new)``, ``OP4 (deleted)``, ``OP3, OP4 (was OP3)``."""
+    old, new = ", ".join(change.old), ", ".join(change.new)
+    if not change.new:
+        return f"{old} (deleted)"
+    if not change.old:
+        return f"{new} (new)"
+    if change.old == change.new:
+        return new
+    return f"{new} (was {old})"
+
+
+def build_view(comparison: Comparison) -> ComparisonView:
+    """Everything a report prints, in the order it prints it."""
+    views = [_change_view(i, c, comparison) for i, c in enumerate(comparison.changes)]
+    changed = [v for v in views if v.changed]
+    for a, b in itertools.pairwise(changed):
+        a.next, b.prev = b.anchor, a.anchor
+    lang = comparison.new.language or "en"
+    old_lang = comparison.old.language or lang
+    return ComparisonView(
+        old=comparison.old,
+        new=comparison.new,
+        changes=views,
+        entries=_entries(comparison, views),
+        summary=comparison.summary,
+        lang=lang,
+        dir=text_direction(lang),
+        old_lang=old_lang,
+        old_dir=text_direction(old_lang),
+        assembly=assembly_line(lang),
+        groups=_groups(comparison.changes, views),
+    )
+
+
+# -- one change ---------------------------------------------------------------
+
+
+def _lookup(res: Resolution, ids: Sequence[str]) -> list[Paragraph]:
+    out = []
+    for pid in ids:
+        try:
+            out.append(res.paragraph(pid))
+        except KeyError:
+            out.append(Paragraph(id=pid, kind="preambular", text=""))
+    return out
+
+
+def _ops(change: Change, old_text: str, new_text: str) -> list[Op]:
+    """The change's word ops, or a plain delete/insert if they do not add up."""
+    ops = change.ops
+    if (
+        ops
+        and "".join(o.old for o in ops) == old_text
+        and "".join(o.new for o in ops) == new_text
+    ):
+        return ops
+    if old_text == new_text:
+        return [Op("equal", old_text, new_text)]
+    out = []
+    if old_text:
+        out.append(Op("delete", old_text, ""))
+    if new_text:
+        out.append(Op("insert", "", new_text))
+    return out
+
+
+def _lead_ranges(paras: Sequence[Paragraph]) -> list[tuple[int, int]]:
+    ranges, start = [], 0
+    for p in paras:
+        lead = p.lead if p.lead and p.text.startswith(p.lead) else ""
+        if lead:
+            ranges.append((start, start + len(lead)))
+        start += len(p.text) + 1
+    return ranges
+
+
+def _cut(
+    kind: SegmentKind, text: str, start: int, leads: list[tuple[int, int]], minor: bool = False
+) -> Iterator[Segment]:
+    """Cut ``text`` (at ``start`` on its side) at the lead boundaries."""
+    cuts = {0, len(text)}
+    for a, b in leads:
+        for x in (a, b):
+            if start < x < start + len(text):
+                cuts.add(x - start)
+    points = sorted(cuts)
+    for a, b in itertools.pairwise(points):
+        mid = start + a
+        lead = any(x <= mid < y for x, y in leads)
+        yield Segment(kind, text[a:b], lead, minor)
+
+
+def _exact(op: Op) -> list[Op]:
+    """An ``equal`` op whose two sides differ in spacing or typography, as exact sub-ops."""
+    if op.op != "equal" or op.old == op.new:
+        return [op]
+    a, b = _TOKENS.findall(op.old), _TOKENS.findall(op.new)
+    out = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
+        out.append(Op("equal", old, new) if tag == "equal" else Op("replace", old, new))
+    return out
+
+
+def _segments(ops: Sequence[Op], old: Sequence[Paragraph], new: Sequence[Paragraph]) -> list[Segment]:
+    """The exact segment stream: its old sides give the old text, its new sides the new."""
+    old_leads, new_leads = _lead_ranges(old), _lead_ranges(new)
+    out: list[Segment] = []
+    o = n = 0
+    for big in ops:
+        minor = big.op == "equal"
+        for op in _exact(big):
+            if op.op == "equal":
+                out.extend(_cut("equal", op.new, n, new_leads))
+            if op.op in ("delete", "replace") and op.old:
+                out.extend(_cut("delete", op.old, o, old_leads, minor))
+            if op.op in ("insert", "replace") and op.new:
+                out.extend(_cut("insert", op.new, n, new_leads, minor))
+            o += len(op.old)
+            n += len(op.new)
+    return out
+
+
+def _side(segments: Sequence[Segment], drop: SegmentKind) -> list[Segment]:
+    """Segments to print: ``drop`` kind left out, minor changes shown as plain text."""
+    out = []
+    for s in segments:
+        if s.minor:
+            if s.kind != drop:
+                out.append(Segment("equal", s.text, s.lead))
+        elif s.kind != drop:
+            out.append(s)
+    return out
+
+
+def _split(segments: Sequence[Segment], breaking: set[str]) -> list[list[Segment]]:
+    """Cut segments into paragraphs at the newlines of the ``breaking`` kinds."""
+    paras: list[list[Segment]] = [[]]
+    for s in segments:
+        if s.kind not in breaking or "\n" not in s.text:
+            text = s.text.replace("\n", "\u00b6 ") if s.kind == "delete" else s.text
+            paras[-1].append(Segment(s.kind, text, s.lead))
+            continue
+        pieces = s.text.split("\n")
+        for k, piece in enumerate(pieces):
+            if k:
+                paras.append([])
+            if piece:
+                paras[-1].append(Segment(s.kind, piece, s.lead))
+    return paras
+
+
+def _para_views(chunks: list[list[Segment]], paras: Sequence[Paragraph]) -> list[ParaView]:
+    if len(chunks) > len(paras) and paras:
+        head, tail = chunks[: len(paras) - 1], chunks[len(paras) - 1 :]
+        chunks = [*head, [s for c in tail for s in c]]
+    out = []
+    for k, segs in enumerate(chunks):
+        p = paras[min(k, len(paras) - 1)] if paras else Paragraph(id="", kind="preambular", text="")
+        out.append(ParaView(p.id, p.kind, display_number(p), p.part, segs))
+    return out
+
+
+def _change_view(index: int, change: Change, comparison: Comparison) -> ChangeView:
+    old = _lookup(comparison.old, change.old)
+    new = _lookup(comparison.new, change.new)
+    old_text = "\n".join(p.text for p in old)
+    new_text = "\n".join(p.text for p in new)
+    segs = _segments(_ops(change, old_text, new_text), old, new)
+    shown = [s for s in segs if not (s.minor and s.kind == "delete")]
+    shown = [Segment("equal", s.text, s.lead) if s.minor else s for s in shown]
+    old_side = _side(segs, "insert")
+    new_side = _side(segs, "delete")
+    inline_paras = new or old
+    inline_break = {"equal", "insert"} if new else {"delete"}
+    return ChangeView(
+        index=index,
+        anchor=f"c{index + 1}",
+        type=change.type,
+        label=change_label(change),
+        old_ids=list(change.old),
+        new_ids=list(change.new),
+        tags=list(change.tags),
+        verb_change=change.verb_change,
+        similarity=change.similarity,
+        quiet=is_quiet(change),
+        inline=_para_views(_split(shown, inline_break), inline_paras),
+        old=_para_views(_split(old_side, {"equal", "delete"}), old) if old else [],
+        new=_para_views(_split(new_side, {"equal", "insert"}), new) if new else [],
+        segments=segs,
+    )
+
+
+# -- reading order ---------------------------------------------------------------
+
+
+def _entries(comparison: Comparison, views: list[ChangeView]) -> list[Entry]:
+    """The new text in order, with each moved paragraph's origin where it stood."""
+    owner: dict[str, int] = {}
+    for i, c in enumerate(comparison.changes):
+        if c.type != "moved":
+            for pid in c.old:
+                owner.setdefault(pid, i)
+    old_ids = [p.id for p in comparison.old.paragraphs]
+    # origins[i] = moved changes whose old text stood right after change i (-1: at the start)
+    origins: dict[int, list[int]] = {}
+    for i, c in enumerate(comparison.changes):
+        if c.type != "moved" or not c.old:
+            continue
+        try:
+            pos = old_ids.index(c.old[0])
+        except ValueError:
+            continue
+        anchor_change = -1
+        for pid in reversed(old_ids[:pos]):
+            if pid in owner:
+                anchor_change = owner[pid]
+                break
+        origins.setdefault(anchor_change, []).append(i)
+
+    entries: list[Entry] = [Entry("origin", views[i]) for i in origins.get(-1, [])]
+    for i, v in enumerate(views):
+        entries.append(Entry("text", v))
+        entries.extend(Entry("origin", views[j]) for j in origins.get(i, []))
+    _headings(entries)
+    return entries
+
+
+def _headings(entries: list[Entry]) -> None:
+    """Part headings where the part changes; the Assembly line before each part's first paragraph."""
+    part: str | None = None
+    first = True
+    for e in entries:
+        paras = e.change.old if e.role == "origin" else e.change.inline
+        p = paras[0] if paras else None
+        this = p.part if p else part
+        if this != part:
+            part = this
+            e.heading = this
+            first = True
+        if first and p is not None and p.kind in ("preambular", "operative"):
+            e.assembly = True
+            first = False
+
+
+def _groups(changes: Sequence[Change], views: Sequence[ChangeView]) -> dict[str, list[ChangeView]]:
+    """The summary lists: what a delegate looks at first."""
+    g: dict[str, list[ChangeView]] = {
+        k: []
+        for k in ("added", "removed", "moved", "split", "merged", "verbs", "parts", "reworded", "quiet")
+    }
+    for c, v in zip(changes, views, strict=True):
+        if c.type in ("added", "removed", "moved", "split", "merged"):
+            g[c.type].append(v)
+        if c.verb_change is not None:
+            g["verbs"].append(v)
+        if "part-change" in c.tags:
+            g["parts"].append(v)
+        if c.type == "reworded" and c.verb_change is None:
+            g["quiet" if v.quiet else "reworded"].append(v)
+        elif c.type == "unchanged" and v.changed:
+            g["quiet"].append(v)
+    return g

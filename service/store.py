@@ -1,0 +1,339 @@
+"""The SQLite store of documents, saved comparisons and rendered reports.
+
+One :class:`Store` wraps one connection: the web app opens one per request
+(:func:`get_store`), the CLI one per command. The database runs in WAL mode with
+``synchronous=FULL``, so a committed write survives ``kill -9`` of the server,
+and waits up to ``busy_timeout`` for a concurrent writer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, current_app, g
+
+from diffing.errors import DocumentNotFoundError
+from diffing.model import Resolution
+
+__all__ = ["Document", "Report", "Store", "get_store", "init_app", "sha256"]
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id         TEXT PRIMARY KEY,
+    sha256     TEXT NOT NULL UNIQUE,
+    symbol     TEXT,
+    language   TEXT NOT NULL,
+    source     TEXT NOT NULL,
+    filename   TEXT,
+    media_type TEXT,
+    size       INTEGER NOT NULL,
+    original   BLOB NOT NULL,
+    structure  TEXT NOT NULL,
+    created    TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_symbol ON documents (symbol, language);
+CREATE TABLE IF NOT EXISTS reports (
+    key        TEXT PRIMARY KEY,
+    kind       TEXT NOT NULL,
+    documents  TEXT NOT NULL,
+    options    TEXT NOT NULL,
+    created    TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS renderings (
+    key        TEXT NOT NULL,
+    format     TEXT NOT NULL,
+    body       BLOB NOT NULL,
+    created    TEXT NOT NULL,
+    PRIMARY KEY (key, format)
+);
+"""
+
+#: Sources whose symbol is trusted when a document is looked up by symbol: fetched
+#: from the UN, read from the mirror, or ingested by the operator (``resdiff ingest``).
+#: Web uploads and pasted texts are not: a draft keeps the symbol of the text it amends.
+OFFICIAL_SOURCES = ("ods", "mirror", "file")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class Document:
+    """A stored document: metadata, and the parsed structure (``resolution``)."""
+
+    id: str
+    sha256: str
+    symbol: str | None
+    language: str
+    source: str
+    filename: str | None
+    media_type: str | None
+    size: int
+    created: str
+    structure: dict[str, Any]
+
+    @property
+    def resolution(self) -> Resolution:
+        return Resolution.from_dict(self.structure)
+
+    @property
+    def label(self) -> str:
+        """What a person calls it: the symbol of an official copy, else its file name."""
+        if self.symbol and self.source in OFFICIAL_SOURCES:
+            return f"{self.symbol} ({self.language})"
+        name = "pasted text" if self.source == "paste" else (self.filename or f"document {self.id}")
+        return f"{name} [{self.symbol}]" if self.symbol else name
+
+    def meta(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "symbol": self.symbol,
+            "language": self.language,
+            "source": self.source,
+            "filename": self.filename,
+            "media_type": self.media_type,
+            "size": self.size,
+            "sha256": self.sha256,
+            "created": self.created,
+            "title": self.structure.get("title"),
+            "adopted": self.structure.get("adopted"),
+            "paragraphs": len(self.structure.get("paragraphs", [])),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.meta(), "structure": self.structure}
+
+
+@dataclass
+class Report:
+    """A saved comparison (two documents) or series (several), by its key."""
+
+    key: str
+    kind: str
+    documents: list[str]
+    options: dict[str, Any]
+    created: str
+
+
+_COLUMNS = "id, sha256, symbol, language, source, filename, media_type, size, created, structure"
+
+
+def _document(row: sqlite3.Row) -> Document:
+    return Document(
+        id=row["id"],
+        sha256=row["sha256"],
+        symbol=row["symbol"],
+        language=row["language"],
+        source=row["source"],
+        filename=row["filename"],
+        media_type=row["media_type"],
+        size=row["size"],
+        created=row["created"],
+        structure=json.loads(row["structure"]),
+    )
+
+
+class Store:
+    """Documents, reports and renderings in one SQLite file."""
+
+    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
+        self.path = Path(path)
+        self.db = sqlite3.connect(
+            self.path, timeout=timeout, isolation_level=None, check_same_thread=False
+        )
+        self.db.row_factory = sqlite3.Row
+        self.db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        self.db.execute("PRAGMA synchronous = FULL")
+        self.db.execute("PRAGMA foreign_keys = ON")
+
+    @classmethod
+    def create(cls, path: str | Path) -> Store:
+        """Open ``path``, creating the database and its schema when needed."""
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        store = cls(path)
+        store.db.execute("PRAGMA journal_mode = WAL")
+        store.db.executescript(SCHEMA)
+        return store
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- documents ---------------------------------------------------------
+
+    def add_document(
+        self,
+        *,
+        original: bytes,
+        structure: dict[str, Any],
+        source: str,
+        language: str,
+        symbol: str | None = None,
+        filename: str | None = None,
+        media_type: str | None = None,
+    ) -> tuple[Document, bool]:
+        """Store a document; return it and whether it is new (same bytes -> same document)."""
+        digest = sha256(original)
+        self.db.execute(
+            "INSERT OR IGNORE INTO documents (id, sha256, symbol, language, source, filename,"
+            " media_type, size, original, structure, created)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                digest[:16],
+                digest,
+                symbol,
+                language,
+                source,
+                filename,
+                media_type,
+                len(original),
+                original,
+                json.dumps(structure, ensure_ascii=False),
+                _now(),
+            ),
+        )
+        created = self.db.execute("SELECT changes()").fetchone()[0] == 1
+        row = self.db.execute(
+            f"SELECT {_COLUMNS} FROM documents WHERE sha256 = ?", (digest,)
+        ).fetchone()
+        return _document(row), created
+
+    def find_by_hash(self, digest: str) -> Document | None:
+        row = self.db.execute(
+            f"SELECT {_COLUMNS} FROM documents WHERE sha256 = ?", (digest,)
+        ).fetchone()
+        return _document(row) if row else None
+
+    def get_document(self, doc_id: str) -> Document:
+        row = self.db.execute(f"SELECT {_COLUMNS} FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise DocumentNotFoundError(f"no document with id {doc_id!r}")
+        return _document(row)
+
+    def get_original(self, doc_id: str) -> tuple[Document, bytes]:
+        doc = self.get_document(doc_id)
+        row = self.db.execute("SELECT original FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return doc, bytes(row["original"])
+
+    def find_by_symbol(self, symbol: str, language: str) -> Document | None:
+        """The official copy (fetched or from the mirror) of ``symbol`` in ``language``."""
+        marks = ", ".join("?" for _ in OFFICIAL_SOURCES)
+        row = self.db.execute(
+            f"SELECT {_COLUMNS} FROM documents WHERE symbol = ? AND language = ?"
+            f" AND source IN ({marks}) ORDER BY created LIMIT 1",
+            (symbol, language, *OFFICIAL_SOURCES),
+        ).fetchone()
+        return _document(row) if row else None
+
+    def set_origin(self, doc_id: str, *, symbol: str, language: str, source: str) -> Document:
+        """Record that a stored document is the official copy of ``symbol``."""
+        self.db.execute(
+            "UPDATE documents SET symbol = ?, language = ?, source = ? WHERE id = ?",
+            (symbol, language, source, doc_id),
+        )
+        return self.get_document(doc_id)
+
+    def list_documents(self, *, limit: int = 50, offset: int = 0) -> list[Document]:
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM documents"
+            " ORDER BY symbol IS NULL, symbol, language, created LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+        return [_document(r) for r in rows]
+
+    def count_documents(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def delete_document(self, doc_id: str) -> None:
+        self.get_document(doc_id)
+        self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    # -- reports and their renderings -----------------------------------------
+
+    def save_report(self, kind: str, documents: list[str], options: dict[str, Any]) -> Report:
+        """Save a comparison or series request; the same request gives the same key."""
+        canonical = json.dumps([kind, documents, options], sort_keys=True)
+        key = sha256(canonical.encode())[:20]
+        self.db.execute(
+            "INSERT OR IGNORE INTO reports (key, kind, documents, options, created)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (key, kind, json.dumps(documents), json.dumps(options, sort_keys=True), _now()),
+        )
+        return self.get_report(key)
+
+    def get_report(self, key: str) -> Report:
+        row = self.db.execute(
+            "SELECT key, kind, documents, options, created FROM reports WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            raise DocumentNotFoundError(f"no report with key {key!r}")
+        return Report(
+            key=row["key"],
+            kind=row["kind"],
+            documents=json.loads(row["documents"]),
+            options=json.loads(row["options"]),
+            created=row["created"],
+        )
+
+    def get_rendering(self, key: str, fmt: str) -> bytes | None:
+        row = self.db.execute(
+            "SELECT body FROM renderings WHERE key = ? AND format = ?", (key, fmt)
+        ).fetchone()
+        return bytes(row["body"]) if row else None
+
+    def put_rendering(self, key: str, fmt: str, body: bytes) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO renderings (key, format, body, created) VALUES (?, ?, ?, ?)",
+            (key, fmt, body, _now()),
+        )
+
+    # -- health ----------------------------------------------------------------
+
+    def integrity(self) -> str:
+        return str(self.db.execute("PRAGMA quick_check").fetchone()[0])
+
+
+# -- Flask integration ---------------------------------------------------------
+
+
+def database_path(app: Flask) -> Path:
+    data_dir = app.config.get("RESDIFF_DATA_DIR") or app.instance_path
+    return Path(data_dir) / "resdiff.sqlite3"
+
+
+def get_store() -> Store:
+    """The store of the current request (one connection per request)."""
+    if "store" not in g:
+        g.store = Store(current_app.config["RESDIFF_DATABASE"])
+    store: Store = g.store
+    return store
+
+
+def _close_store(exc: BaseException | None = None) -> None:
+    store = g.pop("store", None)
+    if store is not None:
+        store.close()
+
+
+def init_app(app: Flask) -> None:
+    """Create the database and its schema, and close the store after each request."""
+    path = database_path(app)
+    app.config["RESDIFF_DATABASE"] = str(path)
+    Store.create(path).close()
+    app.teardown_appcontext(_close_store)

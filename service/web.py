@@ -1,0 +1,200 @@
+"""The web pages: the document library, the compare and series forms, the report page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from werkzeug.wrappers import Response as BaseResponse
+
+from diffing import errors
+from diffing.errors import InvalidRequestError, ResdiffError
+from service import reports
+from service.documents import Library, Resolved, get_library
+from service.store import OFFICIAL_SOURCES, Document, get_store
+
+__all__ = ["INTERPOL_SERIES", "bp"]
+
+bp = Blueprint("web", __name__)
+
+#: "Cooperation between the United Nations and INTERPOL", oldest first
+INTERPOL_SERIES = ("A/RES/71/19", "A/RES/73/11", "A/RES/75/10", "A/RES/77/20", "A/RES/79/136")
+SERIES_SLOTS = 6
+
+
+def _home(messages: list[tuple[str, str]] | None = None, status: int = 200) -> tuple[str, int]:
+    db = get_store()
+    docs = db.list_documents(limit=500)
+    interpol = _interpol_documents(docs)
+    return render_template(
+        "web/home.html",
+        documents=docs,
+        total=db.count_documents(),
+        interpol=interpol,
+        mirror=bool(current_app.config.get("RESDIFF_MIRROR")),
+        messages=messages or [],
+        slots=SERIES_SLOTS,
+        languages=("en", "fr", "es", "ar", "zh", "ru"),
+    ), status
+
+
+def _interpol_documents(docs: list[Document]) -> list[Document]:
+    by_symbol = {
+        d.symbol: d for d in docs if d.symbol and d.language == "en" and d.source in OFFICIAL_SOURCES
+    }
+    return [by_symbol[s] for s in INTERPOL_SERIES if s in by_symbol]
+
+
+@bp.get("/")
+def home() -> tuple[str, int]:
+    return _home()
+
+
+@bp.post("/documents")
+def upload() -> tuple[str, int]:
+    files = [f for f in request.files.getlist("file") if f.filename]
+    if not files:
+        raise InvalidRequestError("choose a file to upload")
+    library = get_library()
+    messages = []
+    for f in files:
+        try:
+            doc, created = library.add(f.read(), f.filename, source="upload")
+        except ResdiffError as exc:
+            messages.append(("error", f"{f.filename}: {exc.detail}"))
+            continue
+        verb = "added" if created else "already in the library as"
+        messages.append(("ok", f"{f.filename}: {verb} {doc.label}"))
+    return _home(messages)
+
+
+@bp.post("/fetch")
+def fetch() -> tuple[str, int]:
+    library = get_library()
+    try:
+        doc = library.by_symbol(request.form.get("symbol", ""), request.form.get("language", "en"))
+    except ResdiffError as exc:
+        return _home([("error", exc.detail)], exc.status)
+    return _home([("ok", f"{doc.label} is in the library")])
+
+
+@bp.post("/load-interpol")
+def load_interpol() -> tuple[str, int]:
+    """Store the INTERPOL series from the local mirror (no network)."""
+    library = get_library()
+    loaded, missing = [], []
+    for symbol in INTERPOL_SERIES:
+        try:
+            loaded.append(library.by_symbol(symbol, "en", network=False).symbol)
+        except ResdiffError:
+            missing.append(symbol)
+    messages = [("ok", f"loaded {len(loaded)} resolutions of the INTERPOL series")]
+    if missing:
+        messages.append(
+            ("info", f"not in the local mirror: {', '.join(missing)} (fetch by symbol to get it)")
+        )
+    return _home(messages)
+
+
+def _side(library: Library, side: str) -> Document:
+    """The document chosen for one side of the compare form: a file, pasted text or the library."""
+    upload = request.files.get(f"{side}_file")
+    if upload is not None and upload.filename:
+        doc, _ = library.add(upload.read(), upload.filename, source="upload")
+        return doc
+    text = request.form.get(f"{side}_text", "")
+    if text.strip():
+        return library.add_text(text, source="paste")[0]
+    doc_id = request.form.get(f"{side}_id", "")
+    if doc_id:
+        return library.store.get_document(doc_id)
+    name = "old" if side == "old" else "new"
+    raise InvalidRequestError(f"choose the {name} version: from the library, a file, or pasted text")
+
+
+@bp.post("/compare")
+def compare() -> BaseResponse:
+    library = get_library()
+    old, new = _side(library, "old"), _side(library, "new")
+    view = request.form.get("view", "inline")
+    reports.check_format("compare", "html", view)
+    report = get_store().save_report("compare", [old.id, new.id], {})
+    return redirect(url_for("web.report", key=report.key, view=view), code=303)
+
+
+@bp.post("/series")
+def series() -> BaseResponse:
+    ids = [i for i in request.form.getlist("version") if i]
+    if request.form.get("interpol"):
+        ids = [d.id for d in _interpol_documents(get_store().list_documents(limit=500))]
+    if len(ids) < 2:
+        raise InvalidRequestError("choose at least two versions, oldest first")
+    for doc_id in ids:
+        get_store().get_document(doc_id)
+    report = get_store().save_report("series", ids, {})
+    return redirect(url_for("web.report", key=report.key), code=303)
+
+
+def _report_versions(key: str) -> tuple[str, list[Resolved]]:
+    db = get_store()
+    report = db.get_report(key)
+    docs = [db.get_document(i) for i in report.documents]
+    return report.kind, [Resolved(d.resolution, d) for d in docs]
+
+
+@bp.get("/report/<key>")
+def report(key: str) -> str:
+    kind, versions = _report_versions(key)
+    view = request.args.get("view", "inline")
+    reports.check_format(kind, "html", view)
+    formats = ("pdf", "docx", "json") if kind == "compare" else ("pdf", "json")
+    return render_template(
+        "web/report.html",
+        key=key,
+        kind=kind,
+        view=view,
+        versions=[v.document for v in versions],
+        formats=formats,
+    )
+
+
+@bp.get("/report/<key>.<fmt>")
+def report_file(key: str, fmt: str) -> Response:
+    kind, versions = _report_versions(key)
+    fmt, view = reports.check_format(kind, fmt, request.args.get("view"))
+    body = reports.render_report(
+        kind,
+        versions,
+        fmt,
+        limits=current_app.extensions["resdiff.limits"],
+        view=view,
+        store=get_store(),
+    )
+    response = Response(body, content_type=reports.media_type(fmt))
+    if fmt != "html":
+        response.headers.set(
+            "Content-Disposition", "attachment", filename=reports.download_name(versions, fmt)
+        )
+    return response
+
+
+@bp.get("/problems/<slug>")
+def problem_type(slug: str) -> str:
+    """What a ``type`` of an API problem means."""
+    for name in errors.__all__:
+        cls: Any = getattr(errors, name)
+        if getattr(cls, "slug", None) == slug:
+            doc = (cls.__doc__ or "").strip()
+            return render_template(
+                "web/error.html", status=cls.status, title=cls.title, detail=doc, about=True
+            )
+    abort(404)

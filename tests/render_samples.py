@@ -1,0 +1,120 @@
+"""Hand-built comparisons for the renderer tests (no parser or aligner needed).
+
+``word_ops`` is a slow obvious word diff (difflib, autojunk off) whose old
+sides concatenate to the old text and new sides to the new text, as the
+model's contract requires; ``sample_comparison`` covers every change type,
+a verb change, a rollover, a split, a merge, a move, and hostile markup.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from diffing.model import Change, Comparison, Op, Paragraph, Resolution, VerbChange
+
+SCRIPT = "<script>alert('x')</script>"
+IMG = '<img src=x onerror="alert(1)">'
+FILE_IMG = '<img src="file:///etc/passwd">'
+
+
+def word_ops(old: str, new: str) -> list[Op]:
+    a = re.findall(r"\s+|[^\s]+", old)
+    b = re.findall(r"\s+|[^\s]+", new)
+    ops = []
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        ops.append(Op(tag, "".join(a[i1:i2]), "".join(b[j1:j2])))
+    return ops
+
+
+def pp(pid: str, lead: str, text: str, **kw: object) -> Paragraph:
+    return Paragraph(id=pid, kind="preambular", text=text, lead=lead, **kw)  # type: ignore[arg-type]
+
+
+def op(pid: str, lead: str, text: str, **kw: object) -> Paragraph:
+    number = pid.split(".")[-1].removeprefix("OP")
+    return Paragraph(id=pid, kind="operative", text=text, lead=lead, number=number, **kw)  # type: ignore[arg-type]
+
+
+def sub(pid: str, text: str) -> Paragraph:
+    letter = pid[pid.index("(") + 1 : -1]
+    return Paragraph(
+        id=pid, kind="subparagraph", text=text, number=f"({letter})", parent=pid[: pid.index("(")]
+    )
+
+
+def change(kind: str, old_res: Resolution, new_res: Resolution, old: list[str], new: list[str], **kw: object) -> Change:
+    old_text = "\n".join(old_res.paragraph(i).text for i in old)
+    new_text = "\n".join(new_res.paragraph(i).text for i in new)
+    if not old:
+        ops = [Op("insert", "", new_text)]
+    elif not new:
+        ops = [Op("delete", old_text, "")]
+    else:
+        ops = word_ops(old_text, new_text)
+    sim = difflib.SequenceMatcher(None, old_text, new_text, autojunk=False).ratio()
+    return Change(kind, old, new, similarity=sim, ops=ops, **kw)  # type: ignore[arg-type]
+
+
+def sample_resolutions(language: str = "en") -> tuple[Resolution, Resolution]:
+    old = Resolution(
+        symbol="A/RES/73/11",
+        language=language,
+        title="Cooperation between the United Nations and INTERPOL",
+        adopted="26 November 2018",
+        paragraphs=[
+            pp("PP1", "Recalling", "Recalling its resolution 71/19 of 21 November 2016,"),
+            pp("PP2", "Noting with concern", "Noting with concern the rise of transnational crime,"),
+            pp("PP3", "Welcoming", "Welcoming the work of INTERPOL,"),
+            pp("PP4", "Acknowledging", f"Acknowledging the importance {SCRIPT} of cooperation,"),
+            op("OP1", "Encourages", "Encourages Member States to cooperate with INTERPOL;"),
+            op("OP2", "Requests", "Requests the Secretary-General to report at its seventy-fifth session;"),
+            op("OP3", "Invites", "Invites INTERPOL to share data and to train police, including:"),
+            sub("OP3(a)", "training of trainers;"),
+            sub("OP3(b)", "exchange of experts;"),
+            op("OP4", "Stresses", f"Stresses the need for funding {FILE_IMG};"),
+            op("OP5", "Calls upon", "Calls upon States to act;"),
+            op("OP6", "Also calls upon", "Also calls upon States to exchange information;"),
+        ],
+    )
+    new = Resolution(
+        symbol="A/RES/75/10",
+        language=language,
+        title="Cooperation between the United Nations and INTERPOL",
+        adopted="23 November 2020",
+        paragraphs=[
+            pp("PP1", "Recalling", "Recalling its resolutions 71/19 of 21 November 2016 and 73/11 of 26 November 2018,"),
+            pp("PP2", "Acknowledging", f"Acknowledging the great importance {IMG} of cooperation,"),
+            pp("PP3", "Noting", "Noting the rise of transnational crime,"),
+            pp("PP4", "Welcoming", "Welcoming the work of INTERPOL,"),
+            pp("PP5", "Recognizing", "Recognizing the role of women in policing,"),
+            op("OP1", "Urges", "Urges Member States to cooperate with INTERPOL;"),
+            op("OP2", "Requests", "Requests the Secretary-General to report at its seventy-seventh session;"),
+            op("OP3", "Invites", "Invites INTERPOL to share data;"),
+            op("OP4", "Also invites", "Also invites INTERPOL to train police, including:"),
+            sub("OP4(a)", "training of trainers;"),
+            sub("OP4(b)", "exchange of experts;"),
+            op("OP5", "Calls upon", "Calls upon States to act and to exchange information;"),
+        ],
+    )
+    return old, new
+
+
+def sample_comparison(language: str = "en") -> Comparison:
+    o, n = sample_resolutions(language)
+    changes = [
+        change("reworded", o, n, ["PP1"], ["PP1"]),
+        change("moved", o, n, ["PP4"], ["PP2"]),
+        change("reworded", o, n, ["PP2"], ["PP3"]),
+        change("unchanged", o, n, ["PP3"], ["PP4"]),
+        change("added", o, n, [], ["PP5"]),
+        change("reworded", o, n, ["OP1"], ["OP1"], verb_change=VerbChange("Encourages", "Urges", "stronger")),
+        change("reworded", o, n, ["OP2"], ["OP2"], tags=["rollover"]),
+        change("split", o, n, ["OP3"], ["OP3", "OP4"]),
+        change("unchanged", o, n, ["OP3(a)"], ["OP4(a)"]),
+        change("unchanged", o, n, ["OP3(b)"], ["OP4(b)"]),
+        change("removed", o, n, ["OP4"], []),
+        change("merged", o, n, ["OP5", "OP6"], ["OP5"]),
+    ]
+    return Comparison(o, n, changes)

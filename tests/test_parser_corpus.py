@@ -1,0 +1,120 @@
+"""diffing.parse over every resolution of sessions 78 and 79 (659 texts).
+
+The corpus is parsed once per test session (a few seconds); each check then
+lists every offending paragraph so a failure shows the whole picture.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from diffing import parse
+from diffing.model import Resolution
+from tests.conftest import CORPUS
+
+SESSIONS = CORPUS / "unga-78-79"
+_FURNITURE = re.compile(r"\b\d{2}-\d{5}\b|\*\d{7}\*|_{5,}|\x00|^A/RES/\d+/\d+$|\b\d{1,2}/\d{1,2}$")
+
+
+@pytest.fixture(scope="module")
+def parsed(corpus: Path) -> dict[str, Resolution]:
+    files = sorted(SESSIONS.glob("A_RES_*.txt"))
+    assert len(files) == 659
+    return {f.name: parse(f.read_text(encoding="utf-8")) for f in files}
+
+
+def _main_parts(r: Resolution) -> dict[str | None, list[str]]:
+    parts: dict[str | None, list[str]] = defaultdict(list)
+    for p in r.paragraphs:
+        if p.kind == "operative" and not (p.part or "").startswith("ANNEX"):
+            parts[p.part].append(p.number or "")
+    return parts
+
+
+def test_every_resolution_has_metadata(parsed: dict[str, Resolution]) -> None:
+    bad: list[tuple[str, object, object]] = []
+    for name, r in parsed.items():
+        session, number = re.findall(r"\d+", name)[:2]
+        if r.symbol != f"A/RES/{session}/{number}" or r.session != int(session):
+            bad.append((name, r.symbol, r.session))
+        if r.adopted is None or r.document_type != "resolution":
+            bad.append((name, r.adopted, r.document_type))
+    assert bad == []
+
+
+def test_every_resolution_has_an_operative_paragraph(parsed: dict[str, Resolution]) -> None:
+    # A handful of texts have a single unnumbered operative paragraph (e.g.
+    # "Decides ..." after the preamble): they must at least carry a note.
+    missing = [n for n, r in parsed.items() if not any(p.kind == "operative" for p in r.paragraphs)]
+    assert all(parsed[n].notes for n in missing)
+    assert len(missing) <= 8
+
+
+def test_operative_numbering_runs_from_one(parsed: dict[str, Resolution]) -> None:
+    bad = []
+    for name, r in parsed.items():
+        for part, numbers in _main_parts(r).items():
+            if numbers != [str(i) for i in range(1, len(numbers) + 1)]:
+                bad.append((name, part, numbers))
+    # Known irregular texts (numbering printed with gaps or lists of actions).
+    assert len(bad) <= 4, bad
+
+
+def test_no_furniture_and_no_empty_paragraph(parsed: dict[str, Resolution]) -> None:
+    bad = []
+    for name, r in parsed.items():
+        for p in r.paragraphs:
+            if (
+                not p.text.strip()
+                or _FURNITURE.search(p.text)
+                or p.text != " ".join(p.text.split())
+            ):
+                bad.append((name, p.id, p.text[:80]))
+    assert bad == []
+
+
+def test_ids_are_unique_and_well_formed(parsed: dict[str, Resolution]) -> None:
+    bad = []
+    for name, r in parsed.items():
+        ids = [p.id for p in r.paragraphs]
+        if len(ids) != len(set(ids)):
+            bad.append((name, "duplicate"))
+        for p in r.paragraphs:
+            if p.kind == "subparagraph" and (p.parent is None or not p.id.startswith(p.parent)):
+                bad.append((name, p.id))
+    assert bad == []
+
+
+def test_no_paragraph_cut_at_a_page_break(parsed: dict[str, Resolution]) -> None:
+    cut = []
+    lower = []
+    for name, r in parsed.items():
+        for p in r.paragraphs:
+            if (p.part or "").startswith("ANNEX"):
+                continue
+            if p.kind == "preambular" and not re.search(r"[,;:.]['\"”’)]*$", p.text):
+                cut.append((name, p.id, p.text[-60:]))
+            if p.text[:1].islower():
+                lower.append((name, p.id, p.text[:60]))
+    assert lower == []
+    # Preambular paragraphs followed by a table or a centred "* * *" are allowed.
+    assert len(cut) <= 25, cut
+
+
+def test_leads_start_the_text(parsed: dict[str, Resolution]) -> None:
+    bad = [
+        (n, p.id, p.lead)
+        for n, r in parsed.items()
+        for p in r.paragraphs
+        if not p.text.startswith(p.lead)
+    ]
+    assert bad == []
+    with_lead = sum(
+        1 for r in parsed.values() for p in r.paragraphs if p.kind != "subparagraph" and p.lead
+    )
+    total = sum(1 for r in parsed.values() for p in r.paragraphs if p.kind != "subparagraph")
+    assert with_lead / total > 0.9

@@ -1,0 +1,89 @@
+"""The web pages: library, compare form (library, upload, paste), series, report page."""
+
+from __future__ import annotations
+
+import io
+
+from tests.conftest import needs_corpus
+from tests.test_api import AMENDED, DRAFT
+
+
+def test_home_on_an_empty_store(client) -> None:  # type: ignore[no-untyped-def]
+    r = client.get("/")
+    assert r.status_code == 200 and r.mimetype == "text/html"
+    page = r.get_data(as_text=True)
+    assert "Compare two versions" in page and "The library is empty" in page
+    assert "Load the INTERPOL series" in page or "RESDIFF_MIRROR" not in page
+
+
+def test_static_files_are_local(client) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/").get_data(as_text=True)
+    assert "http://" not in page.replace("http://www.w3.org", "") and "https://" not in page
+    assert client.get("/static/style.css").status_code == 200
+    assert client.get("/static/app.js").status_code == 200
+
+
+def test_paste_two_texts_then_download_every_format(client) -> None:  # type: ignore[no-untyped-def]
+    r = client.post("/compare", data={"old_text": DRAFT, "new_text": AMENDED, "view": "inline"})
+    assert r.status_code == 303
+    page = client.get(r.headers["Location"])
+    assert page.status_code == 200
+    text = page.get_data(as_text=True)
+    key = r.headers["Location"].split("/report/")[1].split("?")[0]
+    for fmt in ("pdf", "docx", "json"):
+        assert f"/report/{key}.{fmt}" in text
+    html = client.get(f"/report/{key}.html")
+    assert html.status_code == 200 and b"<ins" in html.data and b"<del" in html.data
+    pdf = client.get(f"/report/{key}.pdf")
+    assert pdf.data.startswith(b"%PDF-") and "attachment" in pdf.headers["Content-Disposition"]
+    assert client.get(f"/report/{key}.docx").data.startswith(b"PK")
+    assert client.get(f"/report/{key}.json").get_json()["summary"]["added"] == 1
+    # the pasted versions are now in the library
+    assert client.get("/api/documents").get_json()["total"] == 2
+
+
+def test_upload_a_file_against_a_library_document(client) -> None:  # type: ignore[no-untyped-def]
+    doc = client.post("/api/documents", json={"text": DRAFT}).get_json()
+    r = client.post(
+        "/compare",
+        data={"old_id": doc["id"], "new_file": (io.BytesIO(AMENDED.encode()), "draft-v2.txt")},
+    )
+    assert r.status_code == 303
+    assert client.get(r.headers["Location"]).status_code == 200
+
+
+def test_compare_without_a_version_is_a_friendly_error(client) -> None:  # type: ignore[no-untyped-def]
+    r = client.post("/compare", data={"new_text": DRAFT})
+    assert r.status_code == 400 and r.mimetype == "text/html"
+    assert b"choose the old version" in r.data
+
+
+def test_upload_form_reports_bad_files_and_continues(client) -> None:  # type: ignore[no-untyped-def]
+    r = client.post(
+        "/documents",
+        data={"file": [(io.BytesIO(DRAFT.encode()), "good.txt"), (io.BytesIO(b""), "empty.txt")]},
+    )
+    assert r.status_code == 200
+    page = r.get_data(as_text=True)
+    assert "good.txt: added" in page and "empty.txt:" in page and 'class="message error"' in page
+
+
+def test_fetch_form_with_a_bad_symbol(client) -> None:  # type: ignore[no-untyped-def]
+    r = client.post("/fetch", data={"symbol": "A/RES/../x", "language": "en"})
+    assert r.status_code == 400 and b"not a UN General Assembly document symbol" in r.data
+
+
+@needs_corpus
+def test_load_and_follow_the_interpol_series(client) -> None:  # type: ignore[no-untyped-def]
+    r = client.post("/load-interpol")
+    assert r.status_code == 200
+    assert b"loaded 4 resolutions" in r.data and b"A/RES/71/19" in r.data
+    home = client.get("/").get_data(as_text=True)
+    assert "Follow the INTERPOL series" in home and "A/RES/79/136" in home
+    r = client.post("/series", data={"interpol": "1"})
+    assert r.status_code == 303
+    page = client.get(r.headers["Location"]).get_data(as_text=True)
+    assert "Series of 4 versions" in page
+    key = r.headers["Location"].rsplit("/", 1)[1]
+    assert client.get(f"/report/{key}.json").get_json()["versions"][0]["symbol"] == "A/RES/73/11"
+    assert client.get(f"/report/{key}.docx").status_code == 400  # no docx for a series
