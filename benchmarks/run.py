@@ -25,6 +25,7 @@ import io
 import json
 import math
 import multiprocessing
+import os
 import pstats
 import subprocess
 import sys
@@ -119,11 +120,10 @@ class Bench:
             Goal(f"faster than redlines on {PAIR}", ">= 5x", f"{speedup:.1f}x", speedup >= 5)
         )
         self.profilers[self.goals[-1].name] = lambda: profile(
-            lambda: [
-                (clear_engine_caches(), diffing.compare(diffing.parse(a), diffing.parse(b)))
-                for _ in range(10)
-            ],
-            f"resdiff parse + compare of {PAIR}, 10 times",
+            lambda: diffing.compare(diffing.parse(a), diffing.parse(b)),
+            f"resdiff parse + compare of {PAIR}, 10 times, memo caches emptied before each",
+            repeat=10,
+            setup=clear_engine_caches,
         )
 
     # -- synthetic scale ------------------------------------------------------------
@@ -298,29 +298,55 @@ class Bench:
             pairs = pairs[:40]
         t = Table(
             f"Batch: {len(pairs)} real pairs of unga-78-79.SERIES.tsv, ingest + parse + compare",
-            ["mode", "wall", "per pair", "speed-up", "failures"],
+            ["mode", "wall", "per pair", "speed-up", "cores obtained", "failures"],
         )
         batch.compare_pair(pairs[0])  # warm-up: lazy imports, compiled patterns
-        t0 = time.perf_counter()
-        single = [batch.compare_pair(p) for p in pairs]
-        wall1 = time.perf_counter() - t0
-        errors = [(name, err) for name, _, err in single if err]
-        if len(errors) == len(pairs):
-            t.notes.append(f"not measured: every pair failed, e.g. {errors[0][1]}")
+        first = batch.compare_pair(pairs[1])
+        if first[2] and all(batch.compare_pair(p)[2] for p in pairs[2:6]):
+            t.notes.append(f"not measured: the pairs fail, e.g. {first[0]}: {first[2]}")
             self.emit(t)
             return
+        # The pool is started once (its start-up is timed on its own); then the pairs go
+        # through in blocks, each block once in this process and once through the pool,
+        # in alternating order, so that both modes see the same load from the neighbours.
         ctx = multiprocessing.get_context("fork")
+        children0 = os.times()
         t0 = time.perf_counter()
-        with ctx.Pool(2) as pool:
-            double = list(pool.imap_unordered(batch.compare_pair, pairs, chunksize=2))
-        wall2 = time.perf_counter() - t0
+        pool = ctx.Pool(2)
+        pool.map(batch.compare_pair, pairs[:2], chunksize=1)  # both workers up and warm
+        startup = time.perf_counter() - t0
+        single: list[tuple[str, float, str | None]] = []
+        double: list[tuple[str, float, str | None]] = []
+        wall1 = wall2 = cpu1 = 0.0
+        block = 17
+        try:
+            for k in range(0, len(pairs), block):
+                chunk = pairs[k : k + block]
+                for mode in (0, 1) if (k // block) % 2 == 0 else (1, 0):
+                    t0, c0 = time.perf_counter(), time.process_time()
+                    if mode == 0:
+                        single += [batch.compare_pair(p) for p in chunk]
+                        wall1 += time.perf_counter() - t0
+                        cpu1 += time.process_time() - c0
+                    else:
+                        double += pool.map(batch.compare_pair, chunk, chunksize=1)
+                        wall2 += time.perf_counter() - t0
+        finally:
+            pool.close()
+            pool.join()
+        children1 = os.times()
+        cpu2 = (children1.children_user + children1.children_system) - (
+            children0.children_user + children0.children_system
+        )
+        errors = [(name, err) for name, _, err in single if err]
         n = len(pairs)
-        t.add("one process", ms(wall1), ms(wall1 / n), "1", len(errors))
+        t.add("one process", ms(wall1), ms(wall1 / n), "1", f"{cpu1 / wall1:.2f}", len(errors))
         t.add(
             "Pool(2), both cores",
             ms(wall2),
             ms(wall2 / n),
             f"{wall1 / wall2:.2f}x",
+            f"{cpu2 / wall2:.2f}",
             sum(1 for _, _, e in double if e),
         )
         per = sorted((s, name) for name, s, err in single if not err)
@@ -331,7 +357,16 @@ class Bench:
             )
         for name, err in errors[:5]:
             t.notes.append(f"failed: {name}: {err}")
-        t.notes.append("the pool's wall time includes starting its two workers")
+        t.notes.append(
+            "cores obtained = CPU time / wall time (at most 1 for one process, 2 for the "
+            "pool; the pool's includes its start-up): below that, neighbours had the cores. "
+            f"Load average during the batch: {_loadavg()}"
+        )
+        t.notes.append(
+            f"pairs in blocks of {block}, each block through both modes in alternating order; "
+            f"starting the pool (fork, 2 workers, one warm-up pair each) took {ms(startup)}, "
+            "not included above"
+        )
         self.emit(t)
 
     # -- HTTP ---------------------------------------------------------------------------
@@ -415,6 +450,13 @@ class Bench:
         self.profilers[goal] = lambda: _profile_cached_request(body)
 
 
+def _loadavg() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
 def _mib(n_bytes: float) -> str:
     return f"{n_bytes / 2**20:,.1f} MiB" if n_bytes < 10 * 2**20 else f"{n_bytes / 2**20:,.0f} MiB"
 
@@ -427,8 +469,11 @@ def _profile_scale(pool: list[str], n: int) -> str:
     import diffing
 
     old, new, _ = synth.build_pair(pool, n)
-    clear_engine_caches()
-    return profile(lambda: diffing.compare(old, new), f"compare of a synthetic pair of {n:,}")
+    return profile(
+        lambda: diffing.compare(old, new),
+        f"compare of a synthetic pair of {n:,}",
+        setup=clear_engine_caches,
+    )
 
 
 def _check_unique_bodies(body: dict[str, Any]) -> str:
@@ -459,17 +504,28 @@ def _profile_cached_request(body: dict[str, Any]) -> str:
         if first.status_code != 200:
             return f"profile of the cached request: the service answered {first.status_code}\n"
 
-        def cached() -> None:
-            for _ in range(20):
-                client.post(http_load.PATH, json=body)
+        return profile(
+            lambda: client.post(http_load.PATH, json=body),
+            f"cached `POST {http_load.PATH}` of {PAIR}, 20 requests in-process",
+            repeat=20,
+        )
 
-        return profile(cached, f"cached `POST {http_load.PATH}` of {PAIR}, 20 requests in-process")
 
-
-def profile(fn: Callable[[], Any], label: str, top: int = 14) -> str:
-    """cProfile of ``fn``: the functions with the most own time, and resdiff's cumulative."""
+def profile(
+    fn: Callable[[], Any],
+    label: str,
+    *,
+    repeat: int = 1,
+    setup: Callable[[], Any] | None = None,
+    top: int = 14,
+) -> str:
+    """cProfile of ``fn`` run ``repeat`` times (``setup`` before each run, not profiled):
+    the functions with the most own time, and resdiff's own functions by cumulative time."""
     prof = cProfile.Profile()
-    prof.runcall(fn)
+    for _ in range(repeat):
+        if setup is not None:
+            setup()
+        prof.runcall(fn)
     st = pstats.Stats(prof, stream=io.StringIO())
     total = st.total_tt  # type: ignore[attr-defined]
     entries = st.stats  # type: ignore[attr-defined]

@@ -42,9 +42,9 @@ def collect_pool(need: int) -> tuple[list[str], str]:
     Operative paragraphs first; when the corpus has too few of them (it has
     about 9,200 distinct ones), preambular paragraphs and then sub-paragraphs
     fill the pool. Near-duplicates (the same paragraph in its 78th and 79th
-    session versions) are dropped: two paragraphs sharing their first or last
-    eight words are one paragraph, so a reworded paragraph has exactly one
-    right partner. Returns the paragraphs and a note on how they were found.
+    session versions) are dropped: two paragraphs sharing their first eight
+    words, their last eight, or both their first four and their last four are
+    one paragraph, so a reworded paragraph has exactly one right partner. Returns the paragraphs and a note on how they were found.
     """
     try:
         import diffing
@@ -65,6 +65,7 @@ def collect_pool(need: int) -> tuple[list[str], str]:
     kinds: dict[str, int] = {}
     heads: set[tuple[str, ...]] = set()
     tails: set[tuple[str, ...]] = set()
+    both_ends: set[tuple[str, ...]] = set()
     parsed: list[list[tuple[str, str]]] = []
 
     def take(kind: str, raw: str) -> None:
@@ -72,11 +73,12 @@ def collect_pool(need: int) -> tuple[list[str], str]:
         words = _norm(text)
         if len(words) < 10:
             return
-        head, tail = tuple(words[:8]), tuple(words[-8:])
-        if head in heads or tail in tails:
+        head, tail, ends = tuple(words[:8]), tuple(words[-8:]), (*words[:4], *words[-4:])
+        if head in heads or tail in tails or ends in both_ends:
             return
         heads.add(head)
         tails.add(tail)
+        both_ends.add(ends)
         pool.append(text)
         kinds[kind] = kinds.get(kind, 0) + 1
 

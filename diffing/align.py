@@ -6,19 +6,25 @@ The algorithm, in the order it runs (cost near-linear in document size):
    (:func:`diffing.tokens.paragraph_key`: typography folded, footnote markers
    already out of the text). Equal keys pair up through a hash table,
    duplicates in reading order.
-2. **Fuzzy**, among the leftovers only: candidate pairs are scored with
-   ``rapidfuzz.fuzz.ratio`` on the keys. With few leftovers
+2. **Fuzzy**, among the leftovers only. Each leftover is encoded as one
+   character per content word (stop words and punctuation out), so that
+   ``rapidfuzz`` scores word sequences: the score of a pair is the Indel ratio
+   (``fuzz.ratio``), or, for a paragraph that grew or shrank around a kept
+   core, ``COVERAGE_WEIGHT`` x the share of the shorter one found in order in
+   the longer one (``LCSseq``), whichever is higher. With few leftovers
    (``|old| x |new| <= 40,000``) every pair is scored through
    ``rapidfuzz.process.cdist``; beyond that, a new paragraph is only scored
-   against the old leftovers that stand in the same gap between matched
-   neighbours and the few that share its rarest words. Pairs are taken
-   greedily, best score first. A pair inside its gap needs a ratio of
-   ``GAP_THRESHOLD``; a pair across the document (a move) needs
-   ``MOVE_THRESHOLD``: a move must be the more evident.
+   against the old leftovers standing in the same gap between matched
+   neighbours and the few sharing its rarest words. Pairs are taken greedily,
+   best score first. A pair inside its gap needs ``GAP_THRESHOLD``; a pair
+   across the document (a move) needs a plain ratio of ``MOVE_THRESHOLD``:
+   a move must be the more evident.
 3. **Split and merge**, among the leftovers next to a match: an old paragraph
-   whose text is better matched by its partner together with the unmatched new
-   paragraphs next to it (each of them contained in the old text) is split;
-   symmetrically for merges.
+   whose text is better matched (``SPLIT_THRESHOLD`` and a gain) by its
+   partner together with the unmatched new paragraphs next to it, each of them
+   mostly made of the old paragraph's words, is split; an unmatched old
+   paragraph made of a run of unmatched new ones in its gap is split too;
+   merges are the same seen from the other side.
 4. **Order**: the heaviest increasing subsequence of the matches (weight
    ``1 + similarity / 2``, so the number of paragraphs kept in place counts
    first) stays in place; every other match is ``moved``. Renumbering alone
@@ -43,7 +49,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict, deque
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -55,7 +61,14 @@ from diffing.tokens import paragraph_key
 from diffing.verbs import extract_lead, verb_change
 from diffing.worddiff import STOP_WORDS, diff_words
 
-__all__ = ["GAP_THRESHOLD", "MOVE_THRESHOLD", "Match", "compare", "match_paragraphs"]
+__all__ = [
+    "GAP_THRESHOLD",
+    "MOVE_THRESHOLD",
+    "Match",
+    "compare",
+    "match_paragraphs",
+    "paragraph_similarity",
+]
 
 GAP_THRESHOLD = 0.5
 MOVE_THRESHOLD = 0.6
@@ -65,6 +78,8 @@ _MIN_COVER_WORDS = 8
 _MIN_COVER_RATIO = 30.0
 CONTAINED = 0.85
 _MAX_PIECES = 6
+_MIN_PIECE_WORDS = 3
+_SPLIT_GAIN = 0.02
 _FULL_CDIST = 40_000
 _GAP_WINDOW = 12
 _RARE_CANDIDATES = 6
@@ -193,7 +208,9 @@ def _fuzzy(st: _State) -> None:
             near.update(sorted(counts, key=counts.__getitem__, reverse=True)[:_RARE_CANDIDATES])
             for i in near:
                 r = float(fuzz.ratio(st.ea[i], st.eb[j]))
-                s_ = _combine(r, float(LCSseq.similarity(st.ea[i], st.eb[j])), len(st.ea[i]), len(st.eb[j]))
+                s_ = _combine(
+                    r, float(LCSseq.similarity(st.ea[i], st.eb[j])), len(st.ea[i]), len(st.eb[j])
+                )
                 if s_ >= GAP_THRESHOLD:
                     cands[i, j] = s_
                     plain[i, j] = r / 100.0
@@ -208,7 +225,7 @@ def _fuzzy(st: _State) -> None:
 
 def _contained(piece: str, whole: set[str]) -> bool:
     """Most words of *piece* (encoded) occur in the paragraph whose word set is *whole*."""
-    if not piece:
+    if len(piece) < _MIN_PIECE_WORDS:
         return False
     return sum(w in whole for w in piece) >= CONTAINED * len(piece)
 
@@ -234,7 +251,7 @@ def _grow(
                 run.append(k)
                 run_sorted = sorted(run)
                 s = _ratio(ka[i], "".join(kb[x] for x in run_sorted))
-                if s >= max(SPLIT_THRESHOLD, base + 0.1) and (best is None or s > best[0]):
+                if s >= max(SPLIT_THRESHOLD, base + _SPLIT_GAIN) and (best is None or s > best[0]):
                     best = (s, run_sorted)
                 k += step
         if best is not None:
@@ -306,7 +323,10 @@ def _heaviest_increasing(items: list[Match]) -> None:
     k = 0
     while k < len(order):
         block = [order[k]]
-        while k + len(block) < len(order) and items[order[k + len(block)]].old[0] == items[block[0]].old[0]:
+        while (
+            k + len(block) < len(order)
+            and items[order[k + len(block)]].old[0] == items[block[0]].old[0]
+        ):
             block.append(order[k + len(block)])
         for x in block:
             w, at = query(items[x].new[0] + 1)  # strictly smaller new index
@@ -323,6 +343,16 @@ def _heaviest_increasing(items: list[Match]) -> None:
     while x != -1:
         items[x].in_place = True
         x = prev[x]
+
+
+def paragraph_similarity(old: str, new: str) -> float:
+    """Word-level Indel ratio (0.0-1.0) of two paragraph texts, content words only.
+
+    This is the score moves are judged by (``MOVE_THRESHOLD``).
+    """
+    vocab: dict[str, str] = {}
+    x, y = _encode([paragraph_key(old), paragraph_key(new)], vocab)
+    return _ratio(x, y)
 
 
 def match_paragraphs(old_texts: Sequence[str], new_texts: Sequence[str]) -> list[Match]:
@@ -378,14 +408,16 @@ def match_paragraphs(old_texts: Sequence[str], new_texts: Sequence[str]) -> list
     return items
 
 
-def _is_preamble(p: Paragraph, kinds: dict[str, str]) -> bool:
+def _is_preamble(p: Paragraph, kinds: Mapping[str, str]) -> bool:
     if p.kind == "preambular":
         return True
     return p.kind == "subparagraph" and p.parent is not None and kinds.get(p.parent) == "preambular"
 
 
 def _lead(p: Paragraph) -> str:
-    return p.lead or extract_lead(p.text)
+    """The verb phrase as the ladder reads it from the text ("Expresses deep
+    concern"), else the parser's lead."""
+    return extract_lead(p.text) or p.lead
 
 
 class _Builder:
@@ -455,21 +487,21 @@ def compare(old: Resolution, new: Resolution) -> Comparison:
     head: list[int] = []
     anchor: Match | None = None
     for i in range(len(old.paragraphs)):
-        m = owner_of_old.get(i)
-        if m is None:
+        owner = owner_of_old.get(i)
+        if owner is None:
             (after[id(anchor)] if anchor is not None else head).append(i)
-        elif m.in_place or len(m.old) > 1 or len(m.new) > 1:
-            anchor = m
+        elif owner.in_place or len(owner.old) > 1 or len(owner.new) > 1:
+            anchor = owner
     changes = [build.removed(i) for i in head]
     done: set[int] = set()
     for j in range(len(new.paragraphs)):
-        m_ = by_new.get(j)
-        if m_ is None:
+        here = by_new.get(j)
+        if here is None:
             changes.append(build.added(j))
             continue
-        if id(m_) in done:
+        if id(here) in done:
             continue
-        done.add(id(m_))
-        changes.append(build.change(m_))
-        changes.extend(build.removed(i) for i in after.get(id(m_), []))
+        done.add(id(here))
+        changes.append(build.change(here))
+        changes.extend(build.removed(i) for i in after.get(id(here), []))
     return Comparison(old, new, changes)

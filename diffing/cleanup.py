@@ -219,24 +219,29 @@ def _footnote_from_block(block: list[str], markdown: bool) -> Footnote | None:
 
 def extract_footnotes(
     lines: list[str], *, markdown: bool = False
-) -> tuple[list[str], list[Footnote]]:
+) -> tuple[list[str], list[Footnote], list[int]]:
     """Take the footnote blocks out of ``lines``; leave :data:`PAGE_BREAK` in their place.
 
     In extracted PDF text a footnote block starts at a ``_____`` separator and
     runs to the next page break; in Markdown every paragraph opened by a
-    superscript number is a footnote.
+    superscript number is a footnote. The third value gives, for each
+    footnote, the page it was printed on: the number of :data:`PAGE_BREAK`
+    lines before it in the returned body.
 
-    >>> body, notes = extract_footnotes(["Text,1", "_______", " ", "1 See A/1.", "", "more"])
-    >>> body, [(f.marker, f.text) for f in notes]
-    (['Text,1', '\\x00PAGE\\x00', 'more'], [('1', 'See A/1.')])
+    >>> body, notes, pages = extract_footnotes(["Text,1", "_______", " ", "1 See A/1.", "", "more"])
+    >>> body, [(f.marker, f.text) for f in notes], pages
+    (['Text,1', '\\x00PAGE\\x00', 'more'], [('1', 'See A/1.')], [0])
     """
     out: list[str] = []
     notes: list[Footnote] = []
+    pages: list[int] = []
+    breaks = 0
     i = 0
     n = len(lines)
     while i < n:
         line = lines[i]
         if _SEPARATOR.fullmatch(line):
+            first_note = len(notes)
             j = i + 1
             block: list[str] = []
             while j < n and lines[j] != PAGE_BREAK:
@@ -272,8 +277,10 @@ def extract_footnotes(
                     notes.append(note)
                 elif notes:
                     notes[-1].text = join_lines([notes[-1].text, *block])
+            pages.extend([breaks] * (len(notes) - first_note))
             if not out or out[-1] != PAGE_BREAK:
                 out.append(PAGE_BREAK)
+                breaks += 1
             i = j
             continue
         if markdown and (i == 0 or not lines[i - 1].strip()) and _MD_FOOTNOTE.fullmatch(line):
@@ -285,13 +292,20 @@ def extract_footnotes(
             note = _footnote_from_block(block, True)
             if note is not None:
                 notes.append(note)
+                pages.append(breaks)
             if not out or out[-1] != PAGE_BREAK:
                 out.append(PAGE_BREAK)
+                breaks += 1
             i = j
             continue
+        if line == PAGE_BREAK:
+            if out and out[-1] == PAGE_BREAK:
+                i += 1
+                continue
+            breaks += 1
         out.append(line)
         i += 1
-    return out, notes
+    return out, notes, pages
 
 
 def join_lines(lines: list[str], vocabulary: frozenset[str] | None = None) -> str:

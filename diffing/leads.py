@@ -78,8 +78,9 @@ _WITH_END = {
 
 def lead_of(text: str) -> str:
     """The opening participle or verb phrase of ``text`` ("" when it has none)."""
-    words = [m.group(0) for m in _WORD.finditer(text[:200])]
-    spans = [m.span() for m in _WORD.finditer(text[:200])]
+    matches = list(_WORD.finditer(text, 0, 120))
+    words = [m.group(0) for m in matches]
+    spans = [m.span() for m in matches]
     if not words or not words[0][:1].isupper() or words[0].lower() in _NOT_LEADS:
         return ""
     # The words must start the text (nothing but spaces before).
@@ -90,6 +91,17 @@ def lead_of(text: str) -> str:
         i += 1
     main = words[i].lower()
     end = i + 1
+    if main in {"we", "nous"}:
+        # Declarations: "We reaffirm", "We also commit", "Nous réaffirmons".
+        k = end
+        while k < len(words) - 1 and words[k].lower() in _AFTER | {"therefore", "hereby"}:
+            k += 1
+        if k < len(words) and words[k].islower() and text[spans[0][1] : spans[0][1] + 1] == " ":
+            end = k + 1
+        return " ".join(text[spans[0][0] : spans[end - 1][1]].split())
+    if main in {"having", "ayant", "habiendo"} and end < len(words) - 1:
+        # "Having considered", "Ayant examiné": the participle belongs to the lead.
+        end += 1
     # "Se félicitant" / "S'inquiétant" style reflexives are covered by _BEFORE.
     for phrase in _PHRASES.get(main, ()):
         if [w.lower() for w in words[end : end + len(phrase)]] == list(phrase):

@@ -49,6 +49,7 @@ _ADOPTED = re.compile(
     r"|Resolución aprobada por la Asamblea General)\s+(?:on|le|el)\s+(.{6,40})",
     re.IGNORECASE,
 )
+_PART_ONLY = re.compile(r"\s*[A-Z]\s*")
 _BRACKET = re.compile(r"\[([^\[\]]{0,400})\]")
 _SPONSORS = re.compile(
     r"(.+?):?\s*\*{0,3}\s*:?\s*((?:revised )?draft resolution|projet de résolution(?: révisé)?)\s*",
@@ -253,16 +254,19 @@ def read_front(lines: list[str]) -> Front:
     blocks = _blocks(rest_lines)
     title_from_line: str | None = None
     sponsor_index: int | None = None
+    last_meta: int | None = None
     for idx, block in enumerate(blocks):
         if front.adopted is None:
             m = _ADOPTED.search(block)
             if m:
                 front.adopted = parse_date(m.group(1))
+                last_meta = idx
                 continue
         if block.startswith("[") and not front.drafts:
             m = _BRACKET.search(block)
             if m:
-                front.drafts = [s for s in _SYMBOL.findall(m.group(1))]
+                front.drafts = list(_SYMBOL.findall(m.group(1)))
+                last_meta = idx
                 continue
         if title_from_line is None:
             m = _TITLE_LINE.fullmatch(block)
@@ -293,8 +297,10 @@ def read_front(lines: list[str]) -> Front:
                 continue
     if title_from_line is not None:
         front.title = title_from_line
-    elif sponsor_index is not None:
-        rest = [b for b in blocks[sponsor_index + 1 :] if b.strip()]
+    elif sponsor_index is not None or last_meta is not None:
+        after = sponsor_index if sponsor_index is not None else last_meta
+        assert after is not None
+        rest = [b for b in blocks[after + 1 :] if b.strip() and not _PART_ONLY.fullmatch(b)]
         if rest:
             front.title = " ".join(rest).strip()
     if front.symbol is not None:

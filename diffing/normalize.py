@@ -4,13 +4,15 @@ A key folds the differences that are typography or PDF extraction, never
 wording: runs of whitespace and line breaks, no-break and thin spaces, curly
 quotes and primes, the hyphen variants (U+2010, U+2011 non-breaking hyphen,
 U+2012, U+2212, soft hyphen) and the leftovers of line-end hyphenation
-(``Counter- Terrorism`` is ``Counter-Terrorism``). Case, dashes between
+(``Counter- Terrorism`` is ``Counter-Terrorism``; in token keys a hyphen
+between two letters is dropped altogether, so ``informa- tion`` is
+``information``). Case, dashes between
 numbers (``9–20 July``) and every letter are kept: they are wording.
 
 >>> fold("Counter-\\nTerrorism\\u00a0“Strategy”")
 'Counter-Terrorism "Strategy"'
->>> token_key("money-\\nlaundering")
-'money-laundering'
+>>> token_key("money-\\nlaundering"), token_key("COVID-19")
+('moneylaundering', 'COVID-19')
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "fold_chars", "token_key"]
+__all__ = ["INNER_HYPHEN", "fold", "fold_chars", "token_key"]
 
 _TRANSLATE = str.maketrans(
     {
@@ -54,6 +56,10 @@ _TRANSLATE = str.maketrans(
 )
 _HYPHEN_BREAK = re.compile(r"(?<=\w)-\s*\n\s*(?=\w)|(?<=\w)- +(?=[A-Z]\w)")
 _SPACE = re.compile(r"\s+")
+#: A hyphen between two letters is not compared: a line-end hyphenation leftover
+#: ("informa- tion") and a hyphenation variant ("counter-terrorism",
+#: "counterterrorism") are typography. "COVID-19" and "2019-2020" keep theirs.
+INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
 def fold(text: str) -> str:
@@ -72,5 +78,8 @@ def fold_chars(text: str) -> str:
 
 
 def token_key(token: str) -> str:
-    """The key of one word or punctuation token: folded, with no whitespace at all."""
-    return _SPACE.sub("", unicodedata.normalize("NFC", token).translate(_TRANSLATE))
+    """The key of one word or punctuation token: folded, with no whitespace at all
+    and no hyphen between two letters (see :data:`INNER_HYPHEN`)."""
+    return INNER_HYPHEN.sub(
+        "", _SPACE.sub("", unicodedata.normalize("NFC", token).translate(_TRANSLATE))
+    )

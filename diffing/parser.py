@@ -36,7 +36,8 @@ from diffing.cleanup import (
 from diffing.errors import EmptyDocumentError
 from diffing.metadata import parse_date, read_front
 from diffing.model import Footnote, Resolution
-from diffing.structure import MarkerState, build_paragraphs
+from diffing.footnotes import mark_markers
+from diffing.structure import build_paragraphs
 
 __all__ = ["detect_language", "parse"]
 
@@ -66,15 +67,9 @@ def detect_language(text: str) -> str:
 
 
 def _vocabulary(lines: list[str]) -> frozenset[str]:
-    """Words and hyphenated compounds of the text, line-end hyphens left aside."""
-    words: set[str] = set()
-    for line in lines:
-        if line == PAGE_BREAK:
-            continue
-        for w in re.findall(r"\w+(?:-\w+)*", line.rstrip().removesuffix("-")):
-            lw = w.lower()
-            words.add(lw)
-    return frozenset(words)
+    """Words and hyphenated compounds of the text; a line-end hyphen joins nothing."""
+    text = "\n".join(line for line in lines if line != PAGE_BREAK).lower()
+    return frozenset(re.findall(r"\w+(?:-\w+)*", text))
 
 
 def _body_start(lines: list[str]) -> int | None:
@@ -106,13 +101,16 @@ def parse(text: str, *, language: str | None = None) -> Resolution:
     if start is None:
         # No "The General Assembly,": start after the title line if any.
         start = next((i + 1 for i, line in enumerate(lines[:80]) if _TITLE_LINE.fullmatch(line)), 0)
+        while 0 < start < len(lines) and lines[start].strip():
+            start += 1  # the rest of the title
         notes.append("no 'The General Assembly,' line: the body starts after the front matter")
     front_lines = [line for line in lines[:start] if line != PAGE_BREAK]
     front = read_front(front_lines)
     title = front.title or ""
     body = remove_furniture(lines, title=title, start=start)
-    body, footnotes = extract_footnotes(body, markdown=markdown)
+    body, footnotes, pages = extract_footnotes(body, markdown=markdown)
     body = body[start:] if start < len(body) else []
+    body = mark_markers(body, [f.marker for f in footnotes], pages)
     if body and _ASSEMBLY_LINE.fullmatch(body[0]):
         body = body[1:]
 
@@ -127,12 +125,10 @@ def parse(text: str, *, language: str | None = None) -> Resolution:
         if _TITLE_LINE.fullmatch(line) or line.strip().startswith("["):
             break
 
-    known = {f.marker for f in footnotes}
     paragraphs, closings, more_notes = build_paragraphs(
         body,
         french=lang == "fr",
         vocabulary=_vocabulary(body),
-        markers=MarkerState(known=known),
         first_part=first_part,
     )
     notes.extend(more_notes)

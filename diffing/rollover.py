@@ -17,7 +17,9 @@ dates (a day or a year only next to a month name or the series'
 number: "by 2030" -> "by 2035" is substance), the series' own resolution number, "resolution(s)", "of", "and", commas
 (and their French twins) are set aside; what remains must be the same on both
 sides. Any other resolution number that appears ("and 75/282 of 26 May 2021")
-is substance, not rollover. Without the old version's symbol or session no
+is substance, not rollover; so is a change of case ("parties" -> "Parties").
+A change made only of the filler words (a comma added) is not rollover either:
+at least one edit must touch an ordinal, a date or the series number. Without the old version's symbol or session no
 resolution number counts as rollover.
 
 >>> from diffing.model import Op
@@ -41,20 +43,65 @@ __all__ = ["is_rollover", "series_numbers"]
 _EN_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
 _EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ORDINAL = re.compile(
-    rf"^(?:(?:{_EN_TENS})-(?:{_EN_UNITS})|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth"
+    rf"^(?:(?:{_EN_TENS})-?(?:{_EN_UNITS})|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth"
     r"|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|hundredth"
     r"|\d+(?:st|nd|rd|th|e|er|ème|re)"
     r"|[a-zé-]+ième|premier|première)$",
     re.IGNORECASE,
 )
 _MONTHS = frozenset(
-    """january february march april may june july august september october november
-    december janvier février mars avril mai juin juillet août septembre octobre novembre
-    décembre""".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ]
 )
 _FILLER = frozenset(
-    """of and , resolution resolutions its session sessions de du des et sa ses
-    résolution résolutions session the la le les en""".split()
+    [
+        "of",
+        "and",
+        ",",
+        "resolution",
+        "resolutions",
+        "its",
+        "session",
+        "sessions",
+        "de",
+        "du",
+        "des",
+        "et",
+        "sa",
+        "ses",
+        "résolution",
+        "résolutions",
+        "session",
+        "the",
+        "la",
+        "le",
+        "les",
+        "en",
+    ]
 )
 _DAY_OR_YEAR = re.compile(r"^(?:[0-3]?\d|1er|(?:19|20)\d\d)$")
 _RES_NUMBER = re.compile(r"^(?:A/RES/)?(\d+)/(\d+)$")
@@ -78,30 +125,37 @@ def _number(key: str) -> str | None:
     return f"{int(m.group(1))}/{int(m.group(2))}" if m else None
 
 
-def _substance(text: str, numbers: set[str]) -> Counter[str]:
+def _substance(text: str, numbers: set[str]) -> tuple[Counter[str], bool]:
+    """The words of *text* that are not rollover, and whether any rollover item
+    (an ordinal, a month, a series resolution number) was set aside."""
     keys = [t.key for t in tokenize(text) if t.key]
     # days and years are dates only next to a month or a series resolution number
     dated = any(k.lower() in _MONTHS or _number(k) in numbers for k in keys)
     kept: Counter[str] = Counter()
+    marker = False
     for k in keys:
         low = k.lower()
-        if low in _FILLER or low in _MONTHS or (dated and _DAY_OR_YEAR.match(k)):
-            continue
-        if _ORDINAL.match(k):
-            continue
-        if _number(k) in numbers:
-            continue
-        kept[low] += 1
-    return kept
+        if low in _MONTHS or _ORDINAL.match(k) or _number(k) in numbers:
+            marker = True
+        elif low in _FILLER or (dated and _DAY_OR_YEAR.match(k)):
+            pass
+        else:
+            kept[k] += 1  # case kept: "parties" -> "Parties" is an edit
+    return kept, marker
 
 
 def is_rollover(ops: Iterable[Op], *, series_numbers: set[str]) -> bool:
-    """True when *ops* differ, and only by rollover (see module doc)."""
-    changed = False
+    """True when *ops* differ, only by rollover, and at least one edit touches
+    an ordinal, a date or the series' resolution number (a lone comma is not
+    rollover)."""
+    changed = marker = False
     for op in ops:
         if op.op == "equal":
             continue
         changed = True
-        if _substance(op.old, series_numbers) != _substance(op.new, series_numbers):
+        old, m_old = _substance(op.old, series_numbers)
+        new, m_new = _substance(op.new, series_numbers)
+        if old != new:
             return False
-    return changed
+        marker = marker or m_old or m_new
+    return changed and marker

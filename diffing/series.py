@@ -26,13 +26,23 @@ earlier stays where it stood, after the row that preceded it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from diffing.align import compare
 from diffing.errors import InvalidRequestError
 from diffing.model import Resolution, Series, SeriesRow
 
 __all__ = ["compare_series"]
+
+
+def _placer(
+    order: list[SeriesRow], follows: dict[int, list[SeriesRow]]
+) -> Callable[[SeriesRow], None]:
+    def place(r: SeriesRow) -> None:
+        order.append(r)
+        order.extend(follows.get(id(r), []))
+
+    return place
 
 
 def compare_series(versions: Sequence[Resolution]) -> Series:
@@ -43,7 +53,9 @@ def compare_series(versions: Sequence[Resolution]) -> Series:
     rows: list[SeriesRow] = [
         SeriesRow([p.id] + [None] * (n - 1), [None] * n) for p in versions[0].paragraphs
     ]
-    live: dict[str, SeriesRow] = {p.id: r for p, r in zip(versions[0].paragraphs, rows, strict=True)}
+    live: dict[str, SeriesRow] = {
+        p.id: r for p, r in zip(versions[0].paragraphs, rows, strict=True)
+    }
     steps = []
     for k in range(1, n):
         comp = compare(versions[k - 1], versions[k])
@@ -62,11 +74,7 @@ def compare_series(versions: Sequence[Resolution]) -> Series:
                 follows.setdefault(id(last_live), []).append(r)
         order: list[SeriesRow] = list(head)
         new_live: dict[str, SeriesRow] = {}
-
-        def place(r: SeriesRow) -> None:
-            order.append(r)
-            order.extend(follows.get(id(r), []))
-
+        place = _placer(order, follows)
         for c in comp.changes:
             if c.type == "added":
                 r = SeriesRow([None] * n, [None] * n)

@@ -22,11 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from diffing.cleanup import PAGE_BREAK, SUPERSCRIPTS, join_lines
+from diffing.cleanup import PAGE_BREAK, join_lines
+from diffing.footnotes import detach_markers
 from diffing.leads import lead_of
 from diffing.model import Paragraph
 
-__all__ = ["Block", "build_paragraphs", "detach_markers", "make_blocks"]
+__all__ = ["Block", "build_paragraphs", "make_blocks", "merge_blocks"]
 
 _OP_LABEL = re.compile(r"(\d{1,3})\.(?:[ \t]+|$)")
 _SUB_LABEL = re.compile(r"\(([a-z]{1,3})\)(?:[ \t]+|$)")
@@ -107,10 +108,6 @@ def _label(first: str, french: bool) -> tuple[str, str, str] | None:
     return None
 
 
-# "Paris Agreement 1  and": one space before, two after: a footnote marker.
-_SPACED_MARK = re.compile(r"(?<=[^\W\d_]{2}) (\d{1,3})(?=  +[^\W\d])")
-
-
 def _ends_open(text: str) -> bool:
     """True when a block ends mid-sentence (no closing punctuation)."""
     return not _ENDS_PUNCT.search(text.rstrip()[-14:])
@@ -137,9 +134,13 @@ def merge_blocks(blocks: list[Block], french: bool) -> list[Block]:
     return out
 
 
-_ENDS_PUNCT = re.compile(r"[.;:,!?][”’\"')]*\s*(?:\d{1,3}|\*{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})?\s*$")
+_ENDS_PUNCT = re.compile(
+    r"[.;:,!?][”’\"')]*\s*(?:\d{1,3}|\*{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\ue000[^\ue001]{1,4}\ue001)?\s*$"
+)
 
 
+_BARE_NUMBER = re.compile(r"\s*(\d{1,3})\s*")
+_TABLE_NOTE = re.compile(r"\s*[a-z] [A-Z]")
 _SECTION_LABEL = re.compile(r"\s*(?:[A-Z]|[IVXLC]{1,6})\.(?:\s+[A-Z]\S*.{0,120})?\s*")
 
 
@@ -147,77 +148,16 @@ def _is_heading(block: Block) -> bool:
     if _SECTION_LABEL.fullmatch(block.lines[0]) and len(block.lines) <= 6:
         # "B." then a title of a few lines: a section heading.
         return not _ENDS_PUNCT.search(block.lines[-1][-12:]) or len(block.lines) == 1
-    if len(block.lines) > 2:
+    if len(block.lines) > 4:
         return False
     text = " ".join(" ".join(block.lines).split())
-    if not text or len(text) > 160 or _starts_lower(text):
+    if not text or len(text) > (160 if len(block.lines) <= 2 else 300) or _starts_lower(text):
         return False
     if _ASSEMBLY.fullmatch(text):
         return False
     if _PART_HEADING.fullmatch(text):
         return True
     return not _ENDS_PUNCT.search(text[-12:])
-
-
-_MARKER = re.compile(
-    r"(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
-    r"|(?:(?<=[^\W\d_][^\W\d_])|(?<=[)”’\],.;:]))(?P<glued>\d{1,3})(?=[\s,.;:)”]|$)"
-    r"|(?<=[,;:)”’]) (?P<spaced>\d{1,3})(?! +(?:January|February|March|April|May|June|July"
-    r"|August|September|October|November|December|janvier|février|mars|avril|mai|juin"
-    r"|juillet|août|septembre|octobre|novembre|décembre|per)\b)"
-    r"(?= +[^\W\d]| +\d| *$)"
-    r"|(?:(?<=[^\W\d_])|(?<=[,.;:)”]))(?P<star>\*{1,3})(?=[\s,.;:]|$)"
-)
-_SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
-
-
-@dataclass
-class MarkerState:
-    """Footnote markers known in the document, and the next one expected."""
-
-    known: set[str] = field(default_factory=set)
-    expected: int = 1
-
-
-def detach_markers(text: str, state: MarkerState) -> tuple[str, list[str]]:
-    """Remove footnote markers from ``text``; return the text and the markers.
-
-    A number glued to a word (``INTERPOL1``, ``Strategy,2``) is a marker when a
-    footnote of that number exists and is not ahead of the next expected one;
-    a spaced number (``Development, 4 through``) only when it is exactly the
-    next expected marker.
-
-    >>> detach_markers("INTERPOL1 and Strategy, 2 including 2030", MarkerState({"1", "2"}))
-    ('INTERPOL and Strategy, including 2030', ['1', '2'])
-    """
-    found: list[str] = []
-
-    def repl(m: re.Match[str]) -> str:
-        if m.group("sup"):
-            n = m.group("sup").translate(_SUPER_TO_DIGIT)
-            found.append(n)
-            state.expected = max(state.expected, int(n) + 1)
-            return ""
-        if m.group("star"):
-            if m.group("star") in state.known:
-                found.append(m.group("star"))
-                return ""
-            return m.group(0)
-        n = m.group("glued") or m.group("spaced") or ""
-        window = 6 if m.group("glued") is not None else 2
-        ok = n in state.known and (
-            (m.group("glued") is not None and int(n) < state.expected)
-            or state.expected <= int(n) < state.expected + window
-        )
-        if not ok:
-            return m.group(0)
-        state.expected = max(state.expected, int(n) + 1)
-        found.append(n)
-        return ""
-
-    text = _MARKER.sub(repl, text)
-    text = " ".join(text.split())
-    return text, found
 
 
 @dataclass
@@ -228,6 +168,7 @@ class _Para:
     part: str | None
     parent_key: int | None = None  # index of the parent in the list
     level: int = 0  # 0 paragraph, 1 sub, 2 sub-sub
+    order: int = 0  # position of an unnumbered operative paragraph
 
 
 @dataclass
@@ -288,7 +229,9 @@ _OPERATIVE_START = re.compile(
 )
 
 
-_CLOSES = re.compile(r"[.;:][”’\"')]*\s*(?:\d{1,3}|\*{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})?\s*")
+_CLOSES = re.compile(
+    r"[.;:][”’\"')]*\s*(?:\d{1,3}|\*{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\ue000[^\ue001]{1,4}\ue001)?\s*"
+)
 
 
 def _closes(line: str) -> bool:
@@ -328,7 +271,6 @@ def build_paragraphs(
     *,
     french: bool = False,
     vocabulary: frozenset[str] = frozenset(),
-    markers: MarkerState | None = None,
     first_part: str | None = None,
 ) -> tuple[list[Paragraph], list[str], list[str]]:
     """Paragraphs of a body; also the closing blocks' text and notes.
@@ -377,6 +319,9 @@ def build_paragraphs(
             st.annex_first_heading = None
             continue
         label = _label(first, french)
+        bare = _BARE_NUMBER.fullmatch(first)
+        if label is None and bare and len(block.lines) > 1 and int(bare.group(1)) == st.last_number + 1:
+            label = ("op", bare.group(1), "")  # "26" printed without its period
         if label is None and _is_heading(block):
             if _CLOSING.search(text_all):
                 closings.append(text_all)
@@ -393,6 +338,9 @@ def build_paragraphs(
             # Text after the closing line that is not an annex: keep it, plainly.
             st.closed = False
         if label is None:
+            if st.paras and _TABLE_NOTE.match(first):
+                st.paras[-1].lines.extend(block.lines)
+                continue
             if st.in_operative and (st.last_op is not None or st.last_sub is not None):
                 target = st.paras[-1]
                 target.lines.extend(block.lines)
@@ -468,13 +416,47 @@ def build_paragraphs(
                 st.last_letter = value
             continue
         st.paras.append(_Para("subparagraph", value, body, st.part, st.last_sub, 2))
-    return _finish(st, vocabulary, markers or MarkerState()), closings, notes
+    if _promote_unnumbered(st):
+        notes.append("the operative part is not numbered: unnumbered operative paragraphs")
+    return _finish(st, vocabulary), closings, notes
 
 
 _VERB_LIKE = re.compile(r"[A-Za-zÀ-ÿ][a-zà-ÿ]+(?:ing|es|s|ed)|upon|for|on")
 
 
-def _finish(st: _State, vocabulary: frozenset[str], markers: MarkerState) -> list[Paragraph]:
+_OPERATIVE_VERB = re.compile(
+    r"(?:(?:Also|Further|Again|Strongly|Once again|Further also|Hereby)\s+)?"
+    r"(?!Has\b|Is\b|Was\b)[A-Z][a-z]+[^s\W]s\b"
+)
+
+
+def _promote_unnumbered(st: _State) -> bool:
+    """In a part without numbered paragraphs, make the trailing "Decides ..." operative."""
+    promoted = False
+    parts: dict[str | None, list[_Para]] = {}
+    for p in st.paras:
+        parts.setdefault(p.part, []).append(p)
+    for part, paras in parts.items():
+        if (part or "").startswith("ANNEX") or any(p.kind == "operative" for p in paras):
+            continue
+        top = [p for p in paras if p.kind == "preambular"]
+        first = next(
+            (k for k, p in enumerate(top) if _OPERATIVE_VERB.match(" ".join(p.lines[0].split()))),
+            None,
+        )
+        if first is None or first == 0 and len(top) > 1 and not all(
+            _OPERATIVE_VERB.match(" ".join(p.lines[0].split())) for p in top
+        ):
+            continue
+        for k, p in enumerate(top[first:], start=1):
+            p.kind = "operative"
+            p.label = None
+            p.order = k
+            promoted = True
+    return promoted
+
+
+def _finish(st: _State, vocabulary: frozenset[str]) -> list[Paragraph]:
     out: list[Paragraph] = []
     ids: list[str] = []
     pp_count: dict[str | None, int] = {}
@@ -487,7 +469,7 @@ def _finish(st: _State, vocabulary: frozenset[str], markers: MarkerState) -> lis
             number = None
             parent = None
         elif p.kind == "operative":
-            pid = f"{prefix}OP{p.label}"
+            pid = f"{prefix}OP{p.label if p.label is not None else p.order}"
             number = p.label
             parent = None
         else:
@@ -502,8 +484,7 @@ def _finish(st: _State, vocabulary: frozenset[str], markers: MarkerState) -> lis
             k += 1
         seen.add(pid)
         ids.append(pid)
-        raw = join_lines([_SPACED_MARK.sub(r"\1", line) for line in p.lines], vocabulary)
-        text, notes = detach_markers(raw, markers)
+        text, notes = detach_markers(join_lines(p.lines, vocabulary))
         lead = lead_of(text)
         if p.kind == "subparagraph" and not _VERB_LIKE.fullmatch(
             lead.split(" ")[-1] if lead else ""

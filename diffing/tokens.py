@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from diffing.normalize import fold_chars, token_key
+from diffing.normalize import INNER_HYPHEN, fold_chars, token_key
 
 __all__ = ["Token", "paragraph_key", "tokenize"]
 
@@ -65,7 +65,7 @@ def paragraph_key(text: str) -> str:
     It is the token keys joined by one space, computed in one pass over the
     folded text (the fast twin of ``" ".join(t.key for t in tokenize(text))``).
     """
-    return " ".join(
-        _SPACE.sub("", w) if " " in w or "\n" in w else w
-        for w in _BARE.findall(fold_chars(text))
+    joined = " ".join(
+        _SPACE.sub("", w) if " " in w or "\n" in w else w for w in _BARE.findall(fold_chars(text))
     )
+    return INNER_HYPHEN.sub("", joined)

@@ -12,7 +12,8 @@ The ladder (higher is stronger)::
                                          approuve, proclame, autorise
     6  urges, insists                  | prie instamment, exhorte, insiste
     5  calls upon / on / for, requests, condemns, directs, mandates
-                                       | demande, prie, condamne, engage (*)
+                                       | demande, prie, condamne
+  4.5                                  | engage (*)
     4  recommends, encourages, deplores, appeals
                                        | recommande, encourage, déplore, lance un appel
     3  invites, expresses concern, regrets, suggests
@@ -26,8 +27,11 @@ The ladder (higher is stronger)::
     1  notes, takes note, observes, is aware, is mindful
                                        | prend note, note, constate, prend acte
 
-(*) UN French renders "Urges" as "Prie instamment" or "Exhorte" and uses
-"Engage" between "Demande" (calls upon) and "Encourage"; it sits at 5.
+(*) UN French renders "Urges" as "Prie instamment" or "Exhorte", and also as
+"Engage" (A/RES/75/10, paragraph 4); resdiff follows the order of the
+project's issue, Décide > Exige > Prie instamment > Demande > Engage >
+Encourage > Invite > Prend note, so "Engage" sits between "Demande" and
+"Encourage", at 4.5.
 
 An intensifier adds half a step: "strongly", "firmly", "vigorously",
 "earnestly", "deeply" | "vivement", "fermement", "énergiquement". Additive
@@ -55,6 +59,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Literal
 
 from diffing.model import VerbChange
 
@@ -63,40 +68,85 @@ __all__ = ["LADDER", "extract_lead", "strength", "verb_change"]
 # verb phrase (lowercase, unaccented spaces) -> level
 LADDER: dict[str, float] = {}
 
-_LEVELS: dict[float, str] = {
+_LEVELS: dict[float, str] = {  # see the table in the module docstring
     7: """decides|decide|demands|demand|declares|resolves|adopts|approves|proclaims|
-        authorizes|authorises|determines|décide|exige|déclare|adopte|approuve|proclame|
-        autorise""",
+        authorizes|authorises|determines|agrees|décide|exige|déclare|adopte|approuve|
+        proclame|autorise|convient""",
     6: """urges|urge|insists|prie instamment|exhorte|demande instamment|engage instamment""",
     5: """calls upon|calls on|calls for|call upon|requests|request|condemns|directs|
-        mandates|demands also|demande|prie|condamne|engage|invite instamment""",
-    4: """recommends|encourages|encourage|deplores|appeals|appeals to|recommande|
-        déplore|lance un appel|lance un appel à""",
+        mandates|rejects|objects|demande|prie|condamne|invite instamment|rejette""",
+    4.5: """engage""",
+    4: """recommends|encourages|encourage|deplores|appeals|appeals to|proposes|
+        recommande|déplore|lance un appel|propose""",
     3: """invites|invite|expresses concern|expresses deep concern|expresses its concern|
-        expresses its deep concern|regrets|suggests|se déclare préoccupée|
-        se déclare préoccupé|se déclare vivement préoccupée|regrette|suggère""",
+        expresses its deep concern|expresses grave concern|expresses its grave concern|
+        expresses serious concern|notes with concern|notes with deep concern|
+        notes with grave concern|takes note with concern|remains concerned|
+        remains deeply concerned|is concerned|regrets|suggests|se déclare préoccupée|
+        se déclare préoccupé|se déclare profondément préoccupée|demeure préoccupée|
+        regrette|suggère|note avec préoccupation|constate avec préoccupation""",
     2: """welcomes|commends|supports|endorses|appreciates|reaffirms|affirms|emphasizes|
-        emphasises|stresses|underlines|underscores|highlights|reiterates|recognizes|
-        recognises|acknowledges|considers|believes|expresses|recalls|reminds|notes with
-        appreciation|takes note with appreciation|notes with satisfaction|welcome|
-        se félicite|se félicite de|salue|accueille avec satisfaction|appuie|réaffirme|
-        affirme|souligne|insiste sur|rappelle|reconnaît|considère|estime|exprime|
-        remercie|félicite|sait gré|prend note avec satisfaction|prend note avec
-        appréciation|constate avec satisfaction|réitère|met l'accent|met l’accent""",
-    1: """notes|takes note|observes|is aware|is mindful|note|prend note|constate|
-        prend acte|observe""",
+        emphasises|re-emphasizes|stresses|underlines|underscores|highlights|reiterates|
+        recognizes|recognises|acknowledges|considers|believes|expresses|recalls|reminds|
+        notes with appreciation|takes note with appreciation|notes with satisfaction|
+        welcome|looks forward|takes into account|recommits|commits|renews|reconfirms|
+        confirms|congratulates|pays tribute|draws attention|respects|understands|
+        realizes|se félicite|salue|accueille avec satisfaction|appuie|réaffirme|affirme|
+        souligne|insiste sur|rappelle|reconnaît|considère|estime|exprime|remercie|
+        félicite|sait gré|prend note avec satisfaction|prend note avec appréciation|
+        constate avec satisfaction|réitère|met l'accent|attend avec intérêt|
+        tient compte|rend hommage|s'engage""",
+    1: """notes|takes note|observes|is aware|is mindful|anticipates|note|prend note|
+        constate|prend acte|observe""",
 }
-for _level, _words in _LEVELS.items():
-    for _w in _words.split("|"):
+for _level, _phrases in _LEVELS.items():
+    for _w in _phrases.split("|"):
         LADDER[" ".join(_w.split())] = float(_level)
 
 _INTENSIFIERS = frozenset(
-    "strongly firmly vigorously earnestly deeply resolutely vivement fermement "
-    "énergiquement résolument instamment".split()
+    [
+        "strongly",
+        "firmly",
+        "vigorously",
+        "earnestly",
+        "deeply",
+        "resolutely",
+        "vivement",
+        "fermement",
+        "énergiquement",
+        "résolument",
+        "instamment",
+        "urgently",
+        "profondément",
+    ]
 )
 _NEUTRAL = frozenset(
-    "also further again once furthermore moreover likewise similarly in this regard "
-    "également en outre de nouveau à nouveau aussi par ailleurs encore une fois".split()
+    [
+        "also",
+        "further",
+        "again",
+        "once",
+        "furthermore",
+        "moreover",
+        "likewise",
+        "similarly",
+        "in",
+        "this",
+        "regard",
+        "également",
+        "en",
+        "outre",
+        "de",
+        "nouveau",
+        "à",
+        "nouveau",
+        "aussi",
+        "par",
+        "ailleurs",
+        "encore",
+        "une",
+        "fois",
+    ]
 )
 _WORD = re.compile(r"[\w’'-]+")
 _MAX_PHRASE = 5
@@ -108,29 +158,26 @@ def _words(text: str) -> list[str]:
 
 
 def _parse(lead: str) -> tuple[str, float, int] | None:
-    """Find the ladder verb in *lead*: (verb, level, words consumed) or None."""
-    words = _words(lead)
+    """Find the ladder verb opening *lead*: (verb, level, words consumed) or None.
+
+    Additive adverbs are skipped wherever they stand ("Calls once again upon"),
+    an intensifier before or right after the verb adds half a step.
+    """
+    words = _words(lead)[:14]
+    keep = [(i, w) for i, w in enumerate(words) if w not in _NEUTRAL]
     bonus = 0.0
-    i = 0
-    while i < len(words) and i < 6:
-        if words[i] in _INTENSIFIERS and not (
-            words[i] == "instamment" and i > 0 and words[i - 1] in ("prie", "demande")
-        ):
-            bonus = 0.5
-            i += 1
-            continue
-        for n in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
-            phrase = " ".join(words[i : i + n])
-            if phrase in LADDER:
-                # an intensifier right after the verb ("Engage vivement") counts too
-                if i + n < len(words) and words[i + n] in _INTENSIFIERS:
-                    bonus = 0.5
-                    n += 1
-                return phrase, LADDER[phrase] + bonus, i + n
-        if words[i] in _NEUTRAL:
-            i += 1
-            continue
+    k = 0
+    while k < len(keep) and keep[k][1] in _INTENSIFIERS:
+        bonus, k = 0.5, k + 1
+    if k >= len(keep) or keep[k][0] > 4:
         return None
+    for n in range(min(_MAX_PHRASE, len(keep) - k), 0, -1):
+        phrase = " ".join(w for _, w in keep[k : k + n])
+        if phrase in LADDER:
+            end = keep[k + n - 1][0] + 1
+            if end < len(words) and words[end] in _INTENSIFIERS:
+                bonus, end = 0.5, end + 1
+            return phrase, LADDER[phrase] + bonus, end
     return None
 
 
@@ -163,5 +210,6 @@ def verb_change(old_lead: str, new_lead: str) -> VerbChange | None:
     a, b = strength(old_lead), strength(new_lead)
     if a is None or b is None:
         return None
+    direction: Literal["weaker", "stronger", "same"]
     direction = "same" if a == b else ("stronger" if b > a else "weaker")
-    return VerbChange(old_lead, new_lead, direction)  # type: ignore[arg-type]
+    return VerbChange(old_lead, new_lead, direction)

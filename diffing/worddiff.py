@@ -28,10 +28,72 @@ from diffing.tokens import Token, tokenize
 __all__ = ["STOP_WORDS", "WordDiff", "diff_words"]
 
 STOP_WORDS: frozenset[str] = frozenset(
-    """a an the of and or to in on at by for with as from its their his her that which
-    this these those is are be was were it into upon
-    le la les l de des du d et ou à au aux en dans par pour sur avec que qui son sa ses
-    leur leurs un une ce cette ces est""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "as",
+        "from",
+        "its",
+        "their",
+        "his",
+        "her",
+        "that",
+        "which",
+        "this",
+        "these",
+        "those",
+        "is",
+        "are",
+        "be",
+        "was",
+        "were",
+        "it",
+        "into",
+        "upon",
+        "le",
+        "la",
+        "les",
+        "l",
+        "de",
+        "des",
+        "du",
+        "d",
+        "et",
+        "ou",
+        "à",
+        "au",
+        "aux",
+        "en",
+        "dans",
+        "par",
+        "pour",
+        "sur",
+        "avec",
+        "que",
+        "qui",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+        "un",
+        "une",
+        "ce",
+        "cette",
+        "ces",
+        "est",
+    ]
 )
 
 _Seg = tuple[str, int, int, int, int]
@@ -67,9 +129,7 @@ def _cleanup(segs: list[_Seg], a: tuple[Token, ...], b: tuple[Token, ...]) -> li
             p, n = segs[k - 1], segs[k + 1]
             before = max(_chars(a[p[1] : p[2]]), _chars(b[p[3] : p[4]]))
             after = max(_chars(a[n[1] : n[2]]), _chars(b[n[3] : n[4]]))
-            if (len(eq) <= 3 and _weak(eq)) or (
-                len(eq) == 1 and _chars(eq) <= min(before, after)
-            ):
+            if (len(eq) <= 3 and _weak(eq)) or (len(eq) == 1 and _chars(eq) <= min(before, after)):
                 tag = "replace"
         if out and tag != "equal" and out[-1][0] != "equal":
             _, pi1, _, pj1, _ = out[-1]

@@ -33,7 +33,9 @@ def json_body() -> Any:
     try:
         return json.loads(raw)
     except UnicodeDecodeError as exc:
-        raise InvalidRequestError(f"the request body is not UTF-8: {exc.reason} at byte {exc.start}") from None
+        raise InvalidRequestError(
+            f"the request body is not UTF-8: {exc.reason} at byte {exc.start}"
+        ) from None
     except json.JSONDecodeError as exc:
         raise InvalidRequestError(
             f"the request body is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
@@ -42,7 +44,9 @@ def json_body() -> Any:
 
 def json_object(body: Any) -> dict[str, Any]:
     if not isinstance(body, dict):
-        raise InvalidRequestError(f"the request body must be a JSON object, not {type(body).__name__}")
+        raise InvalidRequestError(
+            f"the request body must be a JSON object, not {type(body).__name__}"
+        )
     return body
 
 
@@ -148,11 +152,15 @@ def delete_document(doc_id: str) -> tuple[str, int]:
 @bp.post("/compare")
 def compare() -> Response:
     """``{"old": D, "new": D}`` -> the comparison in ``?format=json|html|pdf|docx``."""
-    fmt, view = reports.check_format("compare", request.args.get("format"), request.args.get("view"))
+    fmt, view = reports.check_format(
+        "compare", request.args.get("format"), request.args.get("view")
+    )
     body = json_object(json_body())
     missing = [k for k in ("old", "new") if k not in body]
     if missing:
-        raise InvalidRequestError(f"the request has no {' and no '.join(repr(m) for m in missing)} document")
+        raise InvalidRequestError(
+            f"the request has no {' and no '.join(repr(m) for m in missing)} document"
+        )
     extra = set(body) - {"old", "new"}
     if extra:
         raise InvalidRequestError(f"unknown fields: {', '.join(sorted(extra))}")
@@ -168,7 +176,9 @@ def series() -> Response:
     body = json_object(json_body())
     docs = body.get("documents")
     if not isinstance(docs, list):
-        raise InvalidRequestError("the request needs 'documents': a list of documents, oldest first")
+        raise InvalidRequestError(
+            "the request needs 'documents': a list of documents, oldest first"
+        )
     extra = set(body) - {"documents"}
     if extra:
         raise InvalidRequestError(f"unknown fields: {', '.join(sorted(extra))}")

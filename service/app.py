@@ -111,7 +111,7 @@ def _init_errors(app: Flask) -> None:
         status = exc.code or 500
         title = exc.name
         detail = exc.description or title
-        if isinstance(exc, RequestEntityTooLarge) and "limit" not in detail:
+        if isinstance(exc, RequestEntityTooLarge) and detail == RequestEntityTooLarge.description:
             limit = app.config.get("MAX_CONTENT_LENGTH")
             detail = f"the request body is larger than the limit of {limit:,} bytes"
         if _wants_json():

@@ -8,6 +8,7 @@ setting                    default         meaning
 =========================  ==============  ==============================================
 RESDIFF_DATA_DIR           instance folder where the SQLite database lives
 MAX_CONTENT_LENGTH         25 MiB          largest request body (413 from Content-Length)
+MAX_FORM_MEMORY_SIZE       5 MiB           largest text field of a form (a pasted text)
 RESDIFF_MAX_FILE_BYTES     20 MiB          largest document file (upload, mirror, fetch)
 RESDIFF_MAX_PDF_PAGES      300             pages read from one PDF
 RESDIFF_MAX_DOCX_BYTES     100 MiB         decompressed size of one DOCX
@@ -38,6 +39,7 @@ MiB = 1024 * 1024
 DEFAULTS: dict[str, Any] = {
     "RESDIFF_DATA_DIR": None,
     "MAX_CONTENT_LENGTH": 25 * MiB,
+    "MAX_FORM_MEMORY_SIZE": 5 * MiB,
     "RESDIFF_MAX_FILE_BYTES": 20 * MiB,
     "RESDIFF_MAX_PDF_PAGES": 300,
     "RESDIFF_MAX_DOCX_BYTES": 100 * MiB,

@@ -168,7 +168,9 @@ class Library:
             raise EmptyDocumentError("the pasted text is empty")
         return self.add(text.encode("utf-8"), name, source=source)
 
-    def by_symbol(self, symbol: str, language: str | None = "en", *, network: bool = True) -> Document:
+    def by_symbol(
+        self, symbol: str, language: str | None = "en", *, network: bool = True
+    ) -> Document:
         """The document ``symbol``: stored, else from the mirror, else from the UN system."""
         symbol, lang = symbols.normalise(symbol), symbols.language(language)
         found = self.store.find_by_symbol(symbol, lang)

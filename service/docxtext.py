@@ -25,8 +25,9 @@ parser knows from PDF extractions. Tracked changes are read as accepted
 (insertions kept, deletions dropped); hidden text is left out.
 
 The package is read with :mod:`zipfile` and :mod:`lxml` directly, not through
-``python-docx`` (which loads every part, media included): only the four XML
-parts needed are decompressed, each through a capped stream, after the sum of
+``python-docx`` (which loads every part, media included): only the XML parts
+needed (document, styles, numbering, footnotes, the first page's header) are
+decompressed, each through a capped stream, after the sum of
 the sizes the archive declares has been checked against ``max_bytes`` (a zip
 bomb is refused before anything is inflated).
 """
@@ -53,12 +54,7 @@ MAX_DOCX_BYTES = 100 * 1024 * 1024
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
-_PARTS = {
-    "document": "word/document.xml",
-    "numbering": "word/numbering.xml",
-    "styles": "word/styles.xml",
-    "footnotes": "word/footnotes.xml",
-}
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CHUNK = 64 * 1024
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SEPARATOR = "_______________"
@@ -403,31 +399,37 @@ def _paragraph_label(p: etree._Element, styles: _Styles, numbering: _Numbering) 
 def docx_to_text(data: bytes, *, max_bytes: int = MAX_DOCX_BYTES) -> str:
     """The text of the DOCX ``data``: one paragraph per block, numbers and footnotes in.
 
+    The first page's header comes first (UN drafts carry their symbol there).
     Raises :class:`UnreadableDocumentError` for a damaged archive or XML,
     :class:`LimitExceededError` when the archive inflates past ``max_bytes``
     and :class:`EmptyDocumentError` when it holds no text.
     """
-    parts = _read_parts(data, max_bytes)
-    if parts["document"] is None:
-        raise UnreadableDocumentError("the DOCX has no word/document.xml: it is not a Word document")
-    body = parts["document"].find("w:body", _NS)
-    if body is None:
-        raise EmptyDocumentError("the DOCX has no body: nothing to parse")
-    styles = _read_styles(parts["styles"])
-    numbering = _read_numbering(parts["numbering"], styles)
+    with _Package(data, max_bytes) as package:
+        document = package.xml("word/document.xml")
+        if document is None:
+            raise UnreadableDocumentError(
+                "the DOCX has no word/document.xml: it is not a Word document"
+            )
+        body = document.find("w:body", _NS)
+        if body is None:
+            raise EmptyDocumentError("the DOCX has no body: nothing to parse")
+        styles = _read_styles(package.xml("word/styles.xml"))
+        numbering = _read_numbering(package.xml("word/numbering.xml"), styles)
+        footnotes_xml = package.xml("word/footnotes.xml")
+        header = _first_header(package, body)
     notes = _Notes()
-    if parts["footnotes"] is not None:
-        for fn in parts["footnotes"].iterfind("w:footnote", _NS):
+    if footnotes_xml is not None:
+        for fn in footnotes_xml.iterfind("w:footnote", _NS):
             if fn.get(_w("type")) in (None, "normal"):
                 notes.texts[_val(fn, "id") or ""] = fn
     blocks: list[str] = []
+    if header is not None:
+        blocks += [t for p in _paragraphs(header) if (t := _clean(_runs_text(p, None)))]
     for p in _paragraphs(body):
-        text = " ".join(_runs_text(p, notes).replace("\t", " ").split(" "))
-        text = "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
+        text = _clean(_runs_text(p, notes))
         label = _paragraph_label(p, styles, numbering)
-        if not text:
-            continue
-        blocks.append(f"{label} {text}" if label else text)
+        if text:
+            blocks.append(f"{label} {text}" if label else text)
     if not blocks:
         raise EmptyDocumentError("the DOCX holds no text: nothing to parse")
     footnotes = []
@@ -435,58 +437,90 @@ def docx_to_text(data: bytes, *, max_bytes: int = MAX_DOCX_BYTES) -> str:
         fn = notes.texts.get(note_id)
         if fn is None:
             continue
-        lines = [" ".join(_runs_text(p, None).split()) for p in _paragraphs(fn)]
-        text = " ".join(line for line in lines if line)
+        text = " ".join(t for p in _paragraphs(fn) if (t := _clean(_runs_text(p, None))))
         if text:
-            footnotes.append(f"{mark} {text}")
+            footnotes.append(f"{mark} {' '.join(text.split())}")
     out = "\n \n".join(blocks)
     if footnotes:
         out += f"\n{_SEPARATOR}\n \n" + "\n \n".join(footnotes)
     return out + "\n"
 
 
-def _read_parts(data: bytes, max_bytes: int) -> dict[str, etree._Element | None]:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
-        raise UnreadableDocumentError(
-            "the DOCX is damaged or truncated: it is not a readable ZIP archive"
-        ) from exc
-    with archive:
-        declared = sum(info.file_size for info in archive.infolist())
+def _clean(text: str) -> str:
+    """Single spaces; the line breaks typed in the paragraph kept."""
+    return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
+
+
+def _first_header(package: _Package, body: etree._Element) -> etree._Element | None:
+    """The header printed on the first page: of the first section, ``first`` or ``default``."""
+    sect = body.find(".//w:sectPr", _NS)
+    rels = package.xml("word/_rels/document.xml.rels")
+    if sect is None or rels is None:
+        return None
+    kinds = ("first", "default") if _on(sect.find("w:titlePg", _NS)) else ("default",)
+    refs = {
+        r.get(_w("type")): r.get(f"{{{_R}}}id") for r in sect.iterfind("w:headerReference", _NS)
+    }
+    targets = {
+        r.get("Id"): r.get("Target")
+        for r in rels
+        if isinstance(r.tag, str) and r.get("TargetMode") != "External"
+    }
+    for kind in kinds:
+        target = targets.get(refs.get(kind))
+        if target and not target.startswith("/") and ".." not in target:
+            return package.xml(f"word/{target}")
+    return None
+
+
+class _Package:
+    """The ZIP archive of a DOCX, read part by part within a budget of inflated bytes."""
+
+    def __init__(self, data: bytes, max_bytes: int) -> None:
+        try:
+            self.archive = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+            raise UnreadableDocumentError(
+                "the DOCX is damaged or truncated: it is not a readable ZIP archive"
+            ) from exc
+        declared = sum(info.file_size for info in self.archive.infolist())
         if declared > max_bytes:
+            self.archive.close()
             raise LimitExceededError(
                 f"the DOCX would inflate to {declared:,} bytes; the limit is {max_bytes:,} bytes"
             )
-        names = set(archive.namelist())
-        budget = [max_bytes]
-        out: dict[str, etree._Element | None] = {}
-        for key, name in _PARTS.items():
-            out[key] = _parse_xml(archive, name, budget) if name in names else None
-    return out
+        self.names = set(self.archive.namelist())
+        self.budget = max_bytes
 
+    def __enter__(self) -> _Package:
+        return self
 
-def _parse_xml(archive: zipfile.ZipFile, name: str, budget: list[int]) -> etree._Element:
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True
-    )
-    try:
-        with archive.open(name) as stream:
-            while True:
-                chunk = stream.read(_CHUNK)
-                if not chunk:
-                    break
-                budget[0] -= len(chunk)
-                if budget[0] < 0:
-                    raise LimitExceededError(
-                        "the DOCX inflates past its size limit (a ZIP bomb?): refused"
-                    )
-                parser.feed(chunk)
-        root = parser.close()
-    except LimitExceededError:
-        raise
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, etree.XMLSyntaxError) as exc:
-        raise UnreadableDocumentError(f"the DOCX part {name} is damaged and cannot be read") from exc
-    except RuntimeError as exc:  # zipfile: encrypted member
-        raise UnreadableDocumentError(f"the DOCX part {name} cannot be read: {exc}") from exc
-    return root
+    def __exit__(self, *exc: object) -> None:
+        self.archive.close()
+
+    def xml(self, name: str) -> etree._Element | None:
+        """Part ``name`` parsed, or ``None`` when the archive has no such part."""
+        if name not in self.names:
+            return None
+        parser = etree.XMLParser(
+            resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True
+        )
+        try:
+            with self.archive.open(name) as stream:
+                while chunk := stream.read(_CHUNK):
+                    self.budget -= len(chunk)
+                    if self.budget < 0:
+                        raise LimitExceededError(
+                            "the DOCX inflates past its size limit (a ZIP bomb?): refused"
+                        )
+                    parser.feed(chunk)
+            root: etree._Element = parser.close()
+        except LimitExceededError:
+            raise
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, etree.XMLSyntaxError) as exc:
+            raise UnreadableDocumentError(
+                f"the DOCX part {name} is damaged and cannot be read"
+            ) from exc
+        except RuntimeError as exc:  # zipfile: an encrypted member
+            raise UnreadableDocumentError(f"the DOCX part {name} cannot be read: {exc}") from exc
+        return root

@@ -68,8 +68,13 @@ def _redirect_handler(limit: int) -> urllib.request.HTTPRedirectHandler:
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(
-        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
-        headers: HTTPMessage, newurl: str,
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
     ) -> urllib.request.Request | None:
         if urllib.parse.urlsplit(newurl).scheme not in {"http", "https"}:
             raise FetchError(f"the UN document system redirected to an unsupported URL: {newurl}")
@@ -136,7 +141,11 @@ class Retriever:
         """Download the PDF of ``symbol`` in ``language`` from the UN document system."""
         url = self.url(symbol, language)
         request = urllib.request.Request(
-            url, headers={"User-Agent": "resdiff/0.1 (+UN resolution diffs)", "Accept": "application/pdf"}
+            url,
+            headers={
+                "User-Agent": "resdiff/0.1 (+UN resolution diffs)",
+                "Accept": "application/pdf",
+            },
         )
         what = f"{symbol} ({language})"
         deadline = time.monotonic() + self.timeout
@@ -181,9 +190,13 @@ class Retriever:
                 raise FetchError(
                     f"the UN document system did not answer within {self.timeout:g} s for {what}"
                 ) from None
-            raise FetchError(f"could not reach the UN document system for {what}: {reason}") from None
+            raise FetchError(
+                f"could not reach the UN document system for {what}: {reason}"
+            ) from None
         except OSError as exc:
-            raise FetchError(f"could not download {what} from the UN document system: {exc}") from None
+            raise FetchError(
+                f"could not download {what} from the UN document system: {exc}"
+            ) from None
         data = b"".join(chunks)
         if not data.startswith(b"%PDF-"):
             kind = content_type.split(";")[0].strip() or "unknown type"

@@ -63,16 +63,30 @@ def spec() -> dict[str, Any]:
                     "operationId": "listDocuments",
                     "summary": "The stored documents, paginated",
                     "parameters": [
-                        {"name": "limit", "in": "query",
-                         "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 50}},
-                        {"name": "offset", "in": "query",
-                         "schema": {"type": "integer", "minimum": 0, "default": 0}},
+                        {
+                            "name": "limit",
+                            "in": "query",
+                            "schema": {
+                                "type": "integer",
+                                "minimum": 1,
+                                "maximum": 500,
+                                "default": 50,
+                            },
+                        },
+                        {
+                            "name": "offset",
+                            "in": "query",
+                            "schema": {"type": "integer", "minimum": 0, "default": 0},
+                        },
                     ],
                     "responses": {
                         "200": {
                             "description": "A page of documents",
-                            "content": {"application/json": {"schema": {
-                                "$ref": "#/components/schemas/DocumentList"}}},
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/DocumentList"}
+                                }
+                            },
                         },
                         **_problems(400),
                     },
@@ -91,22 +105,32 @@ def spec() -> dict[str, Any]:
                                 }
                             },
                             "application/json": {
-                                "schema": {"oneOf": [
-                                    {"$ref": "#/components/schemas/TextSpec"},
-                                    {"$ref": "#/components/schemas/SymbolSpec"},
-                                ]}
+                                "schema": {
+                                    "oneOf": [
+                                        {"$ref": "#/components/schemas/TextSpec"},
+                                        {"$ref": "#/components/schemas/SymbolSpec"},
+                                    ]
+                                }
                             },
                         },
                     },
                     "responses": {
-                        "200": {"description": "The same content was already stored",
-                                "content": {"application/json": {"schema": {
-                                    "$ref": "#/components/schemas/Document"}}}},
+                        "200": {
+                            "description": "The same content was already stored",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Document"}
+                                }
+                            },
+                        },
                         "201": {
                             "description": "Stored",
                             "headers": {"Location": {"schema": {"type": "string"}}},
-                            "content": {"application/json": {"schema": {
-                                "$ref": "#/components/schemas/Document"}}},
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Document"}
+                                }
+                            },
                         },
                         **_problems(400, 404, 413, 415, 422, 502),
                     },
@@ -118,8 +142,14 @@ def spec() -> dict[str, Any]:
                     "operationId": "getDocument",
                     "summary": "One document, with its parsed structure",
                     "responses": {
-                        "200": {"description": "The document", "content": {"application/json": {
-                            "schema": {"$ref": "#/components/schemas/Document"}}}},
+                        "200": {
+                            "description": "The document",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Document"}
+                                }
+                            },
+                        },
                         **_problems(404),
                     },
                 },
@@ -135,8 +165,10 @@ def spec() -> dict[str, Any]:
                     "operationId": "getOriginal",
                     "summary": "The original bytes of a document, as uploaded or fetched",
                     "responses": {
-                        "200": {"description": "The original file",
-                                "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}}},
+                        "200": {
+                            "description": "The original file",
+                            "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}},
+                        },
                         **_problems(404),
                     },
                 },
@@ -148,12 +180,17 @@ def spec() -> dict[str, Any]:
                     "parameters": [_FORMAT_PARAM, _VIEW_PARAM],
                     "requestBody": {
                         "required": True,
-                        "content": {"application/json": {"schema": {
-                            "$ref": "#/components/schemas/CompareRequest"}}},
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/CompareRequest"}
+                            }
+                        },
                     },
                     "responses": {
-                        "200": {"description": "The comparison in the requested format",
-                                "content": _REPORT_CONTENT},
+                        "200": {
+                            "description": "The comparison in the requested format",
+                            "content": _REPORT_CONTENT,
+                        },
                         **_problems(400, 404, 413, 415, 422, 502),
                     },
                 },
@@ -165,12 +202,17 @@ def spec() -> dict[str, Any]:
                     "parameters": [_SERIES_FORMAT_PARAM],
                     "requestBody": {
                         "required": True,
-                        "content": {"application/json": {"schema": {
-                            "$ref": "#/components/schemas/SeriesRequest"}}},
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/SeriesRequest"}
+                            }
+                        },
                     },
                     "responses": {
-                        "200": {"description": "The series in the requested format",
-                                "content": _REPORT_CONTENT},
+                        "200": {
+                            "description": "The series in the requested format",
+                            "content": _REPORT_CONTENT,
+                        },
                         **_problems(400, 404, 413, 415, 422, 502),
                     },
                 },
@@ -179,8 +221,12 @@ def spec() -> dict[str, Any]:
                 "get": {
                     "operationId": "openapi",
                     "summary": "This document",
-                    "responses": {"200": {"description": "OpenAPI 3.1",
-                                          "content": {"application/json": {"schema": {"type": "object"}}}}},
+                    "responses": {
+                        "200": {
+                            "description": "OpenAPI 3.1",
+                            "content": {"application/json": {"schema": {"type": "object"}}},
+                        }
+                    },
                 },
             },
             "/healthz": {
@@ -188,11 +234,22 @@ def spec() -> dict[str, Any]:
                     "operationId": "health",
                     "summary": "Service and database check",
                     "responses": {
-                        "200": {"description": "Healthy", "content": {"application/json": {"schema": {
-                            "type": "object", "required": ["status"],
-                            "properties": {"status": {"const": "ok"},
-                                           "database": {"type": "string"},
-                                           "documents": {"type": "integer"}}}}}},
+                        "200": {
+                            "description": "Healthy",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "required": ["status"],
+                                        "properties": {
+                                            "status": {"const": "ok"},
+                                            "database": {"type": "string"},
+                                            "documents": {"type": "integer"},
+                                        },
+                                    }
+                                }
+                            },
+                        },
                         **_problems(503),
                     },
                 },
@@ -202,8 +259,11 @@ def spec() -> dict[str, Any]:
             "responses": {
                 "Problem": {
                     "description": "An RFC 9457 problem",
-                    "content": {"application/problem+json": {"schema": {
-                        "$ref": "#/components/schemas/Problem"}}},
+                    "content": {
+                        "application/problem+json": {
+                            "schema": {"$ref": "#/components/schemas/Problem"}
+                        }
+                    },
                 },
             },
             "schemas": {
@@ -221,7 +281,9 @@ def spec() -> dict[str, Any]:
                     "type": "object",
                     "required": ["text"],
                     "additionalProperties": False,
-                    "properties": {"text": {"type": "string", "description": "The text of a version"}},
+                    "properties": {
+                        "text": {"type": "string", "description": "The text of a version"}
+                    },
                 },
                 "IdSpec": {
                     "type": "object",
@@ -238,11 +300,13 @@ def spec() -> dict[str, Any]:
                         "language": {"type": "string", "enum": list(LANGUAGES), "default": "en"},
                     },
                 },
-                "DocumentSpec": {"oneOf": [
-                    {"$ref": "#/components/schemas/TextSpec"},
-                    {"$ref": "#/components/schemas/IdSpec"},
-                    {"$ref": "#/components/schemas/SymbolSpec"},
-                ]},
+                "DocumentSpec": {
+                    "oneOf": [
+                        {"$ref": "#/components/schemas/TextSpec"},
+                        {"$ref": "#/components/schemas/IdSpec"},
+                        {"$ref": "#/components/schemas/SymbolSpec"},
+                    ]
+                },
                 "CompareRequest": {
                     "type": "object",
                     "required": ["old", "new"],
@@ -271,7 +335,10 @@ def spec() -> dict[str, Any]:
                         "id": {"type": "string"},
                         "symbol": {"type": ["string", "null"]},
                         "language": {"type": "string"},
-                        "source": {"type": "string", "enum": ["upload", "paste", "file", "mirror", "ods"]},
+                        "source": {
+                            "type": "string",
+                            "enum": ["upload", "paste", "file", "mirror", "ods"],
+                        },
                         "filename": {"type": ["string", "null"]},
                         "media_type": {"type": ["string", "null"]},
                         "size": {"type": "integer"},
@@ -285,15 +352,23 @@ def spec() -> dict[str, Any]:
                 "Document": {
                     "allOf": [
                         {"$ref": "#/components/schemas/DocumentMeta"},
-                        {"type": "object", "required": ["structure"],
-                         "properties": {"structure": {"$ref": "#/components/schemas/Resolution"}}},
+                        {
+                            "type": "object",
+                            "required": ["structure"],
+                            "properties": {
+                                "structure": {"$ref": "#/components/schemas/Resolution"}
+                            },
+                        },
                     ],
                 },
                 "DocumentList": {
                     "type": "object",
                     "required": ["documents", "total", "limit", "offset"],
                     "properties": {
-                        "documents": {"type": "array", "items": {"$ref": "#/components/schemas/DocumentMeta"}},
+                        "documents": {
+                            "type": "array",
+                            "items": {"$ref": "#/components/schemas/DocumentMeta"},
+                        },
                         "total": {"type": "integer"},
                         "limit": {"type": "integer"},
                         "offset": {"type": "integer"},
@@ -310,18 +385,21 @@ def spec() -> dict[str, Any]:
                         "agenda_item": {"type": ["string", "null"]},
                         "title": {"type": ["string", "null"]},
                         "adopted": {"type": ["string", "null"]},
-                        "paragraphs": {"type": "array", "items": {
-                            "type": "object",
-                            "required": ["id", "kind", "text"],
-                            "properties": {
-                                "id": {"type": "string"},
-                                "kind": {"type": "string"},
-                                "number": {"type": ["string", "null"]},
-                                "lead": {"type": "string"},
-                                "text": {"type": "string"},
-                                "footnotes": {"type": "array", "items": {"type": "string"}},
+                        "paragraphs": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["id", "kind", "text"],
+                                "properties": {
+                                    "id": {"type": "string"},
+                                    "kind": {"type": "string"},
+                                    "number": {"type": ["string", "null"]},
+                                    "lead": {"type": "string"},
+                                    "text": {"type": "string"},
+                                    "footnotes": {"type": "array", "items": {"type": "string"}},
+                                },
                             },
-                        }},
+                        },
                     },
                 },
             },

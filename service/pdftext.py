@@ -50,6 +50,8 @@ _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 # PDFium reports a hyphen that ends a line as one of these.
 _LINE_END_HYPHENS = {0x02, 0xFFFE}
+# Spaces and line breaks: drawn, or added by PDFium between words and lines.
+_BREAKS = {0x20, 0xA0, 0x09, 0x0D, 0x0A}
 # A superscript is at most this fraction of the line's font size ...
 _SUPER_SIZE = 0.85
 # ... and its baseline is raised by at least this fraction of it.
@@ -104,17 +106,13 @@ def pdf_to_text(data: bytes, *, max_pages: int = MAX_PDF_PAGES) -> str:
         try:
             n = len(pdf)
             if n > max_pages:
-                raise LimitExceededError(
-                    f"the PDF has {n} pages; the limit is {max_pages} pages"
-                )
+                raise LimitExceededError(f"the PDF has {n} pages; the limit is {max_pages} pages")
             pages = [_page_text(pdf, i) for i in range(n)]
         finally:
             pdf.close()
     text = "\n".join(pages)
     if not text.strip():
-        raise EmptyDocumentError(
-            "the PDF holds no text layer (a scanned image?): nothing to parse"
-        )
+        raise EmptyDocumentError("the PDF holds no text layer (a scanned image?): nothing to parse")
     return text
 
 
@@ -127,9 +125,7 @@ def _open(data: bytes) -> pdfium.PdfDocument:
             raise EncryptedDocumentError(
                 "the PDF is password protected: remove the password and upload it again"
             ) from exc
-        raise UnreadableDocumentError(
-            "the PDF is damaged or truncated and cannot be read"
-        ) from exc
+        raise UnreadableDocumentError("the PDF is damaged or truncated and cannot be read") from exc
 
 
 def _page_text(pdf: pdfium.PdfDocument, index: int) -> str:
@@ -163,10 +159,11 @@ def _chars(textpage: pdfium.PdfTextPage) -> list[_Char]:
     out: list[_Char] = []
     if n <= 0:
         return out
+    codes = _codes(raw, n)
     x = ctypes.c_double()
     y = ctypes.c_double()
     box = pdfium_c.FS_RECTF()
-    get_unicode = pdfium_c.FPDFText_GetUnicode
+    x_ref, y_ref, box_ref = ctypes.byref(x), ctypes.byref(y), ctypes.byref(box)
     is_generated = pdfium_c.FPDFText_IsGenerated
     get_origin = pdfium_c.FPDFText_GetCharOrigin
     get_box = pdfium_c.FPDFText_GetLooseCharBox
@@ -174,23 +171,23 @@ def _chars(textpage: pdfium.PdfTextPage) -> list[_Char]:
     drawn_space = False
     gap_from: float | None = None  # where PDFium's own space starts
     last = -1  # index of the last character kept
-    for i in range(n):
-        code = get_unicode(raw, i)
-        if is_generated(raw, i) == 1:
-            if code == 0x20:
-                get_box(raw, i, ctypes.byref(box))
-                gap_from = box.left
-            elif gap_from is None and out:
-                gap_from = out[-1].right
-            continue
-        if code in (0x20, 0xA0, 0x09, 0x0D, 0x0A):
-            drawn_space = True
+    for i, code in enumerate(codes):
+        if code in _BREAKS:
+            # PDFium adds spaces and line breaks of its own: only those are "generated"
+            if is_generated(raw, i) == 1:
+                if code == 0x20:
+                    get_box(raw, i, box_ref)
+                    gap_from = box.left
+                elif gap_from is None and out:
+                    gap_from = out[-1].right
+            else:
+                drawn_space = True
             continue
         if code == 0 or 0xD800 <= code <= 0xDFFF:
             continue
         ch = "-" if code in _LINE_END_HYPHENS else chr(code)
-        get_origin(raw, i, ctypes.byref(x), ctypes.byref(y))
-        get_box(raw, i, ctypes.byref(box))
+        get_origin(raw, i, x_ref, y_ref)
+        get_box(raw, i, box_ref)
         size = get_size(raw, i)
         space = drawn_space
         if not space and gap_from is not None:
@@ -203,6 +200,19 @@ def _chars(textpage: pdfium.PdfTextPage) -> list[_Char]:
         gap_from = None
         last = i
     return out
+
+
+def _codes(raw: Any, n: int) -> list[int]:
+    """The code point of each of the ``n`` characters: one call for the page."""
+    buffer = ctypes.create_string_buffer((n + 1) * 2)
+    written = pdfium_c.FPDFText_GetText(
+        raw, 0, n, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+    )
+    text = buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", errors="surrogatepass")
+    if len(text) == n:
+        return [ord(ch) for ch in text]
+    # characters outside the BMP or an odd count: ask one by one
+    return [pdfium_c.FPDFText_GetUnicode(raw, i) for i in range(n)]
 
 
 def _italic(raw: Any, index: int) -> bool:

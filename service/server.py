@@ -21,7 +21,8 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
 
     def load_config(self) -> None:
         for key, value in self.options.items():
-            self.cfg.set(key, value)
+            if key in self.cfg.settings:  # settings of newer gunicorns are skipped by older ones
+                self.cfg.set(key, value)
 
     def load(self) -> Flask:
         return create_app()
@@ -47,5 +48,7 @@ def run(*, host: str, port: int, workers: int = 2, threads: int = 4) -> None:
             "graceful_timeout": 10,
             "accesslog": "-",
             "when_ready": when_ready,
+            # no shared control socket in ~/.gunicorn: several servers may run side by side
+            "control_socket_disable": True,
         }
     ).run()

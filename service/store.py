@@ -221,7 +221,9 @@ class Store:
         return _document(row) if row else None
 
     def get_document(self, doc_id: str) -> Document:
-        row = self.db.execute(f"SELECT {_COLUMNS} FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        row = self.db.execute(
+            f"SELECT {_COLUMNS} FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
         if row is None:
             raise DocumentNotFoundError(f"no document with id {doc_id!r}")
         return _document(row)

@@ -67,9 +67,7 @@ def language(code: str | None) -> str:
     """A valid official language code (default ``en``)."""
     code = (code or "en").strip().lower()
     if code not in LANGUAGES:
-        raise InvalidSymbolError(
-            f"unknown language {code!r}: use one of {', '.join(LANGUAGES)}"
-        )
+        raise InvalidSymbolError(f"unknown language {code!r}: use one of {', '.join(LANGUAGES)}")
     return code
 
 

@@ -49,7 +49,9 @@ def _home(messages: list[tuple[str, str]] | None = None, status: int = 200) -> t
 
 def _interpol_documents(docs: list[Document]) -> list[Document]:
     by_symbol = {
-        d.symbol: d for d in docs if d.symbol and d.language == "en" and d.source in OFFICIAL_SOURCES
+        d.symbol: d
+        for d in docs
+        if d.symbol and d.language == "en" and d.source in OFFICIAL_SOURCES
     }
     return [by_symbol[s] for s in INTERPOL_SERIES if s in by_symbol]
 
@@ -118,7 +120,9 @@ def _side(library: Library, side: str) -> Document:
     if doc_id:
         return library.store.get_document(doc_id)
     name = "old" if side == "old" else "new"
-    raise InvalidRequestError(f"choose the {name} version: from the library, a file, or pasted text")
+    raise InvalidRequestError(
+        f"choose the {name} version: from the library, a file, or pasted text"
+    )
 
 
 @bp.post("/compare")

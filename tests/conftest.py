@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -86,10 +87,9 @@ class FakeUN:
                 for k, v in headers.items():
                     self.send_header(k, v)
                 self.end_headers()
-                try:
+                # the client may give up (size cap, timeout): as it should
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up (size cap, timeout): as it should
 
             def do_GET(self) -> None:
                 fake.requests.append(self.path)
@@ -104,7 +104,9 @@ class FakeUN:
                 if symbol == "A/RES/79/136" and lang == "en":
                     return self.send(302, b"", "text/plain", Location="/files/79_136.pdf")
                 if symbol == "A/RES/99/999":
-                    return self.send(200, b"<html><body>Not available</body></html>", "text/html; charset=utf-8")
+                    return self.send(
+                        200, b"<html><body>Not available</body></html>", "text/html; charset=utf-8"
+                    )
                 if symbol == "A/RES/97/1":
                     time.sleep(3)
                     return self.send(200, fake.pdf, "application/pdf")

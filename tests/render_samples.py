@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from diffing.model import Change, Comparison, Op, Paragraph, Resolution, VerbChange
+from diffing.model import Change, Comparison, Footnote, Op, Paragraph, Resolution, VerbChange
 
 SCRIPT = "<script>alert('x')</script>"
 IMG = '<img src=x onerror="alert(1)">'
@@ -44,7 +44,14 @@ def sub(pid: str, text: str) -> Paragraph:
     )
 
 
-def change(kind: str, old_res: Resolution, new_res: Resolution, old: list[str], new: list[str], **kw: object) -> Change:
+def change(
+    kind: str,
+    old_res: Resolution,
+    new_res: Resolution,
+    old: list[str],
+    new: list[str],
+    **kw: object,
+) -> Change:
     old_text = "\n".join(old_res.paragraph(i).text for i in old)
     new_text = "\n".join(new_res.paragraph(i).text for i in new)
     if not old:
@@ -63,13 +70,25 @@ def sample_resolutions(language: str = "en") -> tuple[Resolution, Resolution]:
         language=language,
         title="Cooperation between the United Nations and INTERPOL",
         adopted="26 November 2018",
+        footnotes=[Footnote("1", "See A/71/L.12.")],
         paragraphs=[
-            pp("PP1", "Recalling", "Recalling its resolution 71/19 of 21 November 2016,"),
-            pp("PP2", "Noting with concern", "Noting with concern the rise of transnational crime,"),
+            pp(
+                "PP1",
+                "Recalling",
+                "Recalling its resolution 71/19 of 21 November 2016,",
+                footnotes=["1"],
+            ),
+            pp(
+                "PP2", "Noting with concern", "Noting with concern the rise of transnational crime,"
+            ),
             pp("PP3", "Welcoming", "Welcoming the work of INTERPOL,"),
             pp("PP4", "Acknowledging", f"Acknowledging the importance {SCRIPT} of cooperation,"),
             op("OP1", "Encourages", "Encourages Member States to cooperate with INTERPOL;"),
-            op("OP2", "Requests", "Requests the Secretary-General to report at its seventy-fifth session;"),
+            op(
+                "OP2",
+                "Requests",
+                "Requests the Secretary-General to report at its seventy-fifth session;",
+            ),
             op("OP3", "Invites", "Invites INTERPOL to share data and to train police, including:"),
             sub("OP3(a)", "training of trainers;"),
             sub("OP3(b)", "exchange of experts;"),
@@ -83,14 +102,24 @@ def sample_resolutions(language: str = "en") -> tuple[Resolution, Resolution]:
         language=language,
         title="Cooperation between the United Nations and INTERPOL",
         adopted="23 November 2020",
+        footnotes=[Footnote("1", "See A/71/L.12."), Footnote("2", "See A/73/L.21.")],
         paragraphs=[
-            pp("PP1", "Recalling", "Recalling its resolutions 71/19 of 21 November 2016 and 73/11 of 26 November 2018,"),
+            pp(
+                "PP1",
+                "Recalling",
+                "Recalling its resolutions 71/19 of 21 November 2016 and 73/11 of 26 November 2018,",
+                footnotes=["1", "2"],
+            ),
             pp("PP2", "Acknowledging", f"Acknowledging the great importance {IMG} of cooperation,"),
             pp("PP3", "Noting", "Noting the rise of transnational crime,"),
             pp("PP4", "Welcoming", "Welcoming the work of INTERPOL,"),
             pp("PP5", "Recognizing", "Recognizing the role of women in policing,"),
             op("OP1", "Urges", "Urges Member States to cooperate with INTERPOL;"),
-            op("OP2", "Requests", "Requests the Secretary-General to report at its seventy-seventh session;"),
+            op(
+                "OP2",
+                "Requests",
+                "Requests the Secretary-General to report at its seventy-seventh session;",
+            ),
             op("OP3", "Invites", "Invites INTERPOL to share data;"),
             op("OP4", "Also invites", "Also invites INTERPOL to train police, including:"),
             sub("OP4(a)", "training of trainers;"),
@@ -104,12 +133,19 @@ def sample_resolutions(language: str = "en") -> tuple[Resolution, Resolution]:
 def sample_comparison(language: str = "en") -> Comparison:
     o, n = sample_resolutions(language)
     changes = [
-        change("reworded", o, n, ["PP1"], ["PP1"]),
+        change("reworded", o, n, ["PP1"], ["PP1"], tags=["footnotes"]),
         change("moved", o, n, ["PP4"], ["PP2"]),
         change("reworded", o, n, ["PP2"], ["PP3"]),
         change("unchanged", o, n, ["PP3"], ["PP4"]),
         change("added", o, n, [], ["PP5"]),
-        change("reworded", o, n, ["OP1"], ["OP1"], verb_change=VerbChange("Encourages", "Urges", "stronger")),
+        change(
+            "reworded",
+            o,
+            n,
+            ["OP1"],
+            ["OP1"],
+            verb_change=VerbChange("Encourages", "Urges", "stronger"),
+        ),
         change("reworded", o, n, ["OP2"], ["OP2"], tags=["rollover"]),
         change("split", o, n, ["OP3"], ["OP3", "OP4"]),
         change("unchanged", o, n, ["OP3(a)"], ["OP4(a)"]),

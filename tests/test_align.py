@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import doctest
+import importlib
+
 import pytest
 
 from diffing import compare
@@ -79,7 +82,10 @@ def test_moved_and_reworded() -> None:
 
 def test_part_change() -> None:
     new_pp = PP[:3]
-    new_op = ["Expresses concern at the growing threat posed by transnational organized crime in all its forms;", *OP]
+    new_op = [
+        "Expresses concern at the growing threat posed by transnational organized crime in all its forms;",
+        *OP,
+    ]
     c = compare(res(PP, OP), res(new_pp, new_op))
     ch = next(ch for ch in c.changes if ch.old == ["PP4"])
     assert ch.new == ["OP1"]
@@ -125,9 +131,21 @@ def test_two_merged_into_one_is_one_merge() -> None:
 
 
 def test_rollover_only_is_tagged() -> None:
-    old = res([PP[0].replace("resolution 51/1 of 15 October 1996", "resolution 71/19 of 21 November 2016")], [OP[3]])
+    old = res(
+        [
+            PP[0].replace(
+                "resolution 51/1 of 15 October 1996", "resolution 71/19 of 21 November 2016"
+            )
+        ],
+        [OP[3]],
+    )
     new = res(
-        [PP[0].replace("resolution 51/1 of 15 October 1996", "resolutions 71/19 of 21 November 2016 and 73/11 of 26 November 2018")],
+        [
+            PP[0].replace(
+                "resolution 51/1 of 15 October 1996",
+                "resolutions 71/19 of 21 November 2016 and 73/11 of 26 November 2018",
+            )
+        ],
         [OP[3].replace("seventy-fifth", "seventy-seventh")],
         symbol="A/RES/75/10",
     )
@@ -137,8 +155,18 @@ def test_rollover_only_is_tagged() -> None:
 
 def test_rollover_needs_the_series_number() -> None:
     old = res([PP[0]], [OP[3]], symbol="A/RES/73/11")
-    new = res([PP[0].replace("51/1 of 15 October 1996", "51/1 of 15 October 1996 and 60/288 of 8 September 2006")],
-              [OP[3].replace("seventy-fifth session a report", "seventy-seventh session a comprehensive report")])
+    new = res(
+        [
+            PP[0].replace(
+                "51/1 of 15 October 1996", "51/1 of 15 October 1996 and 60/288 of 8 September 2006"
+            )
+        ],
+        [
+            OP[3].replace(
+                "seventy-fifth session a report", "seventy-seventh session a comprehensive report"
+            )
+        ],
+    )
     c = compare(old, new)
     assert [(ch.type, ch.tags) for ch in c.changes] == [("reworded", [])] * 2
 
@@ -159,8 +187,10 @@ def test_parser_lead_is_used_when_given() -> None:
 
 
 def test_unrelated_paragraphs_are_added_and_removed_not_paired() -> None:
-    c = compare(res([], ["Decides to remain seized of the matter;"]),
-                res([], ["Welcomes the report of the Special Rapporteur on the right to food;"]))
+    c = compare(
+        res([], ["Decides to remain seized of the matter;"]),
+        res([], ["Welcomes the report of the Special Rapporteur on the right to food;"]),
+    )
     assert [ch.type for ch in c.changes] == ["removed", "added"]
 
 
@@ -178,3 +208,12 @@ def test_contract_shape() -> None:
         assert 0.0 <= ch["similarity"] <= 1.0
         assert all(o["op"] in {"equal", "insert", "delete", "replace"} for o in ch["ops"])
     assert sum(d["summary"].values()) == 8
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["align", "series", "normalize", "tokens", "worddiff", "verbs", "rollover"],
+)
+def test_docstring_examples(module: str) -> None:
+    result = doctest.testmod(importlib.import_module(f"diffing.{module}"))
+    assert result.attempted > 0 and result.failed == 0

@@ -122,7 +122,9 @@ def test_html_views(client) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_unknown_format_is_400(client) -> None:  # type: ignore[no-untyped-def]
-    r = client.post("/api/compare?format=xls", json={"old": {"text": DRAFT}, "new": {"text": DRAFT}})
+    r = client.post(
+        "/api/compare?format=xls", json={"old": {"text": DRAFT}, "new": {"text": DRAFT}}
+    )
     assert r.status_code == 400 and "xls" in r.get_json()["detail"]
 
 
@@ -246,3 +248,23 @@ def test_openapi_is_a_valid_schema(client) -> None:  # type: ignore[no-untyped-d
     jsonschema.validate({"old": {"symbol": "A/RES/73/11"}, "new": {"text": "x"}}, request_schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"old": {"symbol": "A/RES/73/11"}}, request_schema)
+
+
+def test_documents_by_symbol_from_the_un_system(app, client, fake_un) -> None:  # type: ignore[no-untyped-def]
+    from service.ods import Retriever
+
+    app.extensions["resdiff.retriever"] = Retriever(base_url=fake_un.url, timeout=10)
+    first = client.post("/api/documents", json={"symbol": "A/RES/79/136", "language": "en"})
+    assert first.status_code == 201, first.get_json()
+    assert first.get_json()["source"] == "ods"
+    again = client.post("/api/documents", json={"symbol": "A/RES/79/136"})
+    assert again.status_code == 200 and again.get_json()["id"] == first.get_json()["id"]
+    r = client.post(
+        "/api/compare", json={"old": {"symbol": "A/RES/99/999"}, "new": {"text": DRAFT}}
+    )
+    assert r.status_code == 502
+    assert r.get_json()["detail"] == (
+        "the UN document system did not return a PDF for A/RES/99/999 (got text/html)"
+    )
+    r = client.post("/api/compare", json={"old": {"symbol": "A/RES/98/1"}, "new": {"text": DRAFT}})
+    assert r.status_code == 404 and "A/RES/98/1" in r.get_json()["detail"]

@@ -19,7 +19,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is absent (make deps installs it)"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="/usr/bin/chromium is absent (make deps installs it)"
+    ),
 ]
 
 
@@ -56,7 +58,9 @@ def page(tmp_path: Path):  # type: ignore[no-untyped-def]
                 "--no-first-run",
             ],
         )
-        context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+        context = browser.new_context(
+            accept_downloads=True, viewport={"width": 1280, "height": 900}
+        )
         yield context.new_page()
         context.close()
         browser.close()
@@ -82,7 +86,9 @@ def test_upload_a_draft_compare_and_download(page, base_url: str, tmp_path: Path
         page.click("#load-interpol")
         page.wait_for_selector("text=loaded 4 resolutions")
         _shot(page, tmp_path, "home.png")
-        old_id = page.locator("#old_id option", has_text="A/RES/79/136").first.get_attribute("value")
+        old_id = page.locator("#old_id option", has_text="A/RES/79/136").first.get_attribute(
+            "value"
+        )
         page.select_option("#old_id", old_id)
         last = (INTERPOL / "A_RES_79_136_en.txt").read_text()
         draft = last.replace("Encourages", "Strongly urges", 1).replace(

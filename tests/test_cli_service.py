@@ -28,8 +28,14 @@ def run(env: dict[str, str], *args: str):  # type: ignore[no-untyped-def]
 
 @needs_corpus
 def test_compare_two_paths(env) -> None:  # type: ignore[no-untyped-def]
-    r = run(env, "compare", str(INTERPOL / "A_RES_73_11_en.txt"),
-            str(INTERPOL / "A_RES_75_10_en.txt"), "--format", "json")
+    r = run(
+        env,
+        "compare",
+        str(INTERPOL / "A_RES_73_11_en.txt"),
+        str(INTERPOL / "A_RES_75_10_en.txt"),
+        "--format",
+        "json",
+    )
     assert r.exit_code == 0, r.stderr
     assert json.loads(r.stdout)["new"]["symbol"] == "A/RES/75/10"
     assert not (Path(env["RESDIFF_DATA_DIR"]) / "resdiff.sqlite3").exists()  # no store needed
@@ -42,7 +48,9 @@ def test_compare_symbols_to_a_pdf(env, tmp_path: Path) -> None:  # type: ignore[
     assert r.exit_code == 0, r.stderr
     assert out.read_bytes().startswith(b"%PDF-")
     # both were stored: the next time they come from the store, even without the mirror
-    r = run({**env, "RESDIFF_MIRROR": ""}, "compare", "A/RES/73/11", "A/RES/75/10", "--format", "json")
+    r = run(
+        {**env, "RESDIFF_MIRROR": ""}, "compare", "A/RES/73/11", "A/RES/75/10", "--format", "json"
+    )
     assert r.exit_code == 0, r.stderr
     assert json.loads(r.stdout)["old"]["symbol"] == "A/RES/73/11"
 
@@ -61,7 +69,10 @@ def test_an_existing_path_wins_over_a_symbol(env, tmp_path: Path, monkeypatch) -
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("compare", "no-such-file.txt", "A/RES/73/11"), "no such file, and not a UN document symbol"),
+        (
+            ("compare", "no-such-file.txt", "A/RES/73/11"),
+            "no such file, and not a UN document symbol",
+        ),
         (("fetch", "A/RES/../../etc/passwd"), "not a UN General Assembly document symbol"),
         (("fetch", "A/RES/71/19", "--offline"), "not in the local mirror"),
         (("fetch", "A/RES/71/19"), "could not reach the UN document system"),

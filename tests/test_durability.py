@@ -4,6 +4,7 @@ database stays intact; an oversized body is refused from its Content-Length."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -53,9 +54,24 @@ class Server:
         }
         self.log = log.open("ab")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1",
-             "--port", str(self.port), "--workers", "2", "--threads", "4"],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "service.cli",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--workers",
+                "2",
+                "--threads",
+                "4",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         deadline = time.monotonic() + 60
@@ -73,10 +89,8 @@ class Server:
 
     def kill(self, sig: int = signal.SIGKILL) -> None:
         """Signal the whole process group (master and workers) and wait for the master."""
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.proc.pid, sig)
-        except ProcessLookupError:
-            pass
         self.proc.wait(timeout=30)
         self.log.close()
 
@@ -109,8 +123,11 @@ def test_kill_9_concurrency_and_integrity(data_dir: Path, tmp_path: Path) -> Non
 
         def upload(n: int) -> int:
             text = TEXT.format(n=f"{n + 100}/{n}")
-            resp = requests.post(server.url + "/api/documents",
-                                 files={"file": (f"d{n}.txt", text.encode())}, timeout=60)
+            resp = requests.post(
+                server.url + "/api/documents",
+                files={"file": (f"d{n}.txt", text.encode())},
+                timeout=60,
+            )
             return resp.status_code
 
         def compare(n: int) -> int:

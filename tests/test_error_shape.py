@@ -16,7 +16,12 @@ def _json(client, body: bytes, path: str = "/api/compare"):  # type: ignore[no-u
 
 
 CASES: list[tuple[str, Any, int, str]] = [
-    ("unknown document", lambda c: c.get("/api/documents/0123456789abcdef"), 404, "0123456789abcdef"),
+    (
+        "unknown document",
+        lambda c: c.get("/api/documents/0123456789abcdef"),
+        404,
+        "0123456789abcdef",
+    ),
     ("unknown route", lambda c: c.get("/api/nothing-here"), 404, "not found"),
     ("wrong method", lambda c: c.put("/api/compare"), 405, "method"),
     ("broken JSON", lambda c: _json(c, b'{"old": {"text": "x"},'), 400, "not valid JSON"),
@@ -24,19 +29,106 @@ CASES: list[tuple[str, Any, int, str]] = [
     ("empty body", lambda c: _json(c, b""), 400, "empty"),
     ("not UTF-8 JSON", lambda c: _json(c, b'{"old": "\xff\xfe"}'), 400, "UTF-8"),
     ("missing field", lambda c: c.post("/api/compare", json={"old": {"text": "x"}}), 400, "'new'"),
-    ("unknown field", lambda c: c.post("/api/compare", json={"old": {"text": "x"}, "new": {"text": "y"}, "z": 1}), 400, "z"),
-    ("bad spec", lambda c: c.post("/api/compare", json={"old": {"text": "x", "id": "y"}, "new": {"text": "y"}}), 400, "exactly one"),
-    ("spec not an object", lambda c: c.post("/api/compare", json={"old": 3, "new": {"text": "y"}}), 400, "old must be an object"),
-    ("empty text", lambda c: c.post("/api/compare", json={"old": {"text": "  "}, "new": {"text": "y"}}), 422, "old.text is empty"),
-    ("wrong content type", lambda c: c.post("/api/compare", data="old=x", content_type="text/plain"), 415, "application/json"),
-    ("bad symbol", lambda c: c.post("/api/compare", json={"old": {"symbol": "A/RES/../../etc"}, "new": {"text": "y"}}), 400, "symbol"),
-    ("bad language", lambda c: c.post("/api/compare", json={"old": {"symbol": "A/RES/73/11", "language": "de"}, "new": {"text": "y"}}), 400, "language"),
-    ("no file field", lambda c: c.post("/api/documents", data={"other": (io.BytesIO(b"x"), "a.txt")}), 400, "'file'"),
-    ("upload as text/plain", lambda c: c.post("/api/documents", data=b"abc", content_type="text/plain"), 415, "multipart/form-data"),
-    ("empty upload", lambda c: c.post("/api/documents", data={"file": (io.BytesIO(b""), "a.txt")}), 422, "empty"),
-    ("not UTF-8 text upload", lambda c: c.post("/api/documents", data={"file": (io.BytesIO("Résolution".encode("latin-1") * 20), "a.txt")}), 422, ""),
+    (
+        "unknown field",
+        lambda c: c.post("/api/compare", json={"old": {"text": "x"}, "new": {"text": "y"}, "z": 1}),
+        400,
+        "z",
+    ),
+    (
+        "bad spec",
+        lambda c: c.post(
+            "/api/compare", json={"old": {"text": "x", "id": "y"}, "new": {"text": "y"}}
+        ),
+        400,
+        "exactly one",
+    ),
+    (
+        "spec not an object",
+        lambda c: c.post("/api/compare", json={"old": 3, "new": {"text": "y"}}),
+        400,
+        "old must be an object",
+    ),
+    (
+        "empty text",
+        lambda c: c.post("/api/compare", json={"old": {"text": "  "}, "new": {"text": "y"}}),
+        422,
+        "old.text is empty",
+    ),
+    (
+        "wrong content type",
+        lambda c: c.post("/api/compare", data="old=x", content_type="text/plain"),
+        415,
+        "application/json",
+    ),
+    (
+        "bad symbol",
+        lambda c: c.post(
+            "/api/compare", json={"old": {"symbol": "A/RES/../../etc"}, "new": {"text": "y"}}
+        ),
+        400,
+        "symbol",
+    ),
+    (
+        "bad language",
+        lambda c: c.post(
+            "/api/compare",
+            json={"old": {"symbol": "A/RES/73/11", "language": "de"}, "new": {"text": "y"}},
+        ),
+        400,
+        "language",
+    ),
+    (
+        "no file field",
+        lambda c: c.post("/api/documents", data={"other": (io.BytesIO(b"x"), "a.txt")}),
+        400,
+        "'file'",
+    ),
+    (
+        "upload as text/plain",
+        lambda c: c.post("/api/documents", data=b"abc", content_type="text/plain"),
+        415,
+        "multipart/form-data",
+    ),
+    (
+        "empty upload",
+        lambda c: c.post("/api/documents", data={"file": (io.BytesIO(b""), "a.txt")}),
+        422,
+        "empty",
+    ),
+    (
+        "not UTF-8 text upload",
+        lambda c: c.post(
+            "/api/documents",
+            data={"file": (io.BytesIO("Résolution".encode("latin-1") * 20), "a.txt")},
+        ),
+        422,
+        "not UTF-8",
+    ),
+    (
+        "corrupt PDF upload",
+        lambda c: c.post(
+            "/api/documents", data={"file": (io.BytesIO(b"%PDF-1.4 garbage"), "a.pdf")}
+        ),
+        422,
+        "damaged",
+    ),
+    (
+        "unsupported file",
+        lambda c: c.post(
+            "/api/documents",
+            data={"file": (io.BytesIO(b"\x89PNG\r\n\x1a\n" + bytes(200)), "a.png")},
+        ),
+        415,
+        "",
+    ),
     ("bad pagination", lambda c: c.get("/api/documents?offset=-1"), 400, "offset"),
-    ("too large", lambda c: c.post("/api/compare", data=b"x" * 2048, content_type="application/json"), 413, "limit"),
+    (
+        "too large",
+        lambda c: c.post("/api/compare", data=b"x" * 2048, content_type="application/json"),
+        413,
+        "limit",
+    ),
 ]
 
 

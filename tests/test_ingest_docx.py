@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import docx
 import pytest
+from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph as WordParagraph
 from lxml import etree
 
 from diffing import parse
@@ -24,8 +28,10 @@ from diffing.errors import (
     UnreadableDocumentError,
     UnsupportedFormatError,
 )
+from diffing.model import Resolution
 from service import ingest
 from service.docxtext import docx_to_text, label_for
+from tests.conftest import CORPUS, INTERPOL, needs_corpus
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -63,7 +69,9 @@ def _el(tag: str, **attrs: str) -> etree._Element:
     return el
 
 
-def _level(ilvl: int, fmt: str, text: str, start: int = 1, restart: int | None = None) -> etree._Element:
+def _level(
+    ilvl: int, fmt: str, text: str, start: int = 1, restart: int | None = None
+) -> etree._Element:
     lvl = _el("w:lvl", ilvl=str(ilvl))
     lvl.append(_el("w:start", val=str(start)))
     lvl.append(_el("w:numFmt", val=fmt))
@@ -74,7 +82,7 @@ def _level(ilvl: int, fmt: str, text: str, start: int = 1, restart: int | None =
 
 
 def add_list(
-    document: docx.document.Document,
+    document: WordDocument,
     abstract_id: int,
     levels: list[tuple[str, str]],
     num_ids: list[int],
@@ -102,7 +110,7 @@ def add_list(
         numbering.append(num)
 
 
-def number(paragraph: docx.text.paragraph.Paragraph, num_id: int, ilvl: int = 0) -> None:
+def number(paragraph: WordParagraph, num_id: int, ilvl: int = 0) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     num_pr = _el("w:numPr")
     num_pr.append(_el("w:ilvl", val=str(ilvl)))
@@ -129,7 +137,7 @@ def resolution_docx(path: Path) -> Path:
         if i == 1:
             for sub in SUBS:
                 number(d.add_paragraph(sub), 40, 1)
-    d.save(path)
+    d.save(str(path))
     return path
 
 
@@ -189,7 +197,7 @@ def test_num_instances_of_one_list_continue_unless_restarted(tmp_path: Path) -> 
     add_list(d, 41, [("decimal", "%1.")], [41, 42, 43], start_overrides={43: {0: 7}})
     for nid, text in [(41, "A"), (41, "B"), (42, "C"), (43, "D"), (43, "E")]:
         number(d.add_paragraph(text), nid)
-    d.save(tmp_path / "d.docx")
+    d.save(str(tmp_path / "d.docx"))
     assert body_text((tmp_path / "d.docx").read_bytes()) == ["1. A", "2. B", "3. C", "7. D", "8. E"]
 
 
@@ -199,7 +207,7 @@ def test_deeper_levels_restart_after_a_shallower_one(tmp_path: Path) -> None:
     plan = [(0, "Part"), (1, "x"), (2, "y"), (2, "z"), (1, "w"), (2, "v"), (0, "Part"), (1, "u")]
     for ilvl, text in plan:
         number(d.add_paragraph(text), 44, ilvl)
-    d.save(tmp_path / "d.docx")
+    d.save(str(tmp_path / "d.docx"))
     assert body_text((tmp_path / "d.docx").read_bytes()) == [
         "I. Part", "1. x", "(a) y", "(b) z", "2. w", "(a) v", "II. Part", "1. u",
     ]  # fmt: skip
@@ -208,18 +216,20 @@ def test_deeper_levels_restart_after_a_shallower_one(tmp_path: Path) -> None:
 def test_multi_level_text_and_lvl_restart_zero(tmp_path: Path) -> None:
     d = docx.Document()
     add_list(d, 45, [("decimal", "%1."), ("decimal", "%1.%2")], [45])
-    ab = d.part.numbering_part.element.find(qn("w:abstractNum") + "[@" + qn("w:abstractNumId") + "='45']")
+    ab = d.part.numbering_part.element.find(
+        qn("w:abstractNum") + "[@" + qn("w:abstractNumId") + "='45']"
+    )
     ab[1].insert(2, _el("w:lvlRestart", val="0"))  # level 2 never restarts
     for ilvl, text in [(0, "a"), (1, "b"), (0, "c"), (1, "d")]:
         number(d.add_paragraph(text), 45, ilvl)
-    d.save(tmp_path / "d.docx")
+    d.save(str(tmp_path / "d.docx"))
     assert body_text((tmp_path / "d.docx").read_bytes()) == ["1. a", "1.1 b", "2. c", "2.2 d"]
 
 
 def test_numbering_from_the_paragraph_style(tmp_path: Path) -> None:
     d = docx.Document()
     add_list(d, 46, [("decimal", "%1.")], [46])
-    style = d.styles.add_style("OperativePara", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    style = d.styles.add_style("OperativePara", WD_STYLE_TYPE.PARAGRAPH)
     num_pr = _el("w:numPr")
     num_pr.append(_el("w:numId", val="46"))
     style.element.get_or_add_pPr().append(num_pr)
@@ -228,7 +238,7 @@ def test_numbering_from_the_paragraph_style(tmp_path: Path) -> None:
     d.add_paragraph("Requests a report.", style="OperativePara")
     off = d.add_paragraph("Numbering switched off.", style="OperativePara")
     number(off, 0)
-    d.save(tmp_path / "d.docx")
+    d.save(str(tmp_path / "d.docx"))
     assert body_text((tmp_path / "d.docx").read_bytes()) == [
         "1. Decides to remain seized of the matter.",
         "Not numbered.",
@@ -241,7 +251,7 @@ def test_bullets_get_no_label(tmp_path: Path) -> None:
     d = docx.Document()
     add_list(d, 47, [("bullet", "\uf0b7")], [47])
     number(d.add_paragraph("item"), 47)
-    d.save(tmp_path / "d.docx")
+    d.save(str(tmp_path / "d.docx"))
     assert body_text((tmp_path / "d.docx").read_bytes()) == ["item"]
 
 
@@ -274,7 +284,7 @@ FOOTNOTES_XML = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </w:footnotes>"""
 
 
-def _reference(paragraph: docx.text.paragraph.Paragraph, note_id: int) -> None:
+def _reference(paragraph: WordParagraph, note_id: int) -> None:
     run = paragraph.add_run()
     rpr = run._r.get_or_add_rPr()
     rpr.append(_el("w:vertAlign", val="superscript"))
@@ -290,7 +300,7 @@ def test_footnotes_are_numbered_in_reference_order_and_attached(tmp_path: Path) 
     p.add_run(" and the cooperation agreement of 1997,")
     _reference(p, 3)
     d.add_paragraph("1. Decides to remain seized of the matter.")
-    d.save(tmp_path / "d.docx")
+    d.save(str(tmp_path / "d.docx"))
     data = with_part(tmp_path / "d.docx", "word/footnotes.xml", FOOTNOTES_XML)
     text = docx_to_text(data)
     assert "Strategy,¹ and the cooperation agreement of 1997,²" in text
@@ -300,7 +310,10 @@ def test_footnotes_are_numbered_in_reference_order_and_attached(tmp_path: Path) 
         ("2", "United Nations, Treaty Series, vol. 1996."),
     ]
     pp1 = res.paragraph("PP1")
-    assert pp1.text == "Recalling the Global Counter-Terrorism Strategy, and the cooperation agreement of 1997,"
+    assert (
+        pp1.text
+        == "Recalling the Global Counter-Terrorism Strategy, and the cooperation agreement of 1997,"
+    )
     assert pp1.footnotes == ["1", "2"]
 
 
@@ -319,8 +332,10 @@ def test_tracked_changes_are_read_as_accepted_and_hidden_text_dropped(tmp_path: 
     hidden = p.add_run(" (secret)")
     hidden.font.hidden = True
     p.add_run(" of the matter.")
-    d.save(tmp_path / "d.docx")
-    assert body_text((tmp_path / "d.docx").read_bytes()) == ["Decides to remain seized of the matter."]
+    d.save(str(tmp_path / "d.docx"))
+    assert body_text((tmp_path / "d.docx").read_bytes()) == [
+        "Decides to remain seized of the matter."
+    ]
 
 
 # --- damaged, hostile and foreign files ---------------------------------------------------
@@ -334,7 +349,7 @@ def test_truncated_docx_is_unreadable(tmp_path: Path) -> None:
 
 def test_malformed_document_xml_is_unreadable(tmp_path: Path) -> None:
     data = with_part(resolution_docx(tmp_path / "d.docx"), "word/document.xml", "<w:document")
-    with pytest.raises(UnreadableDocumentError, match="word/document.xml"):
+    with pytest.raises(UnreadableDocumentError, match=r"word/document\.xml"):
         ingest.load_bytes(data, "d.docx")
 
 
@@ -383,7 +398,13 @@ def _zip(members: dict[str, str]) -> bytes:
     [
         ({"xl/workbook.xml": "<workbook/>", "[Content_Types].xml": "<Types/>"}, "Excel"),
         ({"notes.txt": "hello"}, "ZIP archive without a Word document"),
-        ({"mimetype": "application/vnd.oasis.opendocument.text", "META-INF/manifest.xml": "<m/>"}, "OpenDocument"),
+        (
+            {
+                "mimetype": "application/vnd.oasis.opendocument.text",
+                "META-INF/manifest.xml": "<m/>",
+            },
+            "OpenDocument",
+        ),
     ],
 )
 def test_other_zips_are_unsupported(members: dict[str, str], match: str) -> None:
@@ -392,6 +413,62 @@ def test_other_zips_are_unsupported(members: dict[str, str], match: str) -> None
 
 
 def test_docx_without_text_is_empty(tmp_path: Path) -> None:
-    docx.Document().save(tmp_path / "blank.docx")
+    docx.Document().save(str(tmp_path / "blank.docx"))
     with pytest.raises(ResdiffError, match="no text"):
         ingest.load(tmp_path / "blank.docx")
+
+
+def retype(res: Resolution, front: list[str], path: Path, header: Sequence[str] = ()) -> Path:
+    """``res`` typed again in Word: numbers and letters automatic, leads in italics."""
+    d = docx.Document()
+    add_list(d, 50, [("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)")], [50])
+    if header:
+        section = d.sections[0]
+        section.different_first_page_header_footer = True
+        first = section.first_page_header
+        first.paragraphs[0].text = header[0]
+        for line in header[1:]:
+            first.add_paragraph(line)
+        section.header.paragraphs[0].text = "later pages only"
+    for line in front:
+        d.add_paragraph(line)
+    for para in res.paragraphs:
+        p = d.add_paragraph()
+        rest = para.text
+        if para.lead and rest.startswith(para.lead):
+            p.add_run(para.lead).italic = True
+            rest = rest[len(para.lead) :]
+        p.add_run(rest)
+        if para.kind != "preambular":
+            level = 0 if para.kind == "operative" else para.id.count("(")
+            number(p, 50, level)
+    d.save(str(path))
+    return path
+
+
+@needs_corpus
+def test_real_resolution_retyped_in_word_with_automatic_numbering(tmp_path: Path) -> None:
+    twin = parse((INTERPOL / "A_RES_79_136_en.txt").read_text(encoding="utf-8"))
+    front = ["A/RES/79/136", twin.title or "", "The General Assembly,"]
+    res = ingest.load(retype(twin, front, tmp_path / "79_136.docx"))
+    assert structure(res) == structure(twin)
+    assert len(res.paragraphs) == 59
+
+
+@needs_corpus
+def test_real_draft_with_its_symbol_in_the_first_page_header(tmp_path: Path) -> None:
+    text = (CORPUS / "unga-80-drafts" / "A_80_L.9_en.txt").read_text(encoding="utf-8")
+    twin = parse(text)
+    lines = [line.strip() for line in text.split("The General Assembly,")[0].split("\n")]
+    header = [line for line in lines[:8] if line]
+    blocks = "\n".join(lines[12:]).split("\n\n")
+    front = [" ".join(b.split()) for b in blocks if b.strip()] + ["The General Assembly,"]
+    res = ingest.load(retype(twin, front, tmp_path / "L9.docx", header))
+    assert "later pages only" not in docx_to_text((tmp_path / "L9.docx").read_bytes())
+    assert (res.symbol, res.document_type, res.title) == (
+        "A/80/L.9",
+        "draft resolution",
+        twin.title,
+    )
+    assert res.sponsors == twin.sponsors
+    assert structure(res) == structure(twin)

@@ -128,7 +128,9 @@ def test_arabic_paragraphs_are_right_to_left() -> None:
     body = _body(render_comparison(c, "docx"))
     assert body.xpath("//w:p/w:pPr/w:bidi", namespaces=NS)
     assert body.xpath("//w:r/w:rPr/w:rtl", namespaces=NS)
-    assert "\u0625\u0646 \u0627\u0644\u062c\u0645\u0639\u064a\u0629" in "".join(_resolve(render_comparison(c, "docx"), True))
+    assert "\u0625\u0646 \u0627\u0644\u062c\u0645\u0639\u064a\u0629" in "".join(
+        _resolve(render_comparison(c, "docx"), True)
+    )
 
 
 @needs_corpus
@@ -158,4 +160,6 @@ def test_opens_in_libreoffice(tmp_path: Path) -> None:
         capture_output=True,
         timeout=120,
     )
-    assert "Member States" in (tmp_path / "report.txt").read_text(encoding="utf-8", errors="replace")
+    assert "Member States" in (tmp_path / "report.txt").read_text(
+        encoding="utf-8", errors="replace"
+    )

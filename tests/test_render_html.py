@@ -24,7 +24,9 @@ def _c(cls: str) -> str:
 
 def q(node: lxml.html.HtmlElement, path: str) -> list[Any]:
     """XPath where ``.cls`` stands for a class test (no cssselect needed)."""
-    found: list[Any] = node.xpath(re.sub(r"\.([a-z][\w-]*)", lambda m: "[" + _c(m.group(1)) + "]", path))
+    found: list[Any] = node.xpath(
+        re.sub(r"\.([a-z][\w-]*)", lambda m: "[" + _c(m.group(1)) + "]", path)
+    )
     return found
 
 
@@ -76,10 +78,20 @@ def test_inline_view_is_the_new_text_with_marks() -> None:
     assert [n.text_content() for n in q(doc, "//*.rd-subparagraph/*.rd-num")][:1] == ["(a)"]
 
 
+def test_footnotes_show_under_their_paragraph() -> None:
+    doc = _doc(sample_comparison())
+    notes = q(doc, "//*.rd-notes")
+    assert notes and "See A/71/L.12." in notes[0].text_content()
+    assert [i.text_content() for i in notes[0].xpath(".//ins")] == ["2\u2002See A/73/L.21."]
+
+
 def test_summary_counts_and_links_resolve() -> None:
     c = sample_comparison()
     doc = _doc(c)
-    counts = {li.text_content().split()[1]: int(li.text_content().split()[0]) for li in q(doc, "//*.rd-count")}
+    counts = {
+        li.text_content().split()[1]: int(li.text_content().split()[0])
+        for li in q(doc, "//*.rd-count")
+    }
     assert counts == c.summary
     ids = {e.get("id") for e in doc.xpath("//*[@id]")}
     hrefs = [a.get("href")[1:] for a in doc.xpath("//a[starts-with(@href, '#')]")]

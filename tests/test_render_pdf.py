@@ -67,7 +67,11 @@ def test_side_by_side_pdf(no_warnings: None) -> None:
 def test_arabic_and_chinese_get_noto_fonts(no_warnings: None) -> None:
     ar = "إن الجمعية العامة، إذ تشير إلى قرارها بشأن التعاون بين الأمم المتحدة والإنتربول،"
     zh = "回顾其关于联合国与国际刑事警察组织合作的决议，"
-    old = Resolution(symbol="A/RES/1", language="ar", paragraphs=[Paragraph("PP1", "preambular", ar, lead="إذ تشير")])
+    old = Resolution(
+        symbol="A/RES/1",
+        language="ar",
+        paragraphs=[Paragraph("PP1", "preambular", ar, lead="إذ تشير")],
+    )
     new = Resolution(
         symbol="A/RES/2",
         language="ar",
@@ -81,7 +85,12 @@ def test_arabic_and_chinese_get_noto_fonts(no_warnings: None) -> None:
 
 def test_fetcher_refuses_files_and_network() -> None:
     fetcher = url_fetcher()
-    for url in ("file:///etc/passwd", "http://127.0.0.1:9/x.css", "https://example.org/a.png", "/etc/passwd"):
+    for url in (
+        "file:///etc/passwd",
+        "http://127.0.0.1:9/x.css",
+        "https://example.org/a.png",
+        "/etc/passwd",
+    ):
         with pytest.raises((FetchRefusedError, ValueError)):
             fetcher.fetch(url)
     with pytest.raises(FetchRefusedError):
@@ -97,7 +106,9 @@ def test_a_document_asking_for_files_gets_nothing(caplog: pytest.LogCaptureFixtu
 
     caplog.set_level(logging.WARNING, logger="weasyprint")
     html = f'<p>x</p>{FILE_IMG}<link rel="stylesheet" href="file:///etc/passwd">{SCRIPT}'
-    data = weasyprint.HTML(string=html, base_url="about:blank", url_fetcher=url_fetcher()).write_pdf()
+    data = weasyprint.HTML(
+        string=html, base_url="about:blank", url_fetcher=url_fetcher()
+    ).write_pdf()
     assert "root:" not in _text(_pdf(data))
     messages = " ".join(r.getMessage() for r in caplog.records)
     assert "passwd" in messages  # the fetch was attempted and refused

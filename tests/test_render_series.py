@@ -50,10 +50,19 @@ def test_text_grid() -> None:
 
 @needs_corpus
 def test_interpol_series(caplog: pytest.LogCaptureFixture) -> None:
-    files = ["A_RES_73_11_en.txt", "A_RES_75_10_en.txt", "A_RES_77_20_en.txt", "A_RES_79_136_en.txt"]
-    s = diffing.compare_series([diffing.parse((INTERPOL / f).read_text(encoding="utf-8")) for f in files])
+    files = [
+        "A_RES_73_11_en.txt",
+        "A_RES_75_10_en.txt",
+        "A_RES_77_20_en.txt",
+        "A_RES_79_136_en.txt",
+    ]
+    s = diffing.compare_series(
+        [diffing.parse((INTERPOL / f).read_text(encoding="utf-8")) for f in files]
+    )
     doc = lxml.html.fromstring(render_series(s, "html").decode())
-    header = [th.text_content() for th in doc.xpath("//table[contains(@class, 'rd-grid')]/thead//th")]
+    header = [
+        th.text_content() for th in doc.xpath("//table[contains(@class, 'rd-grid')]/thead//th")
+    ]
     assert header[:4] == ["A/RES/73/11", "A/RES/75/10", "A/RES/77/20", "A/RES/79/136"]
     assert len(doc.xpath("//table[contains(@class, 'rd-grid')]/tbody/tr")) == len(s.rows)
     caplog.set_level(logging.WARNING, logger="weasyprint")

@@ -48,8 +48,13 @@ def test_reading_order_puts_move_origins_and_removals_where_they_stood() -> None
 
 @pytest.mark.parametrize(
     ("old", "new", "label"),
-    [(["PP4"], ["PP5"], "PP5 (was PP4)"), (["OP1"], ["OP1"], "OP1"), ([], ["OP3"], "OP3 (new)"),
-     (["OP4"], [], "OP4 (deleted)"), (["OP3"], ["OP3", "OP4"], "OP3, OP4 (was OP3)")],
+    [
+        (["PP4"], ["PP5"], "PP5 (was PP4)"),
+        (["OP1"], ["OP1"], "OP1"),
+        ([], ["OP3"], "OP3 (new)"),
+        (["OP4"], [], "OP4 (deleted)"),
+        (["OP3"], ["OP3", "OP4"], "OP3, OP4 (was OP3)"),
+    ],
 )
 def test_labels(old: list[str], new: list[str], label: str) -> None:
     assert change_label(Change("reworded", old, new)) == label
@@ -91,10 +96,16 @@ def test_ops_that_do_not_add_up_fall_back_to_delete_insert() -> None:
 
 
 def test_equal_ops_differing_in_spacing_are_exact_but_quiet() -> None:
-    old = Resolution(paragraphs=[Paragraph("PP1", "preambular", "Noting  the report ,", lead="Noting")])
-    new = Resolution(paragraphs=[Paragraph("PP1", "preambular", "Noting the report,", lead="Noting")])
+    old = Resolution(
+        paragraphs=[Paragraph("PP1", "preambular", "Noting  the report ,", lead="Noting")]
+    )
+    new = Resolution(
+        paragraphs=[Paragraph("PP1", "preambular", "Noting the report,", lead="Noting")]
+    )
     ops = [Op("equal", "Noting  the report ,", "Noting the report,")]
-    cv = build_view(Comparison(old, new, [Change("unchanged", ["PP1"], ["PP1"], ops=ops)])).changes[0]
+    cv = build_view(Comparison(old, new, [Change("unchanged", ["PP1"], ["PP1"], ops=ops)])).changes[
+        0
+    ]
     assert "".join(s.text for s in cv.segments if s.kind != "insert") == old.paragraphs[0].text
     assert "".join(s.text for s in cv.segments if s.kind != "delete") == new.paragraphs[0].text
     assert {s.kind for s in cv.inline[0].segments} == {"equal"}  # nothing shown as a change
@@ -104,7 +115,11 @@ def test_numbers_and_directions() -> None:
     assert display_number(Paragraph("OP3", "operative", "x", number="3")) == "3."
     assert display_number(Paragraph("OP3(a)", "subparagraph", "x", number="a")) == "(a)"
     assert display_number(Paragraph("PP1", "preambular", "x")) == ""
-    assert text_direction("ar") == "rtl" and text_direction("fr") == "ltr" and text_direction(None) == "ltr"
+    assert (
+        text_direction("ar") == "rtl"
+        and text_direction("fr") == "ltr"
+        and text_direction(None) == "ltr"
+    )
 
 
 def test_word_ops_helper_is_exact() -> None:

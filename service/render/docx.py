@@ -182,7 +182,9 @@ class _Writer:
             return self._nums[part]
         numbering = self.doc.part.numbering_part.element
         if self._abstract is None:
-            ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+            ids = [
+                int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))
+            ]
             self._abstract = max(ids, default=-1) + 1
             abstract = parse_xml(_ABSTRACT_NUM % {"aid": self._abstract})
             first_num = numbering.find(qn("w:num"))
@@ -234,7 +236,13 @@ class _Writer:
     def _bidi(self, ppr: Any) -> None:
         if self.rtl:
             ppr.insert_element_before(
-                OxmlElement("w:bidi"), "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:jc", "w:rPr"
+                OxmlElement("w:bidi"),
+                "w:adjustRightInd",
+                "w:snapToGrid",
+                "w:spacing",
+                "w:ind",
+                "w:jc",
+                "w:rPr",
             )
 
     def paragraph(self, para: _Para, part: str | None, *, bold: bool = False) -> Any:
@@ -259,7 +267,15 @@ class _Writer:
             ppr.append(rpr)
         return p
 
-    def plain(self, text: str, *, italic: bool = False, bold: bool = False, center: bool = False, size: int = 0) -> Any:
+    def plain(
+        self,
+        text: str,
+        *,
+        italic: bool = False,
+        bold: bool = False,
+        center: bool = False,
+        size: int = 0,
+    ) -> Any:
         p = self.doc.add_paragraph()
         run = p.add_run(text)
         run.italic, run.bold = italic or None, bold or None
@@ -279,14 +295,20 @@ class _Writer:
             segs = (
                 [Segment("equal", new_title)]
                 if old_title == new_title
-                else [s for s in (Segment("delete", old_title), Segment("insert", new_title)) if s.text]
+                else [
+                    s
+                    for s in (Segment("delete", old_title), Segment("insert", new_title))
+                    if s.text
+                ]
             )
             self.paragraph(_Para(segs, "normal", None), None, bold=True)
         for e in v.entries:
             if e.heading:
                 self.plain(e.heading, bold=True, center=True)
             if e.assembly:
-                self.plain(v.assembly, italic=True).paragraph_format.first_line_indent = Twips(_INDENT)
+                self.plain(v.assembly, italic=True).paragraph_format.first_line_indent = Twips(
+                    _INDENT
+                )
             for para in _entry_paragraphs(e):
                 self.paragraph(para, para.model.part if para.model else None)
         buf = io.BytesIO()
@@ -294,6 +316,8 @@ class _Writer:
         return buf.getvalue()
 
 
-def render_comparison_docx(comparison: Comparison, *, author: str = "resdiff", date: str | None = None) -> bytes:
+def render_comparison_docx(
+    comparison: Comparison, *, author: str = "resdiff", date: str | None = None
+) -> bytes:
     """The old text as a Word document with the changes to the new text as tracked revisions."""
     return _Writer(build_view(comparison), author or "resdiff", revision_date(date)).write()

@@ -59,14 +59,18 @@ def render_comparison_html(
     """The redline report; ``standalone=False`` gives a ``<div>`` fragment (CSS via :func:`report_css`)."""
     if view not in VIEWS:
         raise InvalidRequestError(f"unknown view {view!r}: use one of {', '.join(VIEWS)}")
-    return _env().get_template("comparison.html").render(
-        v=build_view(comparison),
-        view=view,
-        standalone=standalone,
-        pdf=pdf,
-        css=Markup(report_css(pdf)) if standalone else "",
-        author=author,
-        date=date,
+    return (
+        _env()
+        .get_template("comparison.html")
+        .render(
+            v=build_view(comparison),
+            view=view,
+            standalone=standalone,
+            pdf=pdf,
+            css=Markup(report_css(pdf)) if standalone else "",
+            author=author,
+            date=date,
+        )
     )
 
 
@@ -74,10 +78,14 @@ def render_series_html(
     series: Series, *, standalone: bool = True, date: str | None = None, pdf: bool = False
 ) -> str:
     """The lineage grid of a series, each step's word changes in ``<details>``."""
-    return _env().get_template("series.html").render(
-        s=build_series_view(series),
-        standalone=standalone,
-        pdf=pdf,
-        css=Markup(report_css(pdf)) if standalone else "",
-        date=date,
+    return (
+        _env()
+        .get_template("series.html")
+        .render(
+            s=build_series_view(series),
+            standalone=standalone,
+            pdf=pdf,
+            css=Markup(report_css(pdf)) if standalone else "",
+            date=date,
+        )
     )

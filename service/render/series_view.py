@@ -38,7 +38,9 @@ class SeriesView:
 
 def _find(step_views: list[ChangeView], old: str | None, new: str | None) -> ChangeView | None:
     for cv in step_views:
-        if (new is not None and new in cv.new_ids) or (new is None and old is not None and old in cv.old_ids):
+        if (new is not None and new in cv.new_ids) or (
+            new is None and old is not None and old in cv.old_ids
+        ):
             return cv
     return None
 
@@ -69,7 +71,9 @@ def build_series_view(series: Series) -> SeriesView:
                 what = step.type if step else ("" if k == 0 else "unchanged")
             if step is not None and step.quiet and what == "reworded":
                 what = "quiet"
-            cells.append(Cell(pid, what or "", step if what not in ("", "absent", "unchanged") else None))
+            cells.append(
+                Cell(pid, what or "", step if what not in ("", "absent", "unchanged") else None)
+            )
         last = next((i for i in reversed(r.ids) if i is not None), None)
         k_last = max(k for k, i in enumerate(r.ids) if i is not None) if last else 0
         text = ""

@@ -48,7 +48,9 @@ def _doc(label: str, r: Resolution) -> str:
 
 def _wrap(text: str, indent: str = "    ") -> str:
     return "\n".join(
-        textwrap.fill(line, WIDTH, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
+        textwrap.fill(
+            line, WIDTH, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+        )
         for line in text.splitlines()
     )
 
@@ -119,7 +121,14 @@ def render_series_text(series: Series) -> str:
             if cell.pid is None:
                 txt = "-" if cell.what != "removed" else "(removed)"
             else:
-                mark = {"added": "+", "reworded": "~", "moved": ">", "quiet": "·", "split": "/", "merged": "&"}
+                mark = {
+                    "added": "+",
+                    "reworded": "~",
+                    "moved": ">",
+                    "quiet": "·",
+                    "split": "/",
+                    "merged": "&",
+                }
                 txt = cell.pid + (mark.get(cell.what, "") if k else "")
             cells.append(txt.ljust(width))
         out.append("".join(cells).rstrip())

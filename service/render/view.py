@@ -24,6 +24,7 @@ __all__ = [
     "ChangeView",
     "ComparisonView",
     "Entry",
+    "Note",
     "ParaView",
     "Segment",
     "assembly_line",
@@ -36,7 +37,6 @@ __all__ = [
 
 SegmentKind = Literal["equal", "insert", "delete"]
 
-QUIET_TAGS = frozenset({"rollover", "footnotes"})
 _TOKENS = re.compile(r"\s+|[^\s]+")
 
 _ASSEMBLY = {
@@ -60,14 +60,24 @@ class Segment:
 
 
 @dataclass
+class Note:
+    """A footnote of a paragraph; ``kind`` says whether it is new, gone or kept."""
+
+    marker: str
+    text: str
+    kind: SegmentKind = "equal"
+
+
+@dataclass
 class ParaView:
-    """One printed paragraph: its id, its number as printed, its segments."""
+    """One printed paragraph: its id, its number as printed, its segments, its footnotes."""
 
     pid: str
     kind: str
     number: str
     part: str | None
     segments: list[Segment]
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -169,13 +179,16 @@ def display_number(p: Paragraph) -> str:
 
 
 def is_quiet(change: Change) -> bool:
-    """Rollover and footnote-only changes: visible, but not substantive."""
-    if change.type not in ("reworded", "unchanged"):
+    """Routine changes: visible, but not substantive.
+
+    A rewording that is all rollover (dates, session numbers), or an unchanged
+    text whose footnote markers moved. A verb or part change is never routine.
+    """
+    if change.verb_change is not None or "part-change" in change.tags:
         return False
-    if change.verb_change is not None:
-        return False
-    tags = set(change.tags) - {"part-change"}
-    return bool(tags) and tags <= QUIET_TAGS and "part-change" not in change.tags
+    if change.type == "reworded":
+        return "rollover" in change.tags
+    return change.type == "unchanged"
 
 
 def change_label(change: Change) -> str:
@@ -229,11 +242,7 @@ def _lookup(res: Resolution, ids: Sequence[str]) -> list[Paragraph]:
 def _ops(change: Change, old_text: str, new_text: str) -> list[Op]:
     """The change's word ops, or a plain delete/insert if they do not add up."""
     ops = change.ops
-    if (
-        ops
-        and "".join(o.old for o in ops) == old_text
-        and "".join(o.new for o in ops) == new_text
-    ):
+    if ops and "".join(o.old for o in ops) == old_text and "".join(o.new for o in ops) == new_text:
         return ops
     if old_text == new_text:
         return [Op("equal", old_text, new_text)]
@@ -284,7 +293,9 @@ def _exact(op: Op) -> list[Op]:
     return out
 
 
-def _segments(ops: Sequence[Op], old: Sequence[Paragraph], new: Sequence[Paragraph]) -> list[Segment]:
+def _segments(
+    ops: Sequence[Op], old: Sequence[Paragraph], new: Sequence[Paragraph]
+) -> list[Segment]:
     """The exact segment stream: its old sides give the old text, its new sides the new."""
     old_leads, new_leads = _lead_ranges(old), _lead_ranges(new)
     out: list[Segment] = []
@@ -332,15 +343,32 @@ def _split(segments: Sequence[Segment], breaking: set[str]) -> list[list[Segment
     return paras
 
 
-def _para_views(chunks: list[list[Segment]], paras: Sequence[Paragraph]) -> list[ParaView]:
+def _para_views(
+    chunks: list[list[Segment]], paras: Sequence[Paragraph], notes: dict[str, str] | None = None
+) -> list[ParaView]:
     if len(chunks) > len(paras) and paras:
         head, tail = chunks[: len(paras) - 1], chunks[len(paras) - 1 :]
         chunks = [*head, [s for c in tail for s in c]]
     out = []
     for k, segs in enumerate(chunks):
         p = paras[min(k, len(paras) - 1)] if paras else Paragraph(id="", kind="preambular", text="")
-        out.append(ParaView(p.id, p.kind, display_number(p), p.part, segs))
+        fns = [Note(m, (notes or {}).get(m, "")) for m in p.footnotes]
+        out.append(ParaView(p.id, p.kind, display_number(p), p.part, segs, fns))
     return out
+
+
+def _mark_notes(inline: list[ParaView], old: list[ParaView]) -> None:
+    """Footnotes in the inline view: new ones inserted, vanished ones deleted."""
+    old_notes = [n for p in old for n in p.notes]
+    old_texts = {n.text for n in old_notes}
+    new_texts = {n.text for p in inline for n in p.notes}
+    for p in inline:
+        for n in p.notes:
+            n.kind = "equal" if n.text in old_texts else "insert"
+    if inline:
+        inline[0].notes.extend(
+            Note(n.marker, n.text, "delete") for n in old_notes if n.text not in new_texts
+        )
 
 
 def _change_view(index: int, change: Change, comparison: Comparison) -> ChangeView:
@@ -355,6 +383,12 @@ def _change_view(index: int, change: Change, comparison: Comparison) -> ChangeVi
     new_side = _side(segs, "delete")
     inline_paras = new or old
     inline_break = {"equal", "insert"} if new else {"delete"}
+    old_notes = {f.marker: f.text for f in comparison.old.footnotes}
+    new_notes = {f.marker: f.text for f in comparison.new.footnotes}
+    inline = _para_views(_split(shown, inline_break), inline_paras, new_notes if new else old_notes)
+    old_views = _para_views(_split(old_side, {"equal", "delete"}), old, old_notes) if old else []
+    if new and old:
+        _mark_notes(inline, old_views)
     return ChangeView(
         index=index,
         anchor=f"c{index + 1}",
@@ -366,9 +400,9 @@ def _change_view(index: int, change: Change, comparison: Comparison) -> ChangeVi
         verb_change=change.verb_change,
         similarity=change.similarity,
         quiet=is_quiet(change),
-        inline=_para_views(_split(shown, inline_break), inline_paras),
-        old=_para_views(_split(old_side, {"equal", "delete"}), old) if old else [],
-        new=_para_views(_split(new_side, {"equal", "insert"}), new) if new else [],
+        inline=inline,
+        old=old_views,
+        new=_para_views(_split(new_side, {"equal", "insert"}), new, new_notes) if new else [],
         segments=segs,
     )
 
@@ -429,7 +463,17 @@ def _groups(changes: Sequence[Change], views: Sequence[ChangeView]) -> dict[str,
     """The summary lists: what a delegate looks at first."""
     g: dict[str, list[ChangeView]] = {
         k: []
-        for k in ("added", "removed", "moved", "split", "merged", "verbs", "parts", "reworded", "quiet")
+        for k in (
+            "added",
+            "removed",
+            "moved",
+            "split",
+            "merged",
+            "verbs",
+            "parts",
+            "reworded",
+            "quiet",
+        )
     }
     for c, v in zip(changes, views, strict=True):
         if c.type in ("added", "removed", "moved", "split", "merged"):

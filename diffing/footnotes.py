@@ -1,0 +1,142 @@
+"""Footnote markers in the body text: find them page by page, then detach them.
+
+A PDF extraction prints a footnote marker as a plain number glued to the word
+before it (``INTERPOL1``, ``Strategy,2``) or spaced (``Development, 4 through``,
+``Paris Agreement 1 and``). A number is a marker only if the footnote of that
+number is printed on the same page (first reference), or was printed before
+(a later reference, which is always glued). Found markers are replaced by a
+private token, ``\\ue000<marker>\\ue001``, which survives line joining;
+:func:`detach_markers` takes the tokens out of a paragraph's text.
+
+Public functions: :func:`mark_markers`, :func:`detach_markers`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diffing.cleanup import PAGE_BREAK, SUPERSCRIPTS
+
+__all__ = ["TOKEN", "detach_markers", "mark_markers"]
+
+TOKEN = re.compile("\ue000([^\ue000\ue001]{1,4})\ue001")
+_SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+)
+_MARKER = re.compile(
+    r"(?=[ \d*⁰¹²³⁴⁵⁶⁷⁸⁹])"
+    r"(?:(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
+    r"|(?:(?<=[^\W\d_][^\W\d_])|(?<=[)”’\],.;:]))(?P<glued>\d{1,3})(?=[\s,.;:)”]|$)"
+    r"|(?<=[,;:)”’]) (?P<spaced>\d{1,3})(?! +(?:" + _MONTHS + r"|per)\b)(?= +\S| *$)"
+    r"|(?<=[^\W\d_][^\W\d_]) (?P<word>\d{1,3})(?! +(?:" + _MONTHS + r"|per)\b)"
+    r"(?= +(?:[^\W\d]|[(“‘\"])| *$)"
+    r"|(?:(?<=[^\W\d_])|(?<=[,.;:)”]))(?P<star>\*{1,3})(?=[\s,.;:]|$))"
+)
+_HAS_MARK = re.compile(r"[\d*⁰¹²³⁴⁵⁶⁷⁸⁹]")
+# Words after which a spaced number is a reference, never a marker.
+_NUMBERED_WORDS = frozenset(
+    "resolution resolutions paragraph paragraphs para paras article articles goal goals "
+    "annex chapter chap no nos vol decision decisions rule rules principle principles section "
+    "sections part parts page pages protocol target targets level phase action actions day "
+    "days step steps stage year years item items table figure box recommendation "
+    "recommendations option category group chapters session summit cop".split()
+)
+
+
+# "A/73/L.21", "Add.1", "Rev.2", "No. 3": numbers of symbols, not markers.
+_SYMBOL_PART = re.compile(
+    r"(?:\b(?:Add|Rev|Corr|L|No|Nos|vol|para|paras|chap|Suppl|sect|Amend|CRP|WP|Inf|Misc|Sub"
+    r"|Ser|[A-Z])\.|/)$"
+)
+
+
+def _tok(marker: str) -> str:
+    return f"\ue000{marker}\ue001"
+
+
+def mark_markers(lines: list[str], known: list[str], pages: list[int]) -> list[str]:
+    """Replace the footnote markers in ``lines`` by tokens.
+
+    ``known[k]`` is the marker of the k-th footnote and ``pages[k]`` the page it
+    was printed on (pages are counted by :data:`PAGE_BREAK` lines).
+
+    >>> out = mark_markers(["Agreement 1 and INTERPOL2, 2020,", "Strategy, 3 and 4 more"],
+    ...                    ["1", "2", "3"], [0, 0, 0])
+    >>> [line.replace("\\ue000", "<").replace("\\ue001", ">") for line in out]
+    ['Agreement <1> and INTERPOL<2>, 2020,', 'Strategy, <3> and 4 more']
+    """
+    by_page: dict[int, list[str]] = {}
+    for marker, page in zip(known, pages, strict=False):
+        by_page.setdefault(page, []).append(marker)
+    everything = set(known)
+    seen: set[str] = set()
+    page = 0
+    pending = list(by_page.get(0, []))
+    out: list[str] = []
+
+    def repl(m: re.Match[str]) -> str:
+        if m.group("sup"):
+            n = m.group("sup").translate(_SUPER_TO_DIGIT)
+            seen.add(n)
+            return _tok(n)
+        if m.group("star"):
+            star = m.group("star")
+            if star in everything:
+                seen.add(star)
+                return _tok(star)
+            return m.group(0)
+        glued = m.group("glued")
+        if glued is not None:
+            if _SYMBOL_PART.search(m.string[max(0, m.start() - 8) : m.start()]):
+                return m.group(0)
+            if glued in pending or glued in seen or (glued in everything and _ahead(glued)):
+                _take(glued)
+                return _tok(glued)
+            return m.group(0)
+        spaced = m.group("spaced") or m.group("word") or ""
+        double = m.string.startswith("  ", m.end())
+        if spaced in pending and (m.group("spaced") or double or spaced == pending[0]):
+            if m.group("word"):
+                before = m.string[max(0, m.start() - 16) : m.start()].split()
+                if before and before[-1].lower().strip(".") in _NUMBERED_WORDS:
+                    return m.group(0)
+            _take(spaced)
+            return " " + _tok(spaced)
+        return m.group(0)
+
+    def _ahead(n: str) -> bool:
+        # A marker whose footnote is printed on the next page.
+        return n in by_page.get(page + 1, [])[:1]
+
+    def _take(n: str) -> None:
+        seen.add(n)
+        if n in pending:
+            pending.remove(n)
+
+    for line in lines:
+        if line == PAGE_BREAK:
+            page += 1
+            pending = [n for n in pending if n not in seen] + list(by_page.get(page, []))
+            out.append(line)
+            continue
+        if not _HAS_MARK.search(line):
+            out.append(line)
+            continue
+        out.append(_MARKER.sub(repl, line))
+    return out
+
+
+def detach_markers(text: str) -> tuple[str, list[str]]:
+    """Take the marker tokens out of ``text``; return the clean text and the markers.
+
+    >>> detach_markers("INTERPOL\\ue0001\\ue001 and Strategy, \\ue0002\\ue001 including")
+    ('INTERPOL and Strategy, including', ['1', '2'])
+    """
+    if "\ue000" not in text:
+        return text, []
+    found = [m.group(1) for m in TOKEN.finditer(text)]
+    text = re.sub(r"\s*\ue000[^\ue000\ue001]{1,4}\ue001(?=[,.;:])", "", text)
+    text = TOKEN.sub("", text)
+    return " ".join(text.split()), found
