@@ -179,6 +179,8 @@ class _State:
     in_operative: bool = False
     last_op: int | None = None  # index into paras
     last_pp: int | None = None
+    last_top: int | None = None  # the last preambular or operative paragraph
+    after_heading: bool = False  # a heading came after the last paragraph
     last_sub: int | None = None
     last_letter: str | None = None
     heading: str | None = None
@@ -217,7 +219,7 @@ def _start_part(st: _State, name: str | None) -> None:
         st.part = first
     st.part = name if name is not None else _next_part_name(st.part)
     st.in_operative = False
-    st.last_op = st.last_pp = st.last_sub = None
+    st.last_op = st.last_pp = st.last_sub = st.last_top = None
     st.last_letter = None
     st.ops_in_part = 0
     st.last_number = 0
@@ -312,7 +314,7 @@ def build_paragraphs(
             st.last_number = 0
             st.nested = None
             st.in_operative = False
-            st.last_op = st.last_pp = st.last_sub = None
+            st.last_op = st.last_pp = st.last_sub = st.last_top = None
             st.last_letter = None
             st.ops_in_part = 0
             st.heading = None
@@ -329,6 +331,7 @@ def build_paragraphs(
                 continue
             hm = _PART_HEADING.fullmatch(text_all)
             st.heading = hm.group(1) if hm else text_all
+            st.after_heading = True
             if hm and not st.paras and st.heading_first is None:
                 st.heading_first = hm.group(1)
             if hm and st.annex and not st.ops_in_part and st.annex_restarts == 0:
@@ -341,14 +344,15 @@ def build_paragraphs(
             if st.paras and _TABLE_NOTE.match(first):
                 st.paras[-1].lines.extend(block.lines)
                 continue
-            if st.in_operative and (st.last_op is not None or st.last_sub is not None):
-                target = st.paras[-1]
-                target.lines.extend(block.lines)
+            if st.in_operative and st.paras and not st.after_heading:
+                st.paras[-1].lines.extend(block.lines)
                 continue
             st.paras.append(_Para("preambular", None, list(block.lines), st.part))
-            st.last_pp = len(st.paras) - 1
+            st.last_pp = st.last_top = len(st.paras) - 1
             st.last_sub = None
             st.last_letter = None
+            st.after_heading = False
+            st.nested = None
             continue
         kind, value, rest = label
         body = ([rest] if rest.strip() else []) + block.lines[1:]
@@ -389,7 +393,8 @@ def build_paragraphs(
                 st.ops_in_part = 0
             st.last_number = number
             st.paras.append(_Para("operative", value, body, st.part))
-            st.last_op = len(st.paras) - 1
+            st.last_op = st.last_top = len(st.paras) - 1
+            st.after_heading = False
             st.last_sub = None
             st.last_letter = None
             st.in_operative = True
@@ -397,7 +402,7 @@ def build_paragraphs(
             st.heading = None
             continue
         # Sub-paragraph.
-        parent = st.last_op if st.in_operative else st.last_pp
+        parent = st.last_top
         is_letter = len(value) == 1 and (
             not _ROMAN.fullmatch(value)
             or (st.last_letter is None and value != "i")
