@@ -196,9 +196,13 @@ def _fuzzy(st: _State) -> None:
             lo, hi = _gap_bounds(st, j, matched_new)
             near: set[int] = set()
             if lo < hi:
+                # the old leftovers of the gap nearest to where j would stand
                 s = bisect.bisect_right(lo_a, lo)
                 e = bisect.bisect_left(lo_a, hi)
-                near.update(lo_a[s : min(e, s + _GAP_WINDOW)])
+                p = bisect.bisect_left(matched_new, j)
+                j_lo = matched_new[p - 1] if p > 0 else -1
+                at = bisect.bisect_left(lo_a, lo + (j - j_lo), s, e)
+                near.update(lo_a[max(s, at - _GAP_WINDOW // 2) : min(e, at + _GAP_WINDOW // 2)])
             counts: dict[int, float] = defaultdict(float)
             for w in set(st.eb[j]):
                 hits = index.get(w)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["INNER_HYPHEN", "fold", "fold_chars", "token_key"]
 
@@ -77,6 +78,7 @@ def fold_chars(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_TRANSLATE)
 
 
+@lru_cache(maxsize=1 << 16)
 def token_key(token: str) -> str:
     """The key of one word or punctuation token: folded, with no whitespace at all
     and no hyphen between two letters (see :data:`INNER_HYPHEN`)."""

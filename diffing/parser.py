@@ -34,9 +34,9 @@ from diffing.cleanup import (
     strip_markdown,
 )
 from diffing.errors import EmptyDocumentError
+from diffing.footnotes import mark_markers
 from diffing.metadata import parse_date, read_front
 from diffing.model import Footnote, Resolution
-from diffing.footnotes import mark_markers
 from diffing.structure import build_paragraphs
 
 __all__ = ["detect_language", "parse"]

@@ -139,9 +139,23 @@ _ENDS_PUNCT = re.compile(
 )
 
 
+_ARTICLE = re.compile(
+    r"\s*(Article|Rule|Section|Chapter|Part|Regulation|Annex)\s+(\d{1,3}|[IVXLC]{1,6})\b", re.I
+)
 _BARE_NUMBER = re.compile(r"\s*(\d{1,3})\s*")
 _TABLE_NOTE = re.compile(r"\s*[a-z] [A-Z]")
 _SECTION_LABEL = re.compile(r"\s*(?:[A-Z]|[IVXLC]{1,6})\.(?:\s+[A-Z]\S*.{0,120})?\s*")
+
+
+def _is_table(block: Block) -> bool:
+    """Many short lines or many numbers: the cells of a table."""
+    lines = [line.strip() for line in block.lines]
+    if len(lines) < 3:
+        return False
+    short = sum(1 for line in lines if len(line) < 45)
+    words = " ".join(lines).split()
+    numeric = sum(1 for w in words if any(c.isdigit() for c in w))
+    return short > 0.6 * len(lines) or numeric > 0.3 * len(words)
 
 
 def _is_heading(block: Block) -> bool:
@@ -169,6 +183,7 @@ class _Para:
     parent_key: int | None = None  # index of the parent in the list
     level: int = 0  # 0 paragraph, 1 sub, 2 sub-sub
     order: int = 0  # position of an unnumbered operative paragraph
+    section: str | None = None
 
 
 @dataclass
@@ -181,6 +196,7 @@ class _State:
     last_pp: int | None = None
     last_top: int | None = None  # the last preambular or operative paragraph
     after_heading: bool = False  # a heading came after the last paragraph
+    section: str | None = None  # "B" of a "B. Title" heading inside a paragraph's list
     last_sub: int | None = None
     last_letter: str | None = None
     heading: str | None = None
@@ -322,7 +338,12 @@ def build_paragraphs(
             continue
         label = _label(first, french)
         bare = _BARE_NUMBER.fullmatch(first)
-        if label is None and bare and len(block.lines) > 1 and int(bare.group(1)) == st.last_number + 1:
+        if (
+            label is None
+            and bare
+            and len(block.lines) > 1
+            and int(bare.group(1)) == st.last_number + 1
+        ):
             label = ("op", bare.group(1), "")  # "26" printed without its period
         if label is None and _is_heading(block):
             if _CLOSING.search(text_all):
@@ -332,6 +353,22 @@ def build_paragraphs(
             hm = _PART_HEADING.fullmatch(text_all)
             st.heading = hm.group(1) if hm else text_all
             st.after_heading = True
+            am = _ARTICLE.match(text_all)
+            if am and st.annex and am.group(1).lower() != "annex":
+                # Each article (rule, section) of an annexed text is its own part.
+                name = f"{st.annex_base}.{am.group(1)[:4].rstrip('i').capitalize()}{am.group(2)}"
+                while any(q.part == name for q in st.paras):
+                    name += "'"
+                st.part = name
+                st.ops_in_part = 0
+                st.last_number = 0
+                st.nested = None
+                st.in_operative = False
+                st.last_op = st.last_pp = st.last_sub = st.last_top = None
+                st.last_letter = None
+                st.annex_restarts += 1
+            sm = _SECTION_LABEL.fullmatch(block.lines[0])
+            st.section = block.lines[0].strip().split(".")[0] if sm else None
             if hm and not st.paras and st.heading_first is None:
                 st.heading_first = hm.group(1)
             if hm and st.annex and not st.ops_in_part and st.annex_restarts == 0:
@@ -344,7 +381,7 @@ def build_paragraphs(
             if st.paras and _TABLE_NOTE.match(first):
                 st.paras[-1].lines.extend(block.lines)
                 continue
-            if st.in_operative and st.paras and not st.after_heading:
+            if st.in_operative and st.paras and (not st.after_heading or _is_table(block)):
                 st.paras[-1].lines.extend(block.lines)
                 continue
             st.paras.append(_Para("preambular", None, list(block.lines), st.part))
@@ -352,6 +389,7 @@ def build_paragraphs(
             st.last_sub = None
             st.last_letter = None
             st.after_heading = False
+            st.section = None
             st.nested = None
             continue
         kind, value, rest = label
@@ -388,13 +426,24 @@ def build_paragraphs(
                             q.part = f"{st.annex_base}.{st.annex_first_heading}"
                 st.annex_restarts += 1
                 hm = _PART_HEADING.fullmatch(st.heading or "")
-                suffix = hm.group(1) if hm else str(st.annex_restarts + 1)
-                st.part = f"{st.annex_base}.{suffix}"
+                am = None
+                suffix = (
+                    hm.group(1)
+                    if hm
+                    else f"{am.group(1)[:4].rstrip('i').capitalize()}{am.group(2)}"
+                    if am
+                    else str(st.annex_restarts + 1)
+                )
+                name = f"{st.annex_base}.{suffix}"
+                while any(q.part == name for q in st.paras):
+                    name += "'"
+                st.part = name
                 st.ops_in_part = 0
             st.last_number = number
             st.paras.append(_Para("operative", value, body, st.part))
             st.last_op = st.last_top = len(st.paras) - 1
             st.after_heading = False
+            st.section = None
             st.last_sub = None
             st.last_letter = None
             st.in_operative = True
@@ -416,6 +465,7 @@ def build_paragraphs(
                 st.last_pp = len(st.paras) - 1
                 continue
             st.paras.append(_Para("subparagraph", value, body, st.part, parent, 1))
+            st.paras[-1].section = st.section
             st.last_sub = len(st.paras) - 1
             if is_letter:
                 st.last_letter = value
@@ -449,8 +499,10 @@ def _promote_unnumbered(st: _State) -> bool:
             (k for k, p in enumerate(top) if _OPERATIVE_VERB.match(" ".join(p.lines[0].split()))),
             None,
         )
-        if first is None or first == 0 and len(top) > 1 and not all(
-            _OPERATIVE_VERB.match(" ".join(p.lines[0].split())) for p in top
+        if first is None or (
+            first == 0
+            and len(top) > 1
+            and not all(_OPERATIVE_VERB.match(" ".join(p.lines[0].split())) for p in top)
         ):
             continue
         for k, p in enumerate(top[first:], start=1):
@@ -481,6 +533,8 @@ def _finish(st: _State, vocabulary: frozenset[str]) -> list[Paragraph]:
             assert p.parent_key is not None
             parent = ids[p.parent_key]
             pid = f"{parent}({p.label})"
+            if pid in seen and p.section:
+                pid = f"{parent}.{p.section}({p.label})"
             number = p.label
         base = pid
         k = 2

@@ -26,7 +26,7 @@ __all__ = ["Token", "paragraph_key", "tokenize"]
 _WORD = r"\w+(?:(?:[-\u2010\u2011\u2012\u2212\u00ad]\s*|['\u2019/.:](?=\w)|(?<=\d),(?=\d))\w+)*|\S"
 _TOKEN = re.compile(rf"\s*(?:{_WORD})\s*")
 _BARE = re.compile(_WORD)
-_SPACE = re.compile(r"\s+")
+_HYPHEN_SPACE = re.compile(r"(?<=\w)-\s+(?=\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +65,5 @@ def paragraph_key(text: str) -> str:
     It is the token keys joined by one space, computed in one pass over the
     folded text (the fast twin of ``" ".join(t.key for t in tokenize(text))``).
     """
-    joined = " ".join(
-        _SPACE.sub("", w) if " " in w or "\n" in w else w for w in _BARE.findall(fold_chars(text))
-    )
+    joined = " ".join(_BARE.findall(_HYPHEN_SPACE.sub("-", fold_chars(text))))
     return INNER_HYPHEN.sub("", joined)

@@ -438,8 +438,12 @@ def docx_to_text(data: bytes, *, max_bytes: int = MAX_DOCX_BYTES) -> str:
         if fn is None:
             continue
         text = " ".join(t for p in _paragraphs(fn) if (t := _clean(_runs_text(p, None))))
+        text = " ".join(text.split())
+        if text.startswith(mark) and not mark.isdigit():
+            # a custom mark is typed in the note itself
+            text = text[len(mark) :].strip()
         if text:
-            footnotes.append(f"{mark} {' '.join(text.split())}")
+            footnotes.append(f"{mark} {text}")
     out = "\n \n".join(blocks)
     if footnotes:
         out += f"\n{_SEPARATOR}\n \n" + "\n \n".join(footnotes)

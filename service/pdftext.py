@@ -14,18 +14,22 @@ baselines rather than trusting PDFium's own line breaks, so that
   its footnote line (``1 United Nations, Treaty Series ...``);
 * a vertical gap wider than the line pitch becomes a blank line, as between
   two paragraphs of the corpus texts;
-* PDFium's end-of-line hyphen marker becomes the printed ``-`` again.
+* PDFium's end-of-line hyphen marker becomes the printed ``-`` again;
+* footnotes set smaller than the body after a rule that is drawn, not typed
+  (Word's PDF export), get a ``_______________`` line before them, and a bare
+  page number (``3``, ``Page 3 of 9``) at the top or bottom of a page goes.
 
 Page furniture (running headers, job numbers, barcodes, ``2/9``) is kept, in
 the form the parser already removes: the result can be handed to
 :func:`diffing.parse` as it is.
 
-PDFium is not thread-safe: every call goes through one lock.
+PDFium is not thread-safe: every call to it goes through one lock.
 """
 
 from __future__ import annotations
 
 import ctypes
+import re
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,6 +50,9 @@ MAX_PDF_PAGES = 500
 """Default page limit: a PDF with more pages is refused before any text is read."""
 
 _LOCK = threading.Lock()
+_SEPARATOR = re.compile(r"_{5,}")
+_SEPARATOR_TEXT = "_______________"
+_PAGE_NUMBER = re.compile(r"(?:[-–] ?)?\d{1,4}(?: ?[-–])?|(?:Page|page) \d{1,4}(?: of \d{1,4})?")
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 # PDFium reports a hyphen that ends a line as one of these.
@@ -107,10 +114,10 @@ def pdf_to_text(data: bytes, *, max_pages: int = MAX_PDF_PAGES) -> str:
             n = len(pdf)
             if n > max_pages:
                 raise LimitExceededError(f"the PDF has {n} pages; the limit is {max_pages} pages")
-            pages = [_page_text(pdf, i) for i in range(n)]
+            pages = [_page_chars(pdf, i) for i in range(n)]
         finally:
             pdf.close()
-    text = "\n".join(pages)
+    text = "\n".join(_layout(chars) for chars in pages)
     if not text.strip():
         raise EmptyDocumentError("the PDF holds no text layer (a scanned image?): nothing to parse")
     return text
@@ -128,7 +135,7 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise UnreadableDocumentError("the PDF is damaged or truncated and cannot be read") from exc
 
 
-def _page_text(pdf: pdfium.PdfDocument, index: int) -> str:
+def _page_chars(pdf: pdfium.PdfDocument, index: int) -> list[_Char]:
     try:
         page = pdf[index]
     except pdfium.PdfiumError as exc:
@@ -141,7 +148,7 @@ def _page_text(pdf: pdfium.PdfDocument, index: int) -> str:
             textpage.close()
     finally:
         page.close()
-    return _layout(chars)
+    return chars
 
 
 def _chars(textpage: pdfium.PdfTextPage) -> list[_Char]:
@@ -287,9 +294,16 @@ def _carries_label(line: _Line, c: _Char) -> bool:
 
 
 def _join(lines: list[_Line]) -> str:
+    lines = _without_page_number(lines)
+    body = _body_size(lines)
+    separated = any(_SEPARATOR.fullmatch(line.text()) for line in lines)
     out: list[str] = []
     prev: _Line | None = None
     for line in lines:
+        if line.footnote and not separated and line.size < 0.95 * body:
+            # Word draws the footnote rule as a line, not as text: write one
+            out += [" ", _SEPARATOR_TEXT]
+            separated = True
         if prev is not None:
             step = prev.base - line.base
             if line.footnote or step < 0 or step > _BLANK_GAP * max(prev.size, line.size):
@@ -297,3 +311,25 @@ def _join(lines: list[_Line]) -> str:
         out.append(line.text())
         prev = line
     return "\n".join(out) + "\n" if out else ""
+
+
+def _body_size(lines: list[_Line]) -> float:
+    """The font size of most of the page's text."""
+    weight: dict[float, int] = {}
+    for line in lines:
+        size = round(line.size, 1)
+        weight[size] = weight.get(size, 0) + len(line.text())
+    return max(weight, key=lambda k: weight[k]) if weight else 0.0
+
+
+def _without_page_number(lines: list[_Line]) -> list[_Line]:
+    """The lines less a bare page number (``3``, ``- 3 -``, ``Page 3 of 9``) at the top or bottom."""
+    if len(lines) < 2:
+        return lines
+    top = max(line.base for line in lines)
+    bottom = min(line.base for line in lines)
+    return [
+        line
+        for line in lines
+        if not (line.base in (top, bottom) and _PAGE_NUMBER.fullmatch(line.text()))
+    ]

@@ -280,6 +280,7 @@ FOOTNOTES_XML = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
   <w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
   <w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
   <w:footnote w:id="7"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Resolution 60/288.</w:t></w:r></w:p></w:footnote>
+  <w:footnote w:id="9"><w:p><w:r><w:t xml:space="preserve">* Reissued for technical reasons.</w:t></w:r></w:p></w:footnote>
   <w:footnote w:id="3"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> United Nations, </w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>Treaty Series</w:t></w:r><w:r><w:t>, vol. 1996.</w:t></w:r></w:p></w:footnote>
 </w:footnotes>"""
 
@@ -295,6 +296,10 @@ def test_footnotes_are_numbered_in_reference_order_and_attached(tmp_path: Path) 
     d = docx.Document()
     for line in FRONT:
         d.add_paragraph(line)
+    sponsors = d.paragraphs[3]
+    run = sponsors.add_run()
+    run._r.append(_el("w:footnoteReference", id="9", customMarkFollows="1"))
+    sponsors.add_run("*")
     p = d.add_paragraph("Recalling the Global Counter-Terrorism Strategy,")
     _reference(p, 7)
     p.add_run(" and the cooperation agreement of 1997,")
@@ -304,8 +309,13 @@ def test_footnotes_are_numbered_in_reference_order_and_attached(tmp_path: Path) 
     data = with_part(tmp_path / "d.docx", "word/footnotes.xml", FOOTNOTES_XML)
     text = docx_to_text(data)
     assert "Strategy,¹ and the cooperation agreement of 1997,²" in text
+    assert "Agenda item 12*\n" in text
+    assert text.endswith(
+        "\n \n* Reissued for technical reasons.\n \n1 Resolution 60/288.\n \n2 United Nations, Treaty Series, vol. 1996.\n"
+    )
     res = ingest.load_bytes(data, "d.docx")
     assert [(f.marker, f.text) for f in res.footnotes] == [
+        ("*", "Reissued for technical reasons."),
         ("1", "Resolution 60/288."),
         ("2", "United Nations, Treaty Series, vol. 1996."),
     ]

@@ -144,14 +144,18 @@ def _show(size: float, text: str) -> str:
     return " ".join(ops)
 
 
-def make_pdf(pages: list[list[Item]]) -> bytes:
-    """A PDF drawing each item with Helvetica at its place: the least a PDF needs."""
+def make_pdf(pages: list[list[Item]], drawing: str = "") -> bytes:
+    """A PDF drawing each item with Helvetica at its place: the least a PDF needs.
+
+    ``drawing`` (path operators) is added to every page.
+    """
     objects: list[bytes] = [b"", b""]  # 1 catalog, 2 pages: filled in below
     font = len(objects) + 1
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     kids = []
     for items in pages:
         stream = "".join(f"BT /F1 {s} Tf {x} {y} Td {_show(s, t)} ET\n" for x, y, s, t in items)
+        stream += drawing
         body = stream.encode("latin-1")
         objects.append(b"<< /Length %d >>\nstream\n" % len(body) + body + b"endstream")
         content = len(objects)
@@ -236,6 +240,20 @@ def test_synthetic_pdf_layout_rules() -> None:
     assert [(f.marker, f.text) for f in res.footnotes] == [
         ("1", "See A/60/88."), ("2", "Resolution 60/288."),
     ]  # fmt: skip
+
+
+def test_word_export_with_a_drawn_footnote_rule_and_page_numbers() -> None:
+    """No running header, the footnote rule a path, bare page numbers at the foot."""
+    page1 = [item for item in PAGE1 if not item[3].startswith(("_", "44-"))] + [(300, 40, 10, "1")]
+    page2 = [item for item in PAGE2 if item[1] > 100] + [(300, 40, 10, "2")]
+    page2 = [item for item in page2 if not item[3].startswith(("A/RES", "Review"))]
+    text = pdf_to_text(make_pdf([page1, page2], drawing="120 108 m 260 108 l S\n"))
+    assert "\n_______________\n \n1 See A/60/88.\n \n2 Resolution 60/288.\n" in text
+    assert "\n1\n" not in text and "\n2\n" not in text
+    res = parse(text)
+    assert [f.marker for f in res.footnotes] == ["1", "2"]
+    assert res.paragraph("PP2").footnotes == ["2"]
+    assert res.paragraph("OP1").text == "Decides to continue its work on the Treaty;"
 
 
 def test_page_limit() -> None:
