@@ -134,7 +134,7 @@ class Bench:
 
     def scale(self) -> None:
         sizes = [250, 1000, 4000] if self.quick else [250, 1000, 4000, 10000]
-        runs = {250: 5, 1000: 5, 4000: 3, 10000: 2} if not self.quick else dict.fromkeys(sizes, 1)
+        runs = {250: 7, 1000: 7, 4000: 5, 10000: 3} if not self.quick else dict.fromkeys(sizes, 1)
         timeout = 60 if self.quick else 300
         pool, how = synth.collect_pool(int(max(sizes) * 1.02) + 10)
         t = Table(
@@ -145,7 +145,7 @@ class Bench:
                 "compare median",
                 "runs",
                 "growth exponent",
-                "peak RSS",
+                "peak RSS (rise in the compares)",
                 "tracemalloc peak",
                 "parse of the text",
                 "reworded found",
@@ -211,7 +211,7 @@ class Bench:
                     ms(m),
                     len(r["times"]),
                     expo,
-                    _mib(r["rss_kib"] * 1024),
+                    f"{_mib(r['rss_kib'] * 1024)} (+{_mib(r['rss_growth_kib'] * 1024)})",
                     _mib(tm) if tm else "skipped (slow)",
                     parse_cell,
                     *found,
@@ -221,7 +221,9 @@ class Bench:
             Path(f.name).unlink()
         t.notes.append(
             "growth exponent = log(t2/t1)/log(n2/n1) against the previous size; "
-            "peak RSS is the worker process's (interpreter, pool and pair included); "
+            "peak RSS is the worker process's (interpreter, libraries, pool and pair included; "
+            "most of it is imports), the rise is what the timed compares added to it; "
+            "tracemalloc peak is the Python allocations of one compare; "
             "'found' counts injected edits reported with exactly the right type and ids"
         )
         t.notes.append(

@@ -2,10 +2,10 @@
 
 The algorithm, in the order it runs (cost near-linear in document size):
 
-1. **Exact**: every paragraph gets a comparison key
+1. **Exact**: identical texts pair up through a hash table, duplicates in
+   reading order; the rest get a comparison key
    (:func:`diffing.tokens.paragraph_key`: typography folded, footnote markers
-   already out of the text). Equal keys pair up through a hash table,
-   duplicates in reading order.
+   already out of the text) and equal keys pair up the same way.
 2. **Fuzzy**, among the leftovers only. Each leftover is encoded as one
    character per content word (stop words and punctuation out), so that
    ``rapidfuzz`` scores word sequences: the score of a pair is the Indel ratio
@@ -144,12 +144,32 @@ def _encode(keys: list[str], vocab: dict[str, str]) -> list[str]:
     return out
 
 
-def _exact(st: _State) -> None:
-    by_key: dict[str, deque[int]] = defaultdict(deque)
-    for i, k in enumerate(st.ka):
-        by_key[k].append(i)
-    for j, k in enumerate(st.kb):
-        q = by_key.get(k)
+def _exact(st: _State, old_texts: Sequence[str], new_texts: Sequence[str]) -> None:
+    """Pair identical texts, then texts with equal keys (keys only computed for
+    what is left: most paragraphs of a renewal are identical)."""
+    _pair_equal(st, old_texts, new_texts)
+    for i, t in enumerate(old_texts):
+        if i not in st.a2b:
+            st.ka[i] = paragraph_key(t)
+    for j, t in enumerate(new_texts):
+        if j not in st.b2a:
+            st.kb[j] = paragraph_key(t)
+    _pair_equal(
+        st,
+        [k if i not in st.a2b else None for i, k in enumerate(st.ka)],
+        [k if j not in st.b2a else None for j, k in enumerate(st.kb)],
+    )
+
+
+def _pair_equal(st: _State, old: Sequence[str | None], new: Sequence[str | None]) -> None:
+    by_value: dict[str, deque[int]] = defaultdict(deque)
+    for i, k in enumerate(old):
+        if k is not None and i not in st.a2b:
+            by_value[k].append(i)
+    for j, k in enumerate(new):
+        if k is None or j in st.b2a:
+            continue
+        q = by_value.get(k)
         if q:
             st.pair(q.popleft(), j, 1.0)
 
@@ -365,10 +385,10 @@ def match_paragraphs(old_texts: Sequence[str], new_texts: Sequence[str]) -> list
     >>> [(m.old, m.new, m.in_place) for m in match_paragraphs(["a b c", "x y z"], ["x y z", "a b c"])]
     [([1], [0], True), ([0], [1], False)]
     """
-    ka = [paragraph_key(t) for t in old_texts]
-    kb = [paragraph_key(t) for t in new_texts]
+    ka = [""] * len(old_texts)  # keys, filled by _exact for what it needs
+    kb = [""] * len(new_texts)
     st = _State(ka, kb, [""] * len(ka), [""] * len(kb))
-    _exact(st)
+    _exact(st, old_texts, new_texts)
     # only the leftovers of the exact pass are ever scored: encode just those
     vocab: dict[str, str] = {}
     lo_a = [i for i in range(len(ka)) if i not in st.a2b]

@@ -323,28 +323,31 @@ def join_lines(lines: list[str], vocabulary: frozenset[str] | None = None) -> st
     >>> join_lines(["low-", "and middle-income"])
     'low- and middle-income'
     """
-    parts: list[str] = []
+    out: list[str] = []  # line chunks and the spaces between them
+    last = ""
     for raw in lines:
         line = " ".join(raw.split())
         if not line:
             continue
-        if parts and parts[-1].endswith("-") and len(parts[-1]) > 1 and parts[-1][-2].isalpha():
-            prev = parts[-1]
-            first = line.split(" ", 1)[0]
-            head = re.search(r"(\w+)-$", prev)
+        if out and last.endswith("-") and len(last) > 1 and last[-2].isalpha():
+            token = last.rsplit(" ", 1)[-1]
+            head = re.search(r"(\w+)-$", token)
             word_head = head.group(1) if head else ""
+            first = line.split(" ", 1)[0]
             first_word = re.match(r"\w+", first)
             tail = first_word.group(0) if first_word else ""
-            if tail.lower() in {"and", "or", "to", "and/or"} and tail == first:
-                parts.append(line)
-                continue
-            if tail and not tail[0].isupper() and vocabulary is not None:
+            if tail.lower() in {"and", "or", "to"} and tail == first:
+                out.append(" ")  # a suspended hyphen: "low- and middle-income"
+            elif tail and not tail[0].isupper() and vocabulary is not None:
                 joined = (word_head + tail).lower()
                 hyphened = (word_head + "-" + tail).lower()
                 if joined in vocabulary and hyphened not in vocabulary:
-                    parts[-1] = prev[:-1] + line
-                    continue
-            parts[-1] = prev + line
+                    out[-1] = out[-1][:-1]  # a word split by the line end
+            out.append(line)
+            last = line
             continue
-        parts.append(line)
-    return " ".join(parts)
+        if out:
+            out.append(" ")
+        out.append(line)
+        last = line
+    return "".join(out)

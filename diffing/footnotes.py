@@ -30,7 +30,7 @@ _MARKER = re.compile(
     r"(?:(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
     r"|(?:(?<=[^\W\d_][^\W\d_])|(?<=[)”’\],.;:]))(?P<glued>\d{1,3})(?=[\s,.;:)”]|$)"
     r"|(?<=[,;:)”’]) (?P<spaced>\d{1,3})(?! +(?:" + _MONTHS + r"|per)\b)(?= +\S| *$)"
-    r"|(?<=[^\W\d_][^\W\d_]) (?P<word>\d{1,3})(?! +(?:" + _MONTHS + r"|per|to|and|or)\b)"
+    r"|(?<=[^\W\d_][^\W\d_]) (?P<word>\d{1,3})(?! +(?:" + _MONTHS + r"|per|to)\b)"
     r"(?= +(?:[^\W\d]|[(“‘\"])| *$)"
     r"|(?<=(?:19|20)\d\d)(?P<year>\d{1,2})(?=[\s,.;:)”]|$)"
     r"|(?<=(?:19|20)\d\d) (?P<yspaced>\d{1,3})(?= +[^\W\d]| *$)"
@@ -38,66 +38,16 @@ _MARKER = re.compile(
 )
 _HAS_MARK = re.compile(r"[\d*⁰¹²³⁴⁵⁶⁷⁸⁹]")
 # Words after which a spaced number is a reference, never a marker.
-_NUMBERED_WORDS = frozenset(
-    [
-        "resolution",
-        "resolutions",
-        "paragraph",
-        "paragraphs",
-        "para",
-        "paras",
-        "article",
-        "articles",
-        "goal",
-        "goals",
-        "annex",
-        "chapter",
-        "chap",
-        "no",
-        "nos",
-        "vol",
-        "decision",
-        "decisions",
-        "rule",
-        "rules",
-        "principle",
-        "principles",
-        "section",
-        "sections",
-        "part",
-        "parts",
-        "page",
-        "pages",
-        "protocol",
-        "target",
-        "targets",
-        "level",
-        "phase",
-        "action",
-        "actions",
-        "day",
-        "days",
-        "step",
-        "steps",
-        "stage",
-        "year",
-        "years",
-        "item",
-        "items",
-        "table",
-        "figure",
-        "box",
-        "recommendation",
-        "recommendations",
-        "option",
-        "category",
-        "group",
-        "chapters",
-        "session",
-        "summit",
-        "cop",
-    ]
+_NUMBERED_TEXT = (
+    "resolution resolutions paragraph paragraphs para paras article articles goal goals "
+    "annex chapter chap no nos vol decision decisions rule rules principle principles "
+    "section sections part parts page pages protocol target targets level phase action "
+    "actions day days step steps stage year years item items table figure box "
+    "recommendation recommendations option category group chapters session summit cop "
+    "from between to and or than of on by at the some about over under least within "
+    "nearly almost approximately"
 )
+_NUMBERED_WORDS = frozenset(_NUMBERED_TEXT.split())
 
 
 # "A/73/L.21", "Add.1", "Rev.2", "No. 3": numbers of symbols, not markers.

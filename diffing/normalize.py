@@ -55,12 +55,12 @@ _TRANSLATE = str.maketrans(
         "\u02bc": "'",
     }
 )
-_HYPHEN_BREAK = re.compile(r"(?<=\w)-\s*\n\s*(?=\w)|(?<=\w)- +(?=[A-Z]\w)")
+_HYPHEN_BREAK = re.compile(r"-(?<=\w-)(?:\s*\n\s*(?=\w)| +(?=[A-Z]\w))")
 _SPACE = re.compile(r"\s+")
 #: A hyphen between two letters is not compared: a line-end hyphenation leftover
 #: ("informa- tion") and a hyphenation variant ("counter-terrorism",
 #: "counterterrorism") are typography. "COVID-19" and "2019-2020" keep theirs.
-INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+INNER_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")  # literal first: fast scan
 
 
 def fold(text: str) -> str:

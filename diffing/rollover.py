@@ -33,10 +33,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from diffing.model import Op
-from diffing.tokens import tokenize
+from diffing.tokens import split_tokens
 
 __all__ = ["is_rollover", "series_numbers"]
 
@@ -103,6 +103,10 @@ _FILLER = frozenset(
         "en",
     ]
 )
+_HINT = re.compile(
+    r"\d|(?:ieth|th|st|nd|rd|ième|ier|ière)\b|" + "|".join(sorted(_MONTHS)),
+    re.IGNORECASE,
+)
 _DAY_OR_YEAR = re.compile(r"^(?:[0-3]?\d|1er|(?:19|20)\d\d)$")
 _RES_NUMBER = re.compile(r"^(?:A/RES/)?(\d+)/(\d+)$")
 
@@ -128,7 +132,7 @@ def _number(key: str) -> str | None:
 def _substance(text: str, numbers: set[str]) -> tuple[Counter[str], bool]:
     """The words of *text* that are not rollover, and whether any rollover item
     (an ordinal, a month, a series resolution number) was set aside."""
-    keys = [t.key for t in tokenize(text) if t.key]
+    keys = [k for k in split_tokens(text)[1] if k]
     # days and years are dates only next to a month or a series resolution number
     dated = any(k.lower() in _MONTHS or _number(k) in numbers for k in keys)
     kept: Counter[str] = Counter()
@@ -144,10 +148,13 @@ def _substance(text: str, numbers: set[str]) -> tuple[Counter[str], bool]:
     return kept, marker
 
 
-def is_rollover(ops: Iterable[Op], *, series_numbers: set[str]) -> bool:
+def is_rollover(ops: Sequence[Op], *, series_numbers: set[str]) -> bool:
     """True when *ops* differ, only by rollover, and at least one edit touches
     an ordinal, a date or the series' resolution number (a lone comma is not
     rollover)."""
+    ops = [op for op in ops if op.op != "equal"]
+    if not any(_HINT.search(op.old) or _HINT.search(op.new) for op in ops):
+        return False  # quick exit: no edit touches a number, an ordinal or a month
     changed = marker = False
     for op in ops:
         if op.op == "equal":

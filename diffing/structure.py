@@ -155,7 +155,9 @@ def _is_table(block: Block) -> bool:
     short = sum(1 for line in lines if len(line) < 45)
     words = " ".join(lines).split()
     numeric = sum(1 for w in words if any(c.isdigit() for c in w))
-    return short > 0.6 * len(lines) or numeric > 0.3 * len(words)
+    if lines[-1].rstrip().endswith((",", ";", ":")):
+        return False  # a paragraph, however many numbers it cites
+    return short > 0.6 * len(lines) or numeric > 0.4 * len(words)
 
 
 def _is_heading(block: Block) -> bool:
@@ -212,14 +214,44 @@ class _State:
     annex_first_heading: str | None = None
 
 
+_ROMAN_VALUES = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)  # fmt: skip
+
+
+def _to_roman(n: int) -> str:
+    out = []
+    for value, letters in _ROMAN_VALUES:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def _from_roman(s: str) -> int | None:
+    total = 0
+    i = 0
+    for value, letters in _ROMAN_VALUES:
+        while s.startswith(letters, i):
+            total += value
+            i += len(letters)
+    return total if i == len(s) and total and _to_roman(total) == s else None
+
+
 def _next_part_name(prev: str | None) -> str:
+    """The part after ``prev``: B after A, III after II.
+
+    >>> _next_part_name("A"), _next_part_name("XIX"), _next_part_name(None)
+    ('B', 'XX', 'B')
+    """
     if prev is None:
         return "B"
-    if len(prev) == 1 and prev.isalpha() and prev.isupper() and prev not in "IVX":
+    number = _from_roman(prev)
+    if number is not None and (len(prev) > 1 or prev in "IVX"):
+        return _to_roman(number + 1)
+    if len(prev) == 1 and "A" <= prev < "Z":
         return chr(ord(prev) + 1)
-    romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
-    if prev in romans and romans.index(prev) + 1 < len(romans):
-        return romans[romans.index(prev) + 1]
     return prev + "'"
 
 
@@ -257,6 +289,16 @@ def _closes(line: str) -> bool:
     return any(_CLOSES.fullmatch(tail[i:]) for i in range(len(tail)))
 
 
+_PREAMBLE_LEAD = re.compile(
+    r"(?:[A-Z][a-z]+ing|Convinced|Concerned|Deeply|Mindful|Aware|Conscious|Cognizant|Alarmed"
+    r"|Determined|Gravely|Seriously|Guided|Desirous|Encouraged|Reaffirming|Profoundly)\b"
+)
+_ENDS_COMMA = re.compile(r",[”’\"')]*\s*(?:\d{1,3}|\ue000[^\ue001]{1,4}\ue001)?\s*$")
+_NOT_PARTICIPLES = frozenset(
+    {"Beijing", "Kunming", "Nanjing", "Wyoming", "Sterling", "Reading", "Spring", "King", "Ring"}
+)
+
+
 def _heading_lines(lines: list[str]) -> bool:
     """Whether ``lines`` (before a numbered paragraph, in one block) are a heading."""
     if len(lines) > 4 or lines[-1].rstrip().endswith((",", ";")):
@@ -281,6 +323,11 @@ def _split_block(block: Block, st: _State) -> tuple[Block, Block | None]:
             return Block(block.lines[:k], block.soft), Block(block.lines[k:], False)
         if _SUB_LABEL.match(line) and prev.rstrip().endswith((";", ":")):
             return Block(block.lines[:k], block.soft), Block(block.lines[k:], False)
+        if not st.in_operative and _PREAMBLE_LEAD.match(line) and _ENDS_COMMA.search(prev[-14:]):
+            # "..., online,\nReaffirming further that": two preambular paragraphs.
+            word = line.split(" ", 1)[0]
+            if word not in _NOT_PARTICIPLES:
+                return Block(block.lines[:k], block.soft), Block(block.lines[k:], False)
     return block, None
 
 
@@ -350,8 +397,11 @@ def build_paragraphs(
                 closings.append(text_all)
                 st.closed = True
                 continue
-            hm = _PART_HEADING.fullmatch(text_all)
+            hm = _PART_HEADING.fullmatch(text_all) or _PART_HEADING.fullmatch(first)
             st.heading = hm.group(1) if hm else text_all
+            if hm and st.part is not None and hm.group(1) == _next_part_name(st.part):
+                # Parts are established: the next heading in sequence opens the next part.
+                _start_part(st, hm.group(1))
             st.after_heading = True
             am = _ARTICLE.match(text_all)
             if am and st.annex and am.group(1).lower() != "annex":
@@ -418,7 +468,14 @@ def build_paragraphs(
                 continue
             if number == 1 and st.ops_in_part and not st.annex:
                 hm = _PART_HEADING.fullmatch(st.heading or "")
+                # The preambular paragraphs since the last operative one open the new part.
+                k = len(st.paras)
+                while k > 0 and st.paras[k - 1].kind == "preambular":
+                    k -= 1
+                carried = st.paras[k:]
                 _start_part(st, hm.group(1) if hm else None)
+                for q in carried:
+                    q.part = st.part
             elif number == 1 and st.ops_in_part and st.annex:
                 if st.annex_restarts == 0 and st.annex_first_heading:
                     for q in st.paras:

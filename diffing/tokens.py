@@ -21,12 +21,13 @@ from functools import lru_cache
 
 from diffing.normalize import INNER_HYPHEN, fold_chars, token_key
 
-__all__ = ["Token", "paragraph_key", "tokenize"]
+__all__ = ["Token", "paragraph_key", "split_tokens", "tokenize"]
 
 _WORD = r"\w+(?:(?:[-\u2010\u2011\u2012\u2212\u00ad]\s*|['\u2019/.:](?=\w)|(?<=\d),(?=\d))\w+)*|\S"
 _TOKEN = re.compile(rf"\s*(?:{_WORD})\s*")
 _BARE = re.compile(_WORD)
-_HYPHEN_SPACE = re.compile(r"(?<=\w)-\s+(?=\w)")
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+_HYPHEN_SPACE = re.compile(r"-(?<=\w-)\s+(?=\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +37,20 @@ class Token:
 
 
 @lru_cache(maxsize=4096)
-def _tokenize(text: str) -> tuple[Token, ...]:
+def split_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The token texts and the token keys of *text*, as two parallel tuples."""
+    # fast path: texts and keys each in one C-level pass, zipped when they agree
+    # (they may not around zero-width characters and soft hyphens: slow path)
+    texts = _TOKEN.findall(text)
+    if texts and not _INVISIBLE.search(text):
+        keys = paragraph_key(text).split(" ")
+        if len(keys) == len(texts) and "".join(texts) == text:
+            return tuple(texts), tuple(keys)
+    slow = _tokenize_slowly(text)
+    return tuple(t.text for t in slow), tuple(t.key for t in slow)
+
+
+def _tokenize_slowly(text: str) -> tuple[Token, ...]:
     out: list[Token] = []
     pos = 0
     for m in _TOKEN.finditer(text):
@@ -56,9 +70,11 @@ def _tokenize(text: str) -> tuple[Token, ...]:
 
 def tokenize(text: str) -> tuple[Token, ...]:
     """Split *text* into tokens whose texts concatenate back to *text*."""
-    return _tokenize(text)
+    texts, keys = split_tokens(text)
+    return tuple(map(Token, texts, keys))
 
 
+@lru_cache(maxsize=8192)
 def paragraph_key(text: str) -> str:
     """The key two paragraphs share exactly when they differ only in typography.
 

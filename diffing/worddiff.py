@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from diffing.model import Op
-from diffing.tokens import Token, tokenize
+from diffing.tokens import split_tokens
 
 __all__ = ["STOP_WORDS", "WordDiff", "diff_words"]
 
@@ -107,28 +107,28 @@ class WordDiff:
     similarity: float
 
 
-def _weak(tokens: tuple[Token, ...]) -> bool:
-    for t in tokens:
-        k = t.key.lower().rstrip("'\u2019")
+def _weak(keys: tuple[str, ...]) -> bool:
+    for key in keys:
+        k = key.lower().rstrip("'\u2019")
         if k and (k[0].isalnum() or k[0] == "_") and k not in STOP_WORDS:
             return False
     return True
 
 
-def _chars(tokens: tuple[Token, ...]) -> int:
-    return sum(len(t.key) for t in tokens)
+def _chars(keys: tuple[str, ...]) -> int:
+    return sum(map(len, keys))
 
 
-def _cleanup(segs: list[_Seg], a: tuple[Token, ...], b: tuple[Token, ...]) -> list[_Seg]:
+def _cleanup(segs: list[_Seg], ka: tuple[str, ...], kb: tuple[str, ...]) -> list[_Seg]:
     """Fold weak equal runs between two edits, then merge adjacent edits."""
     out: list[_Seg] = []
     for k, seg in enumerate(segs):
         tag, i1, i2, j1, j2 = seg
         if tag == "equal" and 0 < k < len(segs) - 1:
-            eq = a[i1:i2]
+            eq = ka[i1:i2]
             p, n = segs[k - 1], segs[k + 1]
-            before = max(_chars(a[p[1] : p[2]]), _chars(b[p[3] : p[4]]))
-            after = max(_chars(a[n[1] : n[2]]), _chars(b[n[3] : n[4]]))
+            before = max(_chars(ka[p[1] : p[2]]), _chars(kb[p[3] : p[4]]))
+            after = max(_chars(ka[n[1] : n[2]]), _chars(kb[n[3] : n[4]]))
             if (len(eq) <= 3 and _weak(eq)) or (len(eq) == 1 and _chars(eq) <= min(before, after)):
                 tag = "replace"
         if out and tag != "equal" and out[-1][0] != "equal":
@@ -139,20 +139,46 @@ def _cleanup(segs: list[_Seg], a: tuple[Token, ...], b: tuple[Token, ...]) -> li
     return out
 
 
+def _opcodes(ka: tuple[str, ...], kb: tuple[str, ...]) -> list[_Seg]:
+    """SequenceMatcher opcodes, run on what lies between the common prefix and
+    suffix only (the usual quick path of a diff; a renewal changes a few words)."""
+    n = min(len(ka), len(kb))
+    pre = 0
+    while pre < n and ka[pre] == kb[pre]:
+        pre += 1
+    suf = 0
+    while suf < n - pre and ka[-1 - suf] == kb[-1 - suf]:
+        suf += 1
+    mid = SequenceMatcher(None, ka[pre : len(ka) - suf], kb[pre : len(kb) - suf], autojunk=False)
+    segs: list[_Seg] = []
+    if pre:
+        segs.append(("equal", 0, pre, 0, pre))
+    for t, i1, i2, j1, j2 in mid.get_opcodes():
+        if t == "equal" and segs and segs[-1][0] == "equal":
+            segs[-1] = ("equal", segs[-1][1], i2 + pre, segs[-1][3], j2 + pre)
+        else:
+            segs.append((t, i1 + pre, i2 + pre, j1 + pre, j2 + pre))
+    if suf:
+        i, j = len(ka) - suf, len(kb) - suf
+        if segs and segs[-1][0] == "equal":
+            segs[-1] = ("equal", segs[-1][1], len(ka), segs[-1][3], len(kb))
+        else:
+            segs.append(("equal", i, len(ka), j, len(kb)))
+    return segs
+
+
 @lru_cache(maxsize=2048)
 def _diff(old: str, new: str) -> tuple[tuple[tuple[str, str, str], ...], float]:
-    a, b = tokenize(old), tokenize(new)
-    ka, kb = [t.key for t in a], [t.key for t in b]
+    (ta, ka), (tb, kb) = split_tokens(old), split_tokens(new)
     if ka == kb:
         return ((("equal", old, new),) if old or new else ()), 1.0
-    sm = SequenceMatcher(None, ka, kb, autojunk=False)
-    segs: list[_Seg] = [(t, i1, i2, j1, j2) for t, i1, i2, j1, j2 in sm.get_opcodes()]
+    segs = _opcodes(ka, kb)
     total = len(ka) + len(kb)
     sim = 2.0 * sum(s[2] - s[1] for s in segs if s[0] == "equal") / total if total else 1.0
     ops: list[tuple[str, str, str]] = []
-    for tag, i1, i2, j1, j2 in _cleanup(segs, a, b):
-        o = "".join(t.text for t in a[i1:i2])
-        n = "".join(t.text for t in b[j1:j2])
+    for tag, i1, i2, j1, j2 in _cleanup(segs, ka, kb):
+        o = "".join(ta[i1:i2])
+        n = "".join(tb[j1:j2])
         if tag != "equal":
             tag = "replace" if o and n else ("delete" if o else "insert")
         ops.append((tag, o, n))

@@ -132,3 +132,16 @@ def test_fast_paragraph_key_is_the_token_keys(text: str) -> None:
 def test_line_end_hyphenation_is_no_change() -> None:
     assert paragraph_key("the informa-\ntion systems") == paragraph_key("the information systems")
     assert paragraph_key("COVID-19") != paragraph_key("COVID19")
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab1 ,.-/\n\u00a0\u2011\u00ad\u200b\u2019'\u201c:\tÉé")),
+        max_size=40,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_tokens_rebuild_the_text_and_carry_their_keys(text: str) -> None:
+    tokens = tokenize(text)
+    assert "".join(t.text for t in tokens) == text
+    assert [t.key for t in tokens] == [token_key(t.text) for t in tokens]
