@@ -3,9 +3,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 # Debian packages: PDF tools for tests, Noto fonts for the PDF reports (Latin,
-# Arabic, Chinese...), WeasyPrint's Pango, and chromium for the browser tests.
+# Arabic, Chinese...), WeasyPrint's Pango, chromium for the browser tests and
+# LibreOffice (writer only) to check that the tracked-changes Word file opens.
 APT_PACKAGES = poppler-utils fonts-noto-core fonts-noto-cjk fonts-dejavu-core \
-	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 chromium
+	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 chromium \
+	libreoffice-writer-nogui
 
 .PHONY: deps check lint type test bench serve
 
@@ -13,7 +15,7 @@ deps:
 	@if command -v apt-get >/dev/null; then \
 		missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 		if [ -n "$$missing" ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 		fi; \
 	fi
 	$(PY) -m pip install -q -e '.[dev]'
