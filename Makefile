@@ -6,16 +6,21 @@ PORT ?= 8000
 # Arabic, Chinese...), WeasyPrint's Pango, chromium for the browser tests and
 # LibreOffice (writer only) to check that the tracked-changes Word file opens.
 APT_PACKAGES = poppler-utils fonts-noto-core fonts-noto-cjk fonts-dejavu-core \
-	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 chromium \
-	libreoffice-writer-nogui
+	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 chromium
+APT_LEAN_PACKAGES = libreoffice-writer-nogui
 
 .PHONY: deps check lint type test bench serve
 
 deps:
 	@if command -v apt-get >/dev/null; then \
 		missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+		lean=$$(for p in $(APT_LEAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+		if [ -n "$$missing$$lean" ]; then apt-get update -qq; fi; \
 		if [ -n "$$missing" ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+		fi; \
+		if [ -n "$$lean" ]; then \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$lean; \
 		fi; \
 	fi
 	$(PY) -m pip install -q -e '.[dev]'
