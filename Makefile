@@ -25,8 +25,11 @@ deps:
 	fi
 	$(PY) -m pip install -q -e '.[dev]'
 
+# The INTERPOL series of ../shared/corpus, when present, is offered as a local mirror.
+MIRROR ?= $(wildcard $(CURDIR)/../shared/corpus/interpol)
+
 serve: deps
-	resdiff serve --host $(HOST) --port $(PORT)
+	RESDIFF_MIRROR="$${RESDIFF_MIRROR:-$(MIRROR)}" resdiff serve --host $(HOST) --port $(PORT)
 
 lint:
 	$(PY) -m ruff check .
