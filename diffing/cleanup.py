@@ -70,6 +70,7 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x00", "")
     text = _ZERO_WIDTH.sub("", text)
+    text = text.replace("\f", "\n\n")  # pdftotext's page break: an empty line
     text = _SPACES.sub(" ", text)
     return text.replace("\u2011", "-").replace("\u2010", "-")
 
@@ -116,48 +117,75 @@ def _squash(s: str) -> str:
 
 
 def _running_title_lines(lines: list[str], anchors: list[int]) -> set[str]:
-    """Lines seen near at least two page numbers: the running title."""
-    seen: dict[str, int] = {}
+    """Lines printed just above the page numbers of at least two pages: the running title."""
+    clusters: list[int] = []
+    last = -10
     for i in anchors:
-        near = {
-            _squash(lines[j])
-            for j in range(max(0, i - 7), min(len(lines), i + 7))
-            if lines[j].strip() and not _is_furniture(lines[j])
-        }
+        if not clusters or i - last > 4:
+            clusters.append(i)
+        last = i
+    seen: dict[str, int] = {}
+    for first in clusters:
+        near: set[str] = set()
+        for j in range(first - 1, max(-1, first - 7), -1):
+            if lines[j] == "":
+                break  # the page break of the extraction
+            if lines[j].strip() and not _is_furniture(lines[j]):
+                near.add(_squash(lines[j]))
         for s in near:
             seen[s] = seen.get(s, 0) + 1
     return {s for s, n in seen.items() if n >= 2}
 
 
-def _title_like(line: str, running: set[str], title: str) -> bool:
-    s = _squash(line)
-    return bool(s) and (s in running or (len(s) > 3 and s in title))
+def _header_span(lines: list[str], i: int, running: set[str], titles: set[str]) -> tuple[int, int]:
+    """The furniture lines around the page number or job number at ``i``.
 
-
-def _header_span(lines: list[str], i: int, running: set[str], title: str) -> tuple[int, int]:
-    """The furniture lines around the page number or job number at ``i``."""
+    Upwards: blank and furniture lines, running-title lines (printed near the
+    page numbers of two pages or more), and the title lines under a symbol line
+    (``A/RES/73/11`` then the title, then the job number and page). Downwards:
+    blank and furniture lines only. An exactly empty line (the extraction's page
+    break) ends the header.
+    """
     n = len(lines)
     lo = i
     j = i
+    symbol_seen = False
+    for e in range(i - 1, max(-1, i - 9), -1):
+        # An exactly empty line a few lines up, with a symbol line in between:
+        # the page break of the extraction opens this header.
+        if lines[e] == "":
+            if any(_SYMBOL_LINE.fullmatch(lines[x]) for x in range(e + 1, i)):
+                j = 0  # skip the scan below
+                lo = e
+            break
     while j - 1 >= 0 and i - (j - 1) <= 9:
         k = j - 1
         line = lines[k]
         if line == "":
-            # An exactly empty line: the page break of the extraction.
             lo = k
             break
-        if not line.strip() or _is_furniture(line) or _title_like(line, running, title):
+        if not line.strip():
             j = k
-            if line.strip():
-                lo = k
             continue
-        # Running-title lines sitting right under or over a symbol line.
+        if _is_furniture(line) or _squash(line) in running:
+            j = lo = k
+            symbol_seen = symbol_seen or bool(_SYMBOL_LINE.fullmatch(line))
+            continue
+        if symbol_seen:
+            # Above the symbol: the running title (odd pages), else the previous page.
+            for m in range(k, max(-1, k - 4), -1):
+                if not lines[m].strip():
+                    break
+                if _squash(" ".join(lines[m : k + 1])) in titles:
+                    lo = m
+                    break
+            break
         m = k
         while m >= 0 and k - m < 4 and lines[m].strip() and not _is_furniture(lines[m]):
             m -= 1
         if m >= 0 and _SYMBOL_LINE.fullmatch(lines[m]):
-            j = m
-            lo = m
+            j = lo = m
+            symbol_seen = True
             continue
         break
     hi = i
@@ -175,12 +203,30 @@ def _header_span(lines: list[str], i: int, running: set[str], title: str) -> tup
     return lo, hi
 
 
-def remove_furniture(lines: list[str], *, title: str = "", start: int = 0) -> list[str]:
+def _even_titles(lines: list[str], anchors: list[int]) -> set[str]:
+    """Running titles printed between a symbol line and the page number."""
+    titles: set[str] = set()
+    for i in anchors:
+        block: list[str] = []
+        for k in range(i - 1, max(-1, i - 8), -1):
+            line = lines[k]
+            if _SYMBOL_LINE.fullmatch(line):
+                if block:
+                    titles.add(_squash(" ".join(reversed(block))))
+                break
+            if line.strip() and not _is_furniture(line):
+                block.append(line)
+            if len(block) > 4 or line == "":
+                break
+    return titles
+
+
+def remove_furniture(lines: list[str], *, start: int = 0, title: str = "") -> list[str]:
     """Replace every running header/footer from line ``start`` on by :data:`PAGE_BREAK`.
 
     A header is found by its page number (``2/5``) or job number (``18-20444``)
     and spreads over the symbol, running title and blank lines around it.
-    ``title`` (any case) helps recognise running-title lines on two-page texts.
+    ``title``, the document's title, is recognised as a running title too.
 
     >>> remove_furniture(["end,", "", "A/RES/1/1", "Title", " ", "18-20444", "2/5", " ", "next"])
     ['end,', '\\x00PAGE\\x00', 'next']
@@ -193,10 +239,12 @@ def remove_furniture(lines: list[str], *, title: str = "", start: int = 0) -> li
     if not anchors:
         return list(lines)
     running = _running_title_lines(lines, anchors)
-    squashed_title = _squash(title)
+    titles = _even_titles(lines, anchors)
+    if title:
+        titles.add(_squash(title))
     furniture = [False] * len(lines)
     for i in anchors:
-        lo, hi = _header_span(lines, i, running, squashed_title)
+        lo, hi = _header_span(lines, i, running, titles)
         for k in range(max(lo, start), hi + 1):
             furniture[k] = True
     out: list[str] = []

@@ -45,8 +45,9 @@ _AGENDA_EN = re.compile(r"\s*Agenda items?\s+(.+?)\s*")
 _AGENDA_FR = re.compile(r"\s*Points?\s+(.+?)\s+de l['’]ordre du jour\s*")
 _AGENDA_ES = re.compile(r"\s*Temas?\s+(.+?)\s+del programa\s*")
 _ADOPTED = re.compile(
-    r"(?:Resolution adopted by the General Assembly|Résolution adoptée par l['’]Assemblée générale"
-    r"|Resolución aprobada por la Asamblea General)\s+(?:on|le|el)\s+(.{6,40})",
+    r"(Resolutions? adopted by the General Assembly|Résolutions? adoptées? par l['’]Assemblée générale"
+    r"|Resolución aprobada por la Asamblea General|Decision adopted by the General Assembly"
+    r"|Décision adoptée par l['’]Assemblée générale)\s+(?:on|le|el)\s+(.{6,40})",
     re.IGNORECASE,
 )
 _PART_ONLY = re.compile(r"\s*[A-Z]\s*")
@@ -259,7 +260,9 @@ def read_front(lines: list[str]) -> Front:
         if front.adopted is None:
             m = _ADOPTED.search(block)
             if m:
-                front.adopted = parse_date(m.group(1))
+                front.adopted = parse_date(m.group(2))
+                if m.group(1).lower().startswith(("decision", "décision")):
+                    front.document_type = "decision"
                 last_meta = idx
                 continue
         if block.startswith("[") and not front.drafts:

@@ -72,6 +72,21 @@ def _vocabulary(lines: list[str]) -> frozenset[str]:
     return frozenset(re.findall(r"\w+(?:-\w+)*", text))
 
 
+def _one_paragraph_per_line(lines: list[str]) -> list[str]:
+    """Text pasted with one paragraph per line and no blank lines: separate them."""
+    text_lines = [line for line in lines if line.strip() and line != PAGE_BREAK]
+    if not text_lines or len(text_lines) < 2 * sum(1 for line in lines if not line.strip()):
+        return lines
+    if sum(len(line) for line in text_lines) / len(text_lines) < 150:
+        return lines
+    out: list[str] = []
+    for line in lines:
+        out.append(line)
+        if line.strip() and line != PAGE_BREAK:
+            out.append(" ")
+    return out
+
+
 def _body_start(lines: list[str]) -> int | None:
     for i, line in enumerate(lines):
         if _ASSEMBLY_LINE.fullmatch(line):
@@ -95,6 +110,7 @@ def parse(text: str, *, language: str | None = None) -> Resolution:
     lines = [line.rstrip("\n") for line in text.split("\n")]
     # Drop trailing blanks of lines but keep the difference between "" and " ".
     lines = [line if not line.strip() else line.rstrip() for line in lines]
+    lines = _one_paragraph_per_line(lines)
     notes: list[str] = []
 
     start = _body_start(lines)
@@ -106,8 +122,7 @@ def parse(text: str, *, language: str | None = None) -> Resolution:
         notes.append("no 'The General Assembly,' line: the body starts after the front matter")
     front_lines = [line for line in lines[:start] if line != PAGE_BREAK]
     front = read_front(front_lines)
-    title = front.title or ""
-    body = remove_furniture(lines, title=title, start=start)
+    body = remove_furniture(lines, start=start, title=front.title or "")
     body, footnotes, pages = extract_footnotes(body, markdown=markdown)
     body = body[start:] if start < len(body) else []
     body = mark_markers(body, [f.marker for f in footnotes], pages)

@@ -1,20 +1,37 @@
 """From clean body lines to numbered paragraphs: blocks, labels, parts, annexes.
 
-Public function: :func:`build_paragraphs`. Conventions (see also the README):
+Public functions: :func:`build_paragraphs`, :func:`make_blocks`,
+:func:`merge_blocks`. The id conventions:
 
 * ``PP<n>`` preambular paragraphs in order; ``OP<n>`` operative paragraphs by
   printed number; ``OP8(a)`` a sub-paragraph of OP8 and ``OP8(a)(i)`` a
   sub-sub-paragraph of ``OP8(a)`` (``parent`` is the enclosing paragraph,
   ``number`` its own label ``"a"`` or ``"i"``); a sub-paragraph inside the
-  preamble hangs from its preambular paragraph (``PP5(a)``).
+  preamble hangs from its preambular paragraph (``PP5(a)``). A label at the
+  start of a printed line inside a sentence (``...; and (b) preventing``) is
+  not a sub-paragraph: only a label opening a paragraph, or a line after one
+  ending with ``;`` or ``:``, is.
+* A numbered list inside an operative paragraph (``11. Approves the following
+  agenda:`` then ``1.``, ``2.`` ...) gives sub-paragraphs ``OP11(1)``, ``OP11(2)``.
+* A resolution whose operative part is not numbered (``Approves the report of
+  the Credentials Committee.``) has unnumbered operative paragraphs ``OP1``,
+  ``OP2`` ... with ``number`` None, and a note.
 * When operative numbering restarts at 1 the document has parts; the part is the
   heading printed before it (``A``, ``B``, ``I``, ``II``) or the next letter,
-  and every id is prefixed with it (``B.OP1``). A heading whose numbering does
-  not restart (a section title such as ``II`` inside one resolution) is not a part
-  and is not a paragraph.
-* Everything after an ``Annex`` heading is its own part (``ANNEX``, ``ANNEX-I``).
-* An unnumbered block after the operative part has begun (a table, a quotation,
-  the end of a list) is appended to the paragraph before it.
+  and every id is prefixed with it (``B.OP1``). Once parts exist, the next
+  heading in sequence (``XX`` after ``XIX``) opens the next part even without
+  numbered paragraphs. A heading whose numbering does not restart (a section
+  title such as ``II`` inside one resolution) is not a part and is not a
+  paragraph. A lettered section heading inside a list (``B. Scale up climate
+  action``, then ``(a)`` again) gives ``OP32.B(a)``.
+* Everything after an ``Annex`` heading is its own part (``ANNEX``,
+  ``ANNEX-I``); inside an annex each ``Article 4`` or ``Rule 18`` heading opens
+  a part of its own (``ANNEX.Art4``, ``ANNEX-III.Rule18``), as does numbering
+  that restarts (``ANNEX.II``, ``ANNEX.2``). A part name already used gets
+  ``-2``, ``-3``.
+* An unnumbered block after the operative part has begun (a table, a
+  quotation, the end of a list) is appended to the paragraph before it, unless
+  a heading came in between (then it is an unnumbered paragraph, ``PP<n>``).
 """
 
 from __future__ import annotations
@@ -122,7 +139,13 @@ def merge_blocks(blocks: list[Block], french: bool) -> list[Block]:
     """Join the blocks that are one paragraph cut by a page break or footnotes."""
     out: list[Block] = []
     for b in blocks:
-        if out and _label(b.lines[0], french) is None and not _CLOSING.fullmatch(b.lines[0]):
+        if (
+            out
+            and _label(b.lines[0], french) is None
+            and not _CLOSING.fullmatch(b.lines[0])
+            and not _CLOSING.fullmatch(out[-1].lines[0])
+            and not _ANNEX.fullmatch(b.lines[0])
+        ):
             prev = out[-1].lines[-1]
             lower = _starts_lower(b.lines[0])
             if (b.soft and (_ends_open(prev) or lower)) or (
@@ -212,6 +235,8 @@ class _State:
     annex_base: str = ""
     annex_restarts: int = 0
     annex_first_heading: str | None = None
+    used_parts: set[str] = field(default_factory=set)
+    part_suffix: dict[str, int] = field(default_factory=dict)
 
 
 _ROMAN_VALUES = (
@@ -252,7 +277,19 @@ def _next_part_name(prev: str | None) -> str:
         return _to_roman(number + 1)
     if len(prev) == 1 and "A" <= prev < "Z":
         return chr(ord(prev) + 1)
-    return prev + "'"
+    return prev  # made unique by _unique_part
+
+
+def _unique_part(st: _State, name: str) -> str:
+    """``name``, or ``name-2``, ``name-3`` ... when a part of that name exists."""
+    if name in st.used_parts:
+        k = st.part_suffix.get(name, 1) + 1
+        while f"{name}-{k}" in st.used_parts:
+            k += 1
+        st.part_suffix[name] = k
+        name = f"{name}-{k}"
+    st.used_parts.add(name)
+    return name
 
 
 def _start_part(st: _State, name: str | None) -> None:
@@ -261,11 +298,12 @@ def _start_part(st: _State, name: str | None) -> None:
         first = "I" if name is not None and _ROMAN_UPPER.fullmatch(name) and name != "I" else "A"
         if st.heading_first is not None:
             first = st.heading_first
+        first = _unique_part(st, first)
         for p in st.paras:
             if p.part is None:
                 p.part = first
         st.part = first
-    st.part = name if name is not None else _next_part_name(st.part)
+    st.part = _unique_part(st, name if name is not None else _next_part_name(st.part))
     st.in_operative = False
     st.last_op = st.last_pp = st.last_sub = st.last_top = None
     st.last_letter = None
@@ -311,7 +349,7 @@ def _split_block(block: Block, st: _State) -> tuple[Block, Block | None]:
     expected = {st.last_number + 1}
     if st.nested is not None:
         expected.add(st.nested_last + 1)
-    m0 = _OP_LABEL.match(block.lines[0].lstrip())
+    m0 = _OP_LABEL.match(block.lines[0].lstrip()) or _BARE_NUMBER.fullmatch(block.lines[0])
     if m0:
         n0 = int(m0.group(1))
         expected = {n0 + 1}
@@ -345,7 +383,7 @@ def build_paragraphs(
     """
     st = _State(heading_first=first_part)
     if first_part is not None:
-        st.part = first_part
+        st.part = _unique_part(st, first_part)
     notes: list[str] = []
     closings: list[str] = []
     blocks = merge_blocks(make_blocks(lines), french)
@@ -371,6 +409,7 @@ def build_paragraphs(
         if m and (st.closed or st.ops_in_part or not st.paras):
             name = "ANNEX" + ("-" + m.group(1).upper() if m.group(1) else "")
             st.annex = True
+            name = _unique_part(st, name)
             st.part = name
             st.annex_base = name
             st.annex_restarts = 0
@@ -407,8 +446,7 @@ def build_paragraphs(
             if am and st.annex and am.group(1).lower() != "annex":
                 # Each article (rule, section) of an annexed text is its own part.
                 name = f"{st.annex_base}.{am.group(1)[:4].rstrip('i').capitalize()}{am.group(2)}"
-                while any(q.part == name for q in st.paras):
-                    name += "'"
+                name = _unique_part(st, name)
                 st.part = name
                 st.ops_in_part = 0
                 st.last_number = 0
@@ -431,7 +469,12 @@ def build_paragraphs(
             if st.paras and _TABLE_NOTE.match(first):
                 st.paras[-1].lines.extend(block.lines)
                 continue
-            if st.in_operative and st.paras and (not st.after_heading or _is_table(block)):
+            if (
+                st.in_operative
+                and st.paras
+                and (st.paras[-1].kind != "preambular" or _is_table(block))
+                and (not st.after_heading or _is_table(block))
+            ):
                 st.paras[-1].lines.extend(block.lines)
                 continue
             st.paras.append(_Para("preambular", None, list(block.lines), st.part))
@@ -478,9 +521,10 @@ def build_paragraphs(
                     q.part = st.part
             elif number == 1 and st.ops_in_part and st.annex:
                 if st.annex_restarts == 0 and st.annex_first_heading:
+                    renamed = _unique_part(st, f"{st.annex_base}.{st.annex_first_heading}")
                     for q in st.paras:
                         if q.part == st.annex_base:
-                            q.part = f"{st.annex_base}.{st.annex_first_heading}"
+                            q.part = renamed
                 st.annex_restarts += 1
                 hm = _PART_HEADING.fullmatch(st.heading or "")
                 am = None
@@ -492,8 +536,7 @@ def build_paragraphs(
                     else str(st.annex_restarts + 1)
                 )
                 name = f"{st.annex_base}.{suffix}"
-                while any(q.part == name for q in st.paras):
-                    name += "'"
+                name = _unique_part(st, name)
                 st.part = name
                 st.ops_in_part = 0
             st.last_number = number
@@ -528,7 +571,11 @@ def build_paragraphs(
                 st.last_letter = value
             continue
         st.paras.append(_Para("subparagraph", value, body, st.part, st.last_sub, 2))
-    if _promote_unnumbered(st):
+    if not st.paras and blocks:
+        # Nothing looked like a paragraph (headings only): keep every block.
+        st.paras = [_Para("preambular", None, list(b.lines), None) for b in blocks]
+        notes.append("no resolution structure found: every block is kept as a paragraph")
+    elif _promote_unnumbered(st):
         notes.append("the operative part is not numbered: unnumbered operative paragraphs")
     return _finish(st, vocabulary), closings, notes
 
@@ -539,6 +586,7 @@ _VERB_LIKE = re.compile(r"[A-Za-zÀ-ÿ][a-zà-ÿ]+(?:ing|es|s|ed)|upon|for|on")
 _OPERATIVE_VERB = re.compile(
     r"(?:(?:Also|Further|Again|Strongly|Once again|Further also|Hereby)\s+)?"
     r"(?!Has\b|Is\b|Was\b)[A-Z][a-z]+[^s\W]s\b"
+    r"|The General Assembly,?\s+(?:(?:also|further)\s+)?(?!has\b|is\b|was\b)[a-z]+[^s\W]s\b"
 )
 
 
@@ -575,6 +623,7 @@ def _finish(st: _State, vocabulary: frozenset[str]) -> list[Paragraph]:
     ids: list[str] = []
     pp_count: dict[str | None, int] = {}
     seen: set[str] = set()
+    dup: dict[str, int] = {}
     for p in st.paras:
         prefix = f"{p.part}." if p.part else ""
         if p.kind == "preambular":
@@ -593,11 +642,13 @@ def _finish(st: _State, vocabulary: frozenset[str]) -> list[Paragraph]:
             if pid in seen and p.section:
                 pid = f"{parent}.{p.section}({p.label})"
             number = p.label
-        base = pid
-        k = 2
-        while pid in seen:
+        if pid in seen:
+            base = pid
+            k = dup.get(base, 1) + 1
+            while f"{base}~{k}" in seen:
+                k += 1
+            dup[base] = k
             pid = f"{base}~{k}"
-            k += 1
         seen.add(pid)
         ids.append(pid)
         text, notes = detach_markers(join_lines(p.lines, vocabulary))

@@ -383,7 +383,7 @@ def test_hyphenation_uses_the_document_vocabulary() -> None:
 
 def test_remove_furniture_keeps_text() -> None:
     lines = ["text,", "", "Title line", "A/RES/1/1", " ", "3/5", "18-20444", " ", "more"]
-    assert remove_furniture(lines, title="Title line") == ["text,", "\x00PAGE\x00", "more"]
+    assert remove_furniture(lines) == ["text,", "\x00PAGE\x00", "more"]
 
 
 def test_unstructured_text_parses_with_a_note() -> None:
@@ -429,3 +429,93 @@ def test_parse_never_crashes(pieces: list[str]) -> None:
 def test_parse_arbitrary_unicode(text: str) -> None:
     with contextlib.suppress(ResdiffError):
         parse(text)
+
+
+def _as_pasted_text(r: Resolution) -> str:
+    """The resolution as pasted from a web page: one paragraph per line."""
+    lines = [r.symbol or "", f"{r.session}/1. {r.title}", "The General Assembly,"]
+    for p in r.paragraphs:
+        label = f"{p.number}. " if p.kind == "operative" else ""
+        if p.kind == "subparagraph":
+            label = f"({p.number}) "
+        lines.append(label + p.text)
+    return "\n".join(lines)
+
+
+@needs_corpus
+@pytest.mark.parametrize(("name", "_expected"), COUNTS)
+def test_one_paragraph_per_line_gives_the_same_paragraphs(
+    name: str, _expected: tuple[int, int, int]
+) -> None:
+    r = _read(INTERPOL / name)
+    again = parse(_as_pasted_text(r))
+    assert [(p.id, p.text, p.lead) for p in again.paragraphs] == [
+        (p.id, p.text, p.lead) for p in r.paragraphs
+    ]
+    assert again.title == r.title
+
+
+def test_unnumbered_operative_paragraph() -> None:
+    r = parse(
+        "The General Assembly,\n \nHaving considered the report of the Credentials Committee,\n"
+        " \nApproves the report of the Credentials Committee.\n"
+    )
+    assert [(p.id, p.kind, p.number, p.lead) for p in r.paragraphs] == [
+        ("PP1", "preambular", None, "Having considered"),
+        ("OP1", "operative", None, "Approves"),
+    ]
+    assert any("not numbered" in n for n in r.notes)
+
+
+def test_articles_of_an_annexed_convention_are_parts() -> None:
+    r = parse(
+        "The General Assembly,\n \n1. Adopts the Convention annexed to the present resolution.\n"
+        " \n10th plenary meeting\n1 January 2040\n \nAnnex\n \nConvention on things\n \n"
+        "Article 1\n \nUse of terms\n \n1. Each State shall act.\n \n2. Each State may act.\n \n"
+        "Article 2\n \nScope\n \n1. This Convention applies:\n \n(a) To things;\n \n(b) To more.\n"
+    )
+    assert [p.id for p in r.paragraphs] == [
+        "OP1",
+        "ANNEX.Art1.OP1",
+        "ANNEX.Art1.OP2",
+        "ANNEX.Art2.OP1",
+        "ANNEX.Art2.OP1(a)",
+        "ANNEX.Art2.OP1(b)",
+    ]
+    assert r.adopted == "2040-01-01"
+
+
+def test_lettered_section_inside_a_list() -> None:
+    r = parse(
+        "The General Assembly,\n \n1. Commits to:\n \nA.\nFirst area\n \n(a) One;\n \n(b) Two;\n"
+        " \nB.\nSecond area\n \n(a) Three;\n \n2. Decides to continue.\n"
+    )
+    assert [p.id for p in r.paragraphs] == [
+        "OP1", "OP1(a)", "OP1(b)", "OP1.B(a)", "OP2",
+    ]  # fmt: skip
+    assert r.paragraph("OP1.B(a)").parent == "OP1"
+
+
+def test_paragraphs_without_blank_lines_between_them() -> None:
+    r = parse(
+        "The General Assembly,\n \nReaffirming that the rights of the child are human rights,\n"
+        "Reaffirming further that States shall act,\n \n25. Recalls x;\n \n26\n"
+        "Condemns y;\n27. Affirms z.\n"
+    )
+    assert [p.id for p in r.paragraphs] == ["PP1", "PP2", "OP25", "OP26", "OP27"]
+    assert r.paragraph("OP26").text == "Condemns y;"
+
+
+def test_markers_after_a_year_and_after_a_word() -> None:
+    text = (
+        "The General Assembly,\n \nRecalling the Geneva Conventions of 12 August 19491 and the "
+        "Paris Agreement 2  and its entry into force,\n \n1. Decides to meet on 12 May 2040.\n"
+        "__________________\n \n1 United Nations, Treaty Series, vol. 75.\n \n2 See X.\n"
+    )
+    r = parse(text)
+    assert r.paragraph("PP1").text == (
+        "Recalling the Geneva Conventions of 12 August 1949 and the Paris Agreement and its "
+        "entry into force,"
+    )
+    assert r.paragraph("PP1").footnotes == ["1", "2"]
+    assert r.paragraph("OP1").text == "Decides to meet on 12 May 2040."
