@@ -4,8 +4,11 @@ more versions paragraph by paragraph, diff the words inside aligned paragraphs.
 Public API::
 
     parse(text, *, language=None) -> Resolution
-    compare(old, new) -> Comparison
-    compare_series([r1, r2, ...]) -> Series
+    compare(old, new, *, deadline=None) -> Comparison
+    compare_series([r1, r2, ...], *, deadline=None) -> Series
+
+``deadline`` is a :func:`time.monotonic` value: a comparison still running
+past it raises ``ComparisonTooLargeError`` (:mod:`diffing.budget`).
 
 This package does no I/O and imports no web, PDF, DOCX or database library.
 """

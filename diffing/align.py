@@ -55,6 +55,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
+from diffing.budget import check
 from diffing.model import Change, Comparison, Op, Paragraph, Resolution
 from diffing.rollover import is_rollover, series_numbers
 from diffing.tokens import paragraph_key
@@ -83,6 +84,7 @@ _SPLIT_GAIN = 0.02
 _FULL_CDIST = 40_000
 _GAP_WINDOW = 12
 _RARE_CANDIDATES = 6
+_ALIGNING = "aligning paragraphs"
 
 
 @dataclass
@@ -190,7 +192,7 @@ def _rare_words(enc: list[str], idx: list[int]) -> dict[str, list[int]]:
     return index
 
 
-def _fuzzy(st: _State) -> None:
+def _fuzzy(st: _State, deadline: float | None) -> None:
     lo_a = [i for i in range(len(st.ka)) if i not in st.a2b]
     lo_b = [j for j in range(len(st.kb)) if j not in st.b2a]
     if not lo_a or not lo_b:
@@ -213,6 +215,7 @@ def _fuzzy(st: _State) -> None:
     else:
         index = _rare_words(st.ea, lo_a)
         for j in lo_b:
+            check(deadline, _ALIGNING)
             lo, hi = _gap_bounds(st, j, matched_new)
             near: set[int] = set()
             if lo < hi:
@@ -255,12 +258,18 @@ def _contained(piece: str, whole: set[str]) -> bool:
 
 
 def _grow(
-    ka: list[str], kb: list[str], a2b: dict[int, int], b2a: dict[int, int], score: dict[int, float]
+    ka: list[str],
+    kb: list[str],
+    a2b: dict[int, int],
+    b2a: dict[int, int],
+    score: dict[int, float],
+    deadline: float | None = None,
 ) -> dict[int, list[int]]:
     """Split candidates: old index -> run of new indices (see module doc, step 3)."""
     out: dict[int, list[int]] = {}
     taken: set[int] = set()
     for i, j in sorted(a2b.items()):
+        check(deadline, _ALIGNING)
         base = score[i]
         if base >= 0.97:
             continue
@@ -286,7 +295,11 @@ def _grow(
 
 
 def _orphan_splits(
-    ka: list[str], kb: list[str], a2b: dict[int, int], b2a: dict[int, int]
+    ka: list[str],
+    kb: list[str],
+    a2b: dict[int, int],
+    b2a: dict[int, int],
+    deadline: float | None = None,
 ) -> dict[int, tuple[float, list[int]]]:
     """Unmatched old paragraphs made of consecutive unmatched new ones in their gap."""
     out: dict[int, tuple[float, list[int]]] = {}
@@ -295,6 +308,7 @@ def _orphan_splits(
     for i in range(len(ka)):
         if i in a2b:
             continue
+        check(deadline, _ALIGNING)
         p = bisect.bisect_left(matched_old, i)
         lo = a2b[matched_old[p - 1]] if p > 0 else -1
         hi = a2b[matched_old[p]] if p < len(matched_old) else len(kb)
@@ -379,8 +393,12 @@ def paragraph_similarity(old: str, new: str) -> float:
     return _ratio(x, y)
 
 
-def match_paragraphs(old_texts: Sequence[str], new_texts: Sequence[str]) -> list[Match]:
+def match_paragraphs(
+    old_texts: Sequence[str], new_texts: Sequence[str], *, deadline: float | None = None
+) -> list[Match]:
     """Match old to new paragraph texts; unmatched paragraphs are left out.
+
+    ``deadline``: see :func:`compare`.
 
     >>> [(m.old, m.new, m.in_place) for m in match_paragraphs(["a b c", "x y z"], ["x y z", "a b c"])]
     [([1], [0], True), ([0], [1], False)]
@@ -389,6 +407,7 @@ def match_paragraphs(old_texts: Sequence[str], new_texts: Sequence[str]) -> list
     kb = [""] * len(new_texts)
     st = _State(ka, kb, [""] * len(ka), [""] * len(kb))
     _exact(st, old_texts, new_texts)
+    check(deadline, _ALIGNING)
     # only the leftovers of the exact pass are ever scored: encode just those
     vocab: dict[str, str] = {}
     lo_a = [i for i in range(len(ka)) if i not in st.a2b]
@@ -397,9 +416,11 @@ def match_paragraphs(old_texts: Sequence[str], new_texts: Sequence[str]) -> list
         st.ea[i] = e
     for j, e in zip(lo_b, _encode([kb[j] for j in lo_b], vocab), strict=True):
         st.eb[j] = e
-    _fuzzy(st)
-    splits = _grow(st.ea, st.eb, st.a2b, st.b2a, st.score)
-    merges = _grow(st.eb, st.ea, st.b2a, st.a2b, {j: st.score[i] for j, i in st.b2a.items()})
+    _fuzzy(st, deadline)
+    splits = _grow(st.ea, st.eb, st.a2b, st.b2a, st.score, deadline)
+    merges = _grow(
+        st.eb, st.ea, st.b2a, st.a2b, {j: st.score[i] for j, i in st.b2a.items()}, deadline
+    )
     items: list[Match] = []
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -421,11 +442,11 @@ def match_paragraphs(old_texts: Sequence[str], new_texts: Sequence[str]) -> list
             used_b.add(j)
     a2b = {i: j for m in items for i in m.old for j in m.new}
     b2a = {j: i for m in items for i in m.old for j in m.new}
-    for i, (s, run) in _orphan_splits(st.ea, st.eb, a2b, b2a).items():
+    for i, (s, run) in _orphan_splits(st.ea, st.eb, a2b, b2a, deadline).items():
         items.append(Match([i], run, s))
         a2b.update(dict.fromkeys([i], run[0]))
         b2a.update(dict.fromkeys(run, i))
-    for j, (s, run) in _orphan_splits(st.eb, st.ea, b2a, a2b).items():
+    for j, (s, run) in _orphan_splits(st.eb, st.ea, b2a, a2b, deadline).items():
         items.append(Match(run, [j], s))
     _heaviest_increasing(items)
     items.sort(key=lambda m: (m.new[0], m.old[0]))
@@ -445,7 +466,8 @@ def _lead(p: Paragraph) -> str:
 
 
 class _Builder:
-    def __init__(self, old: Resolution, new: Resolution) -> None:
+    def __init__(self, old: Resolution, new: Resolution, deadline: float | None) -> None:
+        self.deadline = deadline
         self.a = old.paragraphs
         self.b = new.paragraphs
         self.kinds_a = {p.id: p.kind for p in self.a}
@@ -455,7 +477,9 @@ class _Builder:
     def change(self, m: Match) -> Change:
         pa = [self.a[i] for i in m.old]
         pb = [self.b[j] for j in m.new]
-        d = diff_words("\n".join(p.text for p in pa), "\n".join(p.text for p in pb))
+        d = diff_words(
+            "\n".join(p.text for p in pa), "\n".join(p.text for p in pb), deadline=self.deadline
+        )
         tags: list[str] = []
         if [f for p in pa for f in p.footnotes] != [f for p in pb for f in p.footnotes]:
             tags.append("footnotes")
@@ -495,10 +519,17 @@ class _Builder:
         return Change("removed", [p.id], [], 0.0, [Op("delete", p.text, "")])
 
 
-def compare(old: Resolution, new: Resolution) -> Comparison:
-    """Compare two versions: every paragraph of both is in exactly one change."""
-    items = match_paragraphs([p.text for p in old.paragraphs], [p.text for p in new.paragraphs])
-    build = _Builder(old, new)
+def compare(old: Resolution, new: Resolution, *, deadline: float | None = None) -> Comparison:
+    """Compare two versions: every paragraph of both is in exactly one change.
+
+    ``deadline``, a :func:`time.monotonic` value, is the time budget: past it
+    the comparison stops with :class:`~diffing.errors.ComparisonTooLargeError`
+    (:mod:`diffing.budget`). ``None``: no budget.
+    """
+    items = match_paragraphs(
+        [p.text for p in old.paragraphs], [p.text for p in new.paragraphs], deadline=deadline
+    )
+    build = _Builder(old, new, deadline)
     by_new: dict[int, Match] = {}
     owner_of_old: dict[int, Match] = {}
     for m in items:

@@ -196,6 +196,7 @@ def _doc_ref(r: Resolution) -> dict[str, Any]:
         "title": r.title,
         "adopted": r.adopted,
         "document_type": r.document_type,
+        "notes": list(r.notes),  # e.g. "no numbered operative paragraph found"
     }
 
 

@@ -45,8 +45,11 @@ def _placer(
     return place
 
 
-def compare_series(versions: Sequence[Resolution]) -> Series:
-    """Align every successive pair of *versions* and follow each paragraph."""
+def compare_series(versions: Sequence[Resolution], *, deadline: float | None = None) -> Series:
+    """Align every successive pair of *versions* and follow each paragraph.
+
+    ``deadline`` bounds the whole series, as in :func:`diffing.compare`.
+    """
     if len(versions) < 2:
         raise InvalidRequestError("a series needs at least two versions")
     n = len(versions)
@@ -58,7 +61,7 @@ def compare_series(versions: Sequence[Resolution]) -> Series:
     }
     steps = []
     for k in range(1, n):
-        comp = compare(versions[k - 1], versions[k])
+        comp = compare(versions[k - 1], versions[k], deadline=deadline)
         steps.append(comp)
         # rows that ended before this step keep their place behind a predecessor
         follows: dict[int, list[SeriesRow]] = {}

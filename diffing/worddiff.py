@@ -3,7 +3,9 @@
 :func:`diff_words` compares the token keys (:mod:`diffing.tokens`) with
 ``difflib.SequenceMatcher(autojunk=False)`` and emits :class:`~diffing.model.Op`
 values holding the ORIGINAL text: joining the ``old`` sides gives the old text
-exactly, joining the ``new`` sides gives the new text exactly.
+exactly, joining the ``new`` sides gives the new text exactly. A very long
+paragraph is first cut at anchors, so that the cost stays near-linear
+(:func:`_matching_blocks`); ``deadline`` bounds the time (:mod:`diffing.budget`).
 
 Semantic clean-up: a negotiator reads "replace X by Y", not a string of
 fragments. A short run of equal tokens between two edits is folded into one
@@ -18,10 +20,14 @@ replacement when it is at most three stop words or punctuation signs ("the",
 
 from __future__ import annotations
 
+import bisect
+import math
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from diffing.budget import check
 from diffing.model import Op
 from diffing.tokens import split_tokens
 
@@ -98,6 +104,10 @@ STOP_WORDS: frozenset[str] = frozenset(
 
 _Seg = tuple[str, int, int, int, int]
 
+_DIRECT = 250_000  # token pairs of a region SequenceMatcher handles directly
+_RARE = 8  # most occurrences of a token still used as an anchor
+_LONG = 4_000_000  # characters x characters: a diff this large is timed, not cached
+
 
 @dataclass
 class WordDiff:
@@ -139,40 +149,161 @@ def _cleanup(segs: list[_Seg], ka: tuple[str, ...], kb: tuple[str, ...]) -> list
     return out
 
 
-def _opcodes(ka: tuple[str, ...], kb: tuple[str, ...]) -> list[_Seg]:
-    """SequenceMatcher opcodes, run on what lies between the common prefix and
-    suffix only (the usual quick path of a diff; a renewal changes a few words)."""
-    n = min(len(ka), len(kb))
-    pre = 0
-    while pre < n and ka[pre] == kb[pre]:
-        pre += 1
-    suf = 0
-    while suf < n - pre and ka[-1 - suf] == kb[-1 - suf]:
-        suf += 1
-    mid = SequenceMatcher(None, ka[pre : len(ka) - suf], kb[pre : len(kb) - suf], autojunk=False)
+def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of *pairs* (sorted by their first item) increasing in the second."""
+    tails: list[int] = []  # tails[k]: the smallest second item ending a run of length k + 1
+    ends: list[int] = []  # the index in pairs of that item
+    back = [-1] * len(pairs)
+    for x, (_, j) in enumerate(pairs):
+        k = bisect.bisect_left(tails, j)
+        if k == len(tails):
+            tails.append(j)
+            ends.append(x)
+        else:
+            tails[k] = j
+            ends[k] = x
+        back[x] = ends[k - 1] if k else -1
+    out = []
+    x = ends[-1] if ends else -1
+    while x != -1:
+        out.append(pairs[x])
+        x = back[x]
+    return out[::-1]
+
+
+def _anchors(
+    ka: tuple[str, ...], kb: tuple[str, ...], a0: int, a1: int, b0: int, b1: int
+) -> list[tuple[int, int]]:
+    """Positions of equal tokens to keep in a large region, in increasing order.
+
+    The candidates are the tokens found once on each side (patience diff), else
+    those found at most ``_RARE`` times on each side (every pairing); only a
+    pair with an equal neighbour counts (a word deleted here and inserted far
+    away is no anchor), and the longest increasing run of them is kept. Empty
+    when the region has none.
+    """
+    ca = Counter(ka[a0:a1])
+    cb = Counter(kb[b0:b1])
+
+    def confirmed(i: int, j: int) -> bool:
+        return (i > a0 and j > b0 and ka[i - 1] == kb[j - 1]) or (
+            i + 1 < a1 and j + 1 < b1 and ka[i + 1] == kb[j + 1]
+        )
+
+    for most in (1, _RARE):
+        where: dict[str, list[int]] = {}
+        for j in range(b0, b1):
+            t = kb[j]
+            if cb[t] <= most and 0 < ca.get(t, 0) <= most:
+                where.setdefault(t, []).append(j)
+        pairs: list[tuple[int, int]] = []
+        for i in range(a0, a1):
+            js = where.get(ka[i])
+            if js is not None:
+                # decreasing j: an increasing run takes at most one pair of each i
+                pairs.extend((i, j) for j in reversed(js) if confirmed(i, j))
+        if pairs:
+            return _lis(pairs)
+    return []
+
+
+def _matching_blocks(
+    ka: tuple[str, ...], kb: tuple[str, ...], deadline: float | None, doing: str, direct: int
+) -> list[tuple[int, int, int]]:
+    """Runs ``(i, j, n)`` of equal keys ``ka[i:i+n] == kb[j:j+n]``, in order.
+
+    A region (after its common prefix and suffix) of at most ``direct`` token
+    pairs goes to ``SequenceMatcher``: exact and quick at that size. A larger
+    one is cut at anchors (:func:`_anchors`) and each gap handled the same way;
+    one without anchors is cut into aligned slices of at most ``direct`` pairs
+    (coarser, still exact). ``SequenceMatcher`` alone is quadratic in the words
+    of a paragraph: two versions of a 60,000-word paragraph took 10 to 25 s;
+    this keeps the cost near-linear, and checks ``deadline`` between regions.
+    """
+    out: list[tuple[int, int, int]] = []
+    stack: list[tuple[int, int, int, int] | tuple[int, int, int]] = [(0, len(ka), 0, len(kb))]
+    while stack:
+        task = stack.pop()
+        if len(task) == 3:
+            out.append(task)
+            continue
+        check(deadline, doing)
+        a0, a1, b0, b1 = task
+        pre = 0
+        while a0 + pre < a1 and b0 + pre < b1 and ka[a0 + pre] == kb[b0 + pre]:
+            pre += 1
+        if pre:
+            out.append((a0, b0, pre))
+            a0, b0 = a0 + pre, b0 + pre
+        suf = 0
+        while a0 < a1 - suf and b0 < b1 - suf and ka[a1 - 1 - suf] == kb[b1 - 1 - suf]:
+            suf += 1
+        if suf:
+            a1, b1 = a1 - suf, b1 - suf
+            stack.append((a1, b1, suf))
+        la, lb = a1 - a0, b1 - b0
+        if not la or not lb:
+            continue
+        if la * lb <= direct:
+            sm = SequenceMatcher(None, ka[a0:a1], kb[b0:b1], autojunk=False)
+            out.extend((a0 + i, b0 + j, n) for i, j, n in sm.get_matching_blocks() if n)
+            continue
+        tasks: list[tuple[int, int, int, int] | tuple[int, int, int]] = []
+        anchors = _anchors(ka, kb, a0, a1, b0, b1)
+        if anchors:
+            i0, j0 = a0, b0
+            for i, j in anchors:
+                tasks.append((i0, i, j0, j))
+                tasks.append((i, j, 1))
+                i0, j0 = i + 1, j + 1
+            tasks.append((i0, a1, j0, b1))
+        else:
+            parts = math.isqrt(la * lb // direct) + 1
+            tasks.extend(
+                (
+                    a0 + la * k // parts,
+                    a0 + la * (k + 1) // parts,
+                    b0 + lb * k // parts,
+                    b0 + lb * (k + 1) // parts,
+                )
+                for k in range(parts)
+            )
+        stack.extend(reversed(tasks))
+    return out
+
+
+def _opcodes(
+    ka: tuple[str, ...],
+    kb: tuple[str, ...],
+    deadline: float | None = None,
+    doing: str = "",
+    *,
+    direct: int = _DIRECT,
+) -> list[_Seg]:
+    """Opcodes like ``SequenceMatcher.get_opcodes`` from :func:`_matching_blocks`."""
     segs: list[_Seg] = []
-    if pre:
-        segs.append(("equal", 0, pre, 0, pre))
-    for t, i1, i2, j1, j2 in mid.get_opcodes():
-        if t == "equal" and segs and segs[-1][0] == "equal":
-            segs[-1] = ("equal", segs[-1][1], i2 + pre, segs[-1][3], j2 + pre)
-        else:
-            segs.append((t, i1 + pre, i2 + pre, j1 + pre, j2 + pre))
-    if suf:
-        i, j = len(ka) - suf, len(kb) - suf
-        if segs and segs[-1][0] == "equal":
-            segs[-1] = ("equal", segs[-1][1], len(ka), segs[-1][3], len(kb))
-        else:
-            segs.append(("equal", i, len(ka), j, len(kb)))
+    i = j = 0
+    blocks = _matching_blocks(ka, kb, deadline, doing, direct)
+    for bi, bj, n in [*blocks, (len(ka), len(kb), 0)]:
+        if i < bi or j < bj:
+            tag = "replace" if i < bi and j < bj else ("delete" if i < bi else "insert")
+            segs.append((tag, i, bi, j, bj))
+        if n:
+            if segs and segs[-1][0] == "equal" and segs[-1][2] == bi:
+                segs[-1] = ("equal", segs[-1][1], bi + n, segs[-1][3], bj + n)
+            else:
+                segs.append(("equal", bi, bi + n, bj, bj + n))
+        i, j = bi + n, bj + n
     return segs
 
 
-@lru_cache(maxsize=2048)
-def _diff(old: str, new: str) -> tuple[tuple[tuple[str, str, str], ...], float]:
+def _compute(
+    old: str, new: str, deadline: float | None = None, doing: str = ""
+) -> tuple[tuple[tuple[str, str, str], ...], float]:
     (ta, ka), (tb, kb) = split_tokens(old), split_tokens(new)
     if ka == kb:
         return ((("equal", old, new),) if old or new else ()), 1.0
-    segs = _opcodes(ka, kb)
+    segs = _opcodes(ka, kb, deadline, doing)
     total = len(ka) + len(kb)
     sim = 2.0 * sum(s[2] - s[1] for s in segs if s[0] == "equal") / total if total else 1.0
     ops: list[tuple[str, str, str]] = []
@@ -185,9 +316,22 @@ def _diff(old: str, new: str) -> tuple[tuple[tuple[str, str, str], ...], float]:
     return tuple(ops), sim
 
 
-def diff_words(old: str, new: str) -> WordDiff:
-    """Word ops turning *old* into *new*, and their similarity."""
+_diff = lru_cache(maxsize=2048)(_compute)
+
+
+def diff_words(old: str, new: str, *, deadline: float | None = None) -> WordDiff:
+    """Word ops turning *old* into *new*, and their similarity.
+
+    ``deadline`` (a :func:`time.monotonic` value) bounds the time spent on two
+    long texts (:mod:`diffing.budget`); diffs of ordinary paragraphs are cached.
+    """
     if old == new:
         return WordDiff([Op("equal", old, new)] if old else [], 1.0)
-    ops, sim = _diff(old, new)
+    doing = "diffing the words of two paragraphs"
+    check(deadline, doing)
+    if deadline is not None and len(old) * len(new) > _LONG:
+        sizes = f" of {len(split_tokens(old)[0]):,} and {len(split_tokens(new)[0]):,} tokens"
+        ops, sim = _compute(old, new, deadline, doing + sizes)
+    else:
+        ops, sim = _diff(old, new)
     return WordDiff([Op(t, o, n) for t, o, n in ops], sim)  # type: ignore[arg-type]

@@ -21,6 +21,7 @@ from service import config, symbols
 from service.documents import Library, check_comparison
 from service.ods import Retriever
 from service.render import render_comparison, render_series
+from service.reports import time_budget
 from service.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -125,7 +126,8 @@ def compare(old: str, new: str, fmt: str, output: str | None, language: str) -> 
     lib = library()
     versions = [lib.resolve_argument(old, language), lib.resolve_argument(new, language)]
     check_comparison(versions, lib.limits)
-    comparison = diffing.compare(*versions)
+    with time_budget(lib.limits) as deadline:
+        comparison = diffing.compare(*versions, deadline=deadline)
     _emit(render_comparison(comparison, fmt), fmt, output)
 
 
@@ -144,7 +146,8 @@ def series(versions: tuple[str, ...], fmt: str, output: str | None, language: st
     lib = library()
     docs = [lib.resolve_argument(v, language) for v in versions]
     check_comparison(docs, lib.limits)
-    result = diffing.compare_series(docs)
+    with time_budget(lib.limits) as deadline:
+        result = diffing.compare_series(docs, deadline=deadline)
     _emit(render_series(result, fmt), fmt, output)
 
 

@@ -16,6 +16,11 @@ RESDIFF_MAX_PARAGRAPHS     3000            paragraphs in one parsed document
 RESDIFF_MAX_WORDS          150000          words in one parsed document
 RESDIFF_MAX_COMPARE_WORDS  200000          words of all documents of one comparison
 RESDIFF_MAX_SERIES         12              documents in one series
+RESDIFF_COMPARE_SECONDS    20              time budget of one comparison or series and its
+                                           report: past it, 413 ``comparison-too-large``
+RESDIFF_PDF_INLINE_BYTES   100000          HTML of a PDF report rendered in the worker;
+                                           a larger one renders in a child process that
+                                           is killed when the time budget runs out
 RESDIFF_TIMEOUT            120             seconds a gunicorn worker may spend on a request
 RESDIFF_ODS_URL            documents.un.org  base URL of the UN Official Document System
 RESDIFF_MIRROR             (none)          local folders searched before the UN system,
@@ -47,6 +52,8 @@ DEFAULTS: dict[str, Any] = {
     "RESDIFF_MAX_WORDS": 150_000,
     "RESDIFF_MAX_COMPARE_WORDS": 200_000,
     "RESDIFF_MAX_SERIES": 12,
+    "RESDIFF_COMPARE_SECONDS": 20.0,
+    "RESDIFF_PDF_INLINE_BYTES": 100_000,
     "RESDIFF_TIMEOUT": 120,
     "RESDIFF_ODS_URL": "https://documents.un.org",
     "RESDIFF_MIRROR": None,
@@ -85,6 +92,8 @@ class Limits:
     words: int = DEFAULTS["RESDIFF_MAX_WORDS"]
     compare_words: int = DEFAULTS["RESDIFF_MAX_COMPARE_WORDS"]
     series: int = DEFAULTS["RESDIFF_MAX_SERIES"]
+    compare_seconds: float = DEFAULTS["RESDIFF_COMPARE_SECONDS"]
+    pdf_inline_bytes: int = DEFAULTS["RESDIFF_PDF_INLINE_BYTES"]
 
 
 def limits_from(settings: Mapping[str, Any]) -> Limits:
@@ -101,4 +110,8 @@ def limits_from(settings: Mapping[str, Any]) -> Limits:
         words=get("RESDIFF_MAX_WORDS"),
         compare_words=get("RESDIFF_MAX_COMPARE_WORDS"),
         series=get("RESDIFF_MAX_SERIES"),
+        compare_seconds=float(
+            settings.get("RESDIFF_COMPARE_SECONDS", DEFAULTS["RESDIFF_COMPARE_SECONDS"])
+        ),
+        pdf_inline_bytes=get("RESDIFF_PDF_INLINE_BYTES"),
     )

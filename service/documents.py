@@ -27,7 +27,7 @@ from service.config import Limits
 from service.ods import Retriever
 from service.store import OFFICIAL_SOURCES, Document, Store
 
-__all__ = ["Library", "Resolved", "check_comparison", "words"]
+__all__ = ["Library", "Resolved", "check_comparison", "utf8", "words"]
 
 #: media types of the stored originals, by file suffix
 MEDIA_TYPES = {
@@ -88,12 +88,24 @@ def parse_bytes(data: bytes, filename: str, limits: Limits) -> Resolution:
     return check_document(res, limits, name)
 
 
+def utf8(text: str, name: str) -> bytes:
+    """``text`` encoded as UTF-8; a lone surrogate (``"\\ud800"`` is valid JSON) is
+    refused with its position (422), as a file that is not UTF-8 is."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise UnreadableDocumentError(
+            f"{name} is not valid Unicode text: the unpaired surrogate"
+            f" U+{ord(text[e.start]):04X} at position {e.start} cannot be encoded"
+        ) from None
+
+
 def parse_text(text: str, limits: Limits, name: str = "the text") -> Resolution:
     if not isinstance(text, str):
         raise InvalidRequestError(f"{name} must be a string")
     if not text.strip():
         raise EmptyDocumentError(f"{name} is empty")
-    return parse_bytes(text.encode("utf-8"), "pasted.txt", limits)
+    return parse_bytes(utf8(text, name), "pasted.txt", limits)
 
 
 @dataclass
@@ -166,7 +178,7 @@ class Library:
             raise InvalidRequestError("the text must be a string")
         if not text.strip():
             raise EmptyDocumentError("the pasted text is empty")
-        return self.add(text.encode("utf-8"), name, source=source)
+        return self.add(utf8(text, "the pasted text"), name, source=source)
 
     def by_symbol(
         self, symbol: str, language: str | None = "en", *, network: bool = True

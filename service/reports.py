@@ -2,16 +2,26 @@
 
 The cache key is a digest of the parsed structures, the format and the options,
 so the same request is computed once however its documents were given.
+
+Time budget: the comparison and its report share ``limits.compare_seconds``
+(``RESDIFF_COMPARE_SECONDS``). The engine checks the deadline in its loops
+(:mod:`diffing.budget`) and a large PDF renders in a child process killed at the
+deadline (:func:`service.render.pdf.html_to_pdf`); past it the answer is 413
+``comparison-too-large``, and the worker is free again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import time
+from collections.abc import Iterator
 from typing import Any
 
 import diffing
-from diffing.errors import InvalidRequestError
+from diffing.budget import EXCEEDED
+from diffing.errors import ComparisonTooLargeError, InvalidRequestError
 from service import render
 from service.config import Limits
 from service.documents import Resolved, check_comparison
@@ -24,6 +34,7 @@ __all__ = [
     "download_name",
     "media_type",
     "render_report",
+    "time_budget",
 ]
 
 COMPARE_FORMATS = ("json", "html", "pdf", "docx")
@@ -61,8 +72,14 @@ def download_name(versions: list[Resolved], fmt: str) -> str:
     return "resdiff_" + "_vs_".join(names) + "." + _SUFFIX[fmt]
 
 
+#: part of every cache key: raise it when reports change, so that none is served stale
+REPORT_VERSION = 2  # 2: the documents' notes in the JSON report
+
+
 def _cache_key(kind: str, versions: list[Resolved], fmt: str, options: dict[str, Any]) -> str:
-    canonical = json.dumps([kind, [v.key for v in versions], fmt, options], sort_keys=True)
+    canonical = json.dumps(
+        [REPORT_VERSION, kind, [v.key for v in versions], fmt, options], sort_keys=True
+    )
     return hashlib.sha256(canonical.encode()).hexdigest()[:32]
 
 
@@ -84,11 +101,45 @@ def render_report(
             return cached
     resolutions = [v.resolution for v in versions]
     check_comparison(resolutions, limits)
-    if kind == "compare":
-        comparison = diffing.compare(resolutions[0], resolutions[1])
-        body = render.render_comparison(comparison, fmt, **options)
-    else:
-        body = render.render_series(diffing.compare_series(resolutions), fmt)
+    with time_budget(limits) as deadline:
+        body = _compute(kind, resolutions, fmt, options, limits, deadline)
     if store is not None:
         store.put_rendering(key, fmt, body)
     return body
+
+
+@contextlib.contextmanager
+def time_budget(limits: Limits) -> Iterator[float]:
+    """The deadline of one comparison; a budget error raised inside names the budget:
+    "comparison exceeded its time budget of 20 s while ..." (413)."""
+    try:
+        yield time.monotonic() + limits.compare_seconds
+    except ComparisonTooLargeError as e:
+        detail = e.detail
+        if detail.startswith(EXCEEDED):
+            budget = f"{limits.compare_seconds:g}"
+            detail = f"{EXCEEDED} of {budget} s{detail[len(EXCEEDED) :]}"
+        raise ComparisonTooLargeError(detail) from None
+
+
+def _compute(
+    kind: str,
+    resolutions: list[diffing.Resolution],
+    fmt: str,
+    options: dict[str, Any],
+    limits: Limits,
+    deadline: float,
+) -> bytes:
+    if kind == "compare":
+        comparison = diffing.compare(resolutions[0], resolutions[1], deadline=deadline)
+        if fmt != "pdf":
+            return render.render_comparison(comparison, fmt, **options)
+        html = render.render_comparison_html(comparison, pdf=True)
+    else:
+        series = diffing.compare_series(resolutions, deadline=deadline)
+        if fmt != "pdf":
+            return render.render_series(series, fmt)
+        html = render.render_series_html(series, pdf=True)
+    from service.render.pdf import html_to_pdf
+
+    return html_to_pdf(html, deadline=deadline, inline_bytes=limits.pdf_inline_bytes)

@@ -221,6 +221,8 @@ class Store:
         return _document(row) if row else None
 
     def get_document(self, doc_id: str) -> Document:
+        if not doc_id.isascii():  # ids are hex; "\ud800" (valid JSON) cannot even be bound
+            raise DocumentNotFoundError(f"no document with id {doc_id!r}")
         row = self.db.execute(
             f"SELECT {_COLUMNS} FROM documents WHERE id = ?", (doc_id,)
         ).fetchone()
