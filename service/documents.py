@@ -19,11 +19,13 @@ from diffing.errors import (
     EmptyDocumentError,
     InvalidRequestError,
     LimitExceededError,
+    ResdiffError,
     UnreadableDocumentError,
 )
 from diffing.model import Resolution
 from service import ingest, symbols
 from service.config import Limits
+from service.fingerprint import parser_fingerprint
 from service.ods import Retriever
 from service.store import OFFICIAL_SOURCES, Document, Store
 
@@ -156,7 +158,7 @@ class Library:
         name = safe_filename(filename) or "document.txt"
         existing = self.store.find_by_hash(hashlib.sha256(data).hexdigest())
         if existing is not None:
-            return existing, False
+            return self.fresh(existing), False
         res = parse_bytes(data, name, self.limits)
         if symbol is None and res.symbol and symbols.is_symbol(res.symbol):
             symbol = symbols.normalise(res.symbol)
@@ -169,7 +171,24 @@ class Library:
             symbol=symbol,
             filename=name,
             media_type=MEDIA_TYPES.get(suffix, "application/octet-stream"),
+            engine=parser_fingerprint(),
         )
+
+    def fresh(self, doc: Document) -> Document:
+        """``doc`` with the structure the current parser gives for its original bytes.
+
+        A document stored by an older parser is parsed again once and updated; if
+        the current parser refuses it, the stored structure is kept as it was.
+        """
+        engine = parser_fingerprint()
+        if doc.engine == engine:
+            return doc
+        _, original = self.store.get_original(doc.id)
+        try:
+            res = parse_bytes(original, doc.filename or "document", self.limits)
+        except ResdiffError:
+            return doc
+        return self.store.replace_structure(doc.id, res.to_dict(), engine)
 
     def add_text(
         self, text: str, *, source: str = "paste", name: str = "pasted.txt"
@@ -187,7 +206,7 @@ class Library:
         symbol, lang = symbols.normalise(symbol), symbols.language(language)
         found = self.store.find_by_symbol(symbol, lang)
         if found is not None:
-            return found
+            return self.fresh(found)
         fetched = self.retriever.retrieve(symbol, lang, network=network)
         doc, _ = self.add(
             fetched.data, fetched.filename, source=fetched.source, symbol=symbol, language=lang
@@ -222,7 +241,7 @@ class Library:
                 raise EmptyDocumentError(f"{name}.text is empty")
             return Resolved(parse_text(value, self.limits, f"{name}.text"))
         if kind == "id":
-            doc = self.store.get_document(value)
+            doc = self.fresh(self.store.get_document(value))
             return Resolved(doc.resolution, doc)
         language = spec.get("language", "en")
         if not isinstance(language, str):

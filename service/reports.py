@@ -1,6 +1,7 @@
 """Comparisons and series rendered in a format, cached in the store.
 
-The cache key is a digest of the parsed structures, the format and the options,
+The cache key is a digest of the parsed structures, the format, the options and
+the fingerprint of the code that made the report (:mod:`service.fingerprint`),
 so the same request is computed once however its documents were given.
 
 Time budget: the comparison and its report share ``limits.compare_seconds``
@@ -25,6 +26,7 @@ from diffing.errors import ComparisonTooLargeError, InvalidRequestError
 from service import render
 from service.config import Limits
 from service.documents import Resolved, check_comparison
+from service.fingerprint import reports_fingerprint
 from service.store import Store
 
 __all__ = [
@@ -72,13 +74,11 @@ def download_name(versions: list[Resolved], fmt: str) -> str:
     return "resdiff_" + "_vs_".join(names) + "." + _SUFFIX[fmt]
 
 
-#: part of every cache key: raise it when reports change, so that none is served stale
-REPORT_VERSION = 2  # 2: the documents' notes in the JSON report
 
 
 def _cache_key(kind: str, versions: list[Resolved], fmt: str, options: dict[str, Any]) -> str:
     canonical = json.dumps(
-        [REPORT_VERSION, kind, [v.key for v in versions], fmt, options], sort_keys=True
+        [reports_fingerprint(), kind, [v.key for v in versions], fmt, options], sort_keys=True
     )
     return hashlib.sha256(canonical.encode()).hexdigest()[:32]
 

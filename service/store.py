@@ -35,7 +35,8 @@ CREATE TABLE IF NOT EXISTS documents (
     size       INTEGER NOT NULL,
     original   BLOB NOT NULL,
     structure  TEXT NOT NULL,
-    created    TEXT NOT NULL
+    created    TEXT NOT NULL,
+    engine     TEXT
 );
 CREATE INDEX IF NOT EXISTS documents_symbol ON documents (symbol, language);
 CREATE TABLE IF NOT EXISTS reports (
@@ -82,6 +83,7 @@ class Document:
     size: int
     created: str
     structure: dict[str, Any]
+    engine: str | None = None  # fingerprint of the parser that made ``structure``
 
     @property
     def resolution(self) -> Resolution:
@@ -126,7 +128,9 @@ class Report:
     created: str
 
 
-_COLUMNS = "id, sha256, symbol, language, source, filename, media_type, size, created, structure"
+_COLUMNS = (
+    "id, sha256, symbol, language, source, filename, media_type, size, created, structure, engine"
+)
 
 
 def _document(row: sqlite3.Row) -> Document:
@@ -141,6 +145,7 @@ def _document(row: sqlite3.Row) -> Document:
         size=row["size"],
         created=row["created"],
         structure=json.loads(row["structure"]),
+        engine=row["engine"],
     )
 
 
@@ -164,6 +169,9 @@ class Store:
         store = cls(path)
         store.db.execute("PRAGMA journal_mode = WAL")
         store.db.executescript(SCHEMA)
+        columns = {row["name"] for row in store.db.execute("PRAGMA table_info(documents)")}
+        if "engine" not in columns:  # a store made before parser fingerprints
+            store.db.execute("ALTER TABLE documents ADD COLUMN engine TEXT")
         return store
 
     def close(self) -> None:
@@ -187,13 +195,14 @@ class Store:
         symbol: str | None = None,
         filename: str | None = None,
         media_type: str | None = None,
+        engine: str | None = None,
     ) -> tuple[Document, bool]:
         """Store a document; return it and whether it is new (same bytes -> same document)."""
         digest = sha256(original)
         self.db.execute(
             "INSERT OR IGNORE INTO documents (id, sha256, symbol, language, source, filename,"
-            " media_type, size, original, structure, created)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " media_type, size, original, structure, created, engine)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 digest[:16],
                 digest,
@@ -206,6 +215,7 @@ class Store:
                 original,
                 json.dumps(structure, ensure_ascii=False),
                 _now(),
+                engine,
             ),
         )
         created = self.db.execute("SELECT changes()").fetchone()[0] == 1
@@ -244,6 +254,14 @@ class Store:
             (symbol, language, *OFFICIAL_SOURCES),
         ).fetchone()
         return _document(row) if row else None
+
+    def replace_structure(self, doc_id: str, structure: dict[str, Any], engine: str) -> Document:
+        """Record the structure a newer parser gives for a stored document."""
+        self.db.execute(
+            "UPDATE documents SET structure = ?, engine = ? WHERE id = ?",
+            (json.dumps(structure, ensure_ascii=False), engine, doc_id),
+        )
+        return self.get_document(doc_id)
 
     def set_origin(self, doc_id: str, *, symbol: str, language: str, source: str) -> Document:
         """Record that a stored document is the official copy of ``symbol``."""

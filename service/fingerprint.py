@@ -1,0 +1,45 @@
+"""Fingerprints of the code that produces stored results.
+
+A stored document keeps the parsed structure of its original bytes, and a
+cached report keeps rendered bytes. Both become stale when the parser, the
+aligner or a renderer changes. Rather than a version number that someone must
+remember to raise, each result is stamped with a digest of the source files
+that made it, computed once per process:
+
+- ``PARSER``: the engine's parsing modules and the ingest of PDF and DOCX;
+- ``REPORTS``: the whole engine, the renderers and their templates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+__all__ = ["parser_fingerprint", "reports_fingerprint"]
+
+_ROOT = Path(__file__).resolve().parent.parent
+_PARSER_SOURCES = ("diffing/*.py", "service/ingest.py", "service/pdftext.py", "service/docxtext.py")
+_REPORT_SOURCES = (*_PARSER_SOURCES, "service/render/*.py", "templates/report/*")
+
+
+def _digest(patterns: tuple[str, ...]) -> str:
+    h = hashlib.sha256()
+    for pattern in patterns:
+        for path in sorted(_ROOT.glob(pattern)):
+            if path.is_file():
+                h.update(path.relative_to(_ROOT).as_posix().encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+@cache
+def parser_fingerprint() -> str:
+    """Digest of the code that turns a document's bytes into its structure."""
+    return _digest(_PARSER_SOURCES)
+
+
+@cache
+def reports_fingerprint() -> str:
+    """Digest of the code that turns structures into a rendered comparison."""
+    return _digest(_REPORT_SOURCES)

@@ -1,0 +1,73 @@
+"""Stored results never outlive the code that made them: parser and report fingerprints."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from service.config import Limits
+from service.documents import Library
+from service.fingerprint import parser_fingerprint, reports_fingerprint
+from service.ods import Retriever
+from service.store import Store
+
+TEXT = b"The General Assembly,\n\nRecalling its resolution 1/1,\n\n1. Decides to remain seized.\n"
+
+
+def _library(store: Store) -> Library:
+    return Library(store, Retriever(base_url="http://127.0.0.1:9"), Limits())
+
+
+def test_fingerprints_are_stable_and_distinct() -> None:
+    assert parser_fingerprint() == parser_fingerprint()
+    assert len(parser_fingerprint()) == 16
+    assert reports_fingerprint() != parser_fingerprint()
+
+
+def test_a_document_parsed_by_an_older_parser_is_parsed_again(tmp_path: Path) -> None:
+    with Store.create(tmp_path / "db.sqlite3") as store:
+        stale, _ = store.add_document(
+            original=TEXT,
+            structure={"paragraphs": [{"id": "OP1", "kind": "operative", "text": "stale"}]},
+            source="upload",
+            language="en",
+            engine="an-older-parser",
+        )
+        resolved = _library(store).resolve({"id": stale.id})
+        assert [p.id for p in resolved.resolution.paragraphs] == ["PP1", "OP1"]
+        again = store.get_document(stale.id)
+        assert again.engine == parser_fingerprint()
+        assert again.structure["paragraphs"][1]["text"] == "Decides to remain seized."
+
+
+def test_a_current_document_is_not_parsed_again(tmp_path: Path) -> None:
+    with Store.create(tmp_path / "db.sqlite3") as store:
+        library = _library(store)
+        doc, created = library.add(TEXT, "r.txt", source="upload")
+        assert created and doc.engine == parser_fingerprint()
+        store.db.execute(
+            "UPDATE documents SET structure = ? WHERE id = ?", ('{"paragraphs": []}', doc.id)
+        )
+        assert library.resolve({"id": doc.id}).resolution.paragraphs == []
+
+
+def test_a_store_made_before_fingerprints_is_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "CREATE TABLE documents (id TEXT PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE,"
+            " symbol TEXT, language TEXT NOT NULL, source TEXT NOT NULL, filename TEXT,"
+            " media_type TEXT, size INTEGER NOT NULL, original BLOB NOT NULL,"
+            " structure TEXT NOT NULL, created TEXT NOT NULL)"
+        )
+        db.execute(
+            "INSERT INTO documents VALUES ('abc', 'abcdef', NULL, 'en', 'upload', 'r.txt',"
+            " 'text/plain', ?, ?, '{\"paragraphs\": []}', '2026-01-01')",
+            (len(TEXT), TEXT),
+        )
+    db.close()
+    with Store.create(path) as store:
+        doc = store.get_document("abc")
+        assert doc.engine is None
+        fresh = _library(store).resolve({"id": "abc"}).resolution
+        assert len(fresh.paragraphs) == 2
