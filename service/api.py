@@ -63,7 +63,15 @@ def int_arg(name: str, default: int, low: int, high: int) -> int:
     return value
 
 
-def report_response(kind: str, versions: list[Resolved], fmt: str, view: str) -> Response:
+def report_response(
+    kind: str,
+    versions: list[Resolved],
+    fmt: str,
+    view: str,
+    *,
+    attach: tuple[str, ...] = ("pdf", "docx"),
+) -> Response:
+    """The report in ``fmt``, from the cache when it is there; ``attach``: formats to download."""
     body = reports.render_report(
         kind,
         versions,
@@ -73,7 +81,7 @@ def report_response(kind: str, versions: list[Resolved], fmt: str, view: str) ->
         store=get_store(),
     )
     response = Response(body, mimetype=None, content_type=reports.media_type(fmt))
-    if fmt in ("pdf", "docx"):
+    if fmt in attach:
         response.headers.set(
             "Content-Disposition", "attachment", filename=reports.download_name(versions, fmt)
         )

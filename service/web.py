@@ -19,6 +19,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from diffing import errors
 from diffing.errors import InvalidRequestError, ResdiffError
 from service import reports
+from service.api import report_response
 from service.documents import Library, Resolved, get_library
 from service.store import OFFICIAL_SOURCES, Document, get_store
 
@@ -175,20 +176,7 @@ def report(key: str) -> str:
 def report_file(key: str, fmt: str) -> Response:
     kind, versions = _report_versions(key)
     fmt, view = reports.check_format(kind, fmt, request.args.get("view"))
-    body = reports.render_report(
-        kind,
-        versions,
-        fmt,
-        limits=current_app.extensions["resdiff.limits"],
-        view=view,
-        store=get_store(),
-    )
-    response = Response(body, content_type=reports.media_type(fmt))
-    if fmt != "html":
-        response.headers.set(
-            "Content-Disposition", "attachment", filename=reports.download_name(versions, fmt)
-        )
-    return response
+    return report_response(kind, versions, fmt, view, attach=("pdf", "docx", "json"))
 
 
 @bp.get("/problems/<slug>")
