@@ -27,6 +27,8 @@ from pathlib import Path
 
 from common import UNGA, clear_engine_caches
 
+from diffing.model import Comparison, Paragraph, Resolution
+
 REWORD, MOVE, REMOVE, ADD = 0.05, 0.01, 0.01, 0.01
 _WORD = re.compile(r"[A-Za-z]{4,}")
 _CRUDE_OP = re.compile(r"(?m)^\s*\d{1,3}\.\s+([A-Z][^\n]*(?:\n(?!\s*\d{1,3}\.\s|\s*\n)[^\n]*)*)")
@@ -121,10 +123,8 @@ def _reword(text: str, rng: random.Random, vocab: list[str]) -> str:
     return " ".join(words)
 
 
-def build_pair(pool: list[str], n: int, seed: int = 0) -> tuple[object, object, Injected]:
+def build_pair(pool: list[str], n: int, seed: int = 0) -> tuple[Resolution, Resolution, Injected]:
     """Old and new ``Resolution`` of ``n`` operative paragraphs, and the edits injected."""
-    from diffing.model import Paragraph, Resolution
-
     n_add = max(1, round(n * ADD))
     if len(pool) < n + n_add:
         raise ValueError(f"the corpus gives {len(pool)} distinct paragraphs, {n + n_add} needed")
@@ -193,10 +193,10 @@ def build_pair(pool: list[str], n: int, seed: int = 0) -> tuple[object, object, 
     return res(98, old_pars), res(99, new_pars), injected
 
 
-def recovery(comparison: object, injected: Injected) -> dict[str, dict[str, int]]:
+def recovery(comparison: Comparison, injected: Injected) -> dict[str, dict[str, int]]:
     """Per change type: edits injected, injected edits the engine found exactly, engine total."""
-    found = {(c.type, tuple(c.old), tuple(c.new)) for c in comparison.changes}  # type: ignore[attr-defined]
-    summary = comparison.summary  # type: ignore[attr-defined]
+    found = {(c.type, tuple(c.old), tuple(c.new)) for c in comparison.changes}
+    summary = comparison.summary
     out = {}
     for kind, edits in injected.edits.items():
         hit = sum((kind, o, n) in found for o, n in edits)
@@ -206,9 +206,28 @@ def recovery(comparison: object, injected: Injected) -> dict[str, dict[str, int]
     return out
 
 
-def as_text(resolution: object) -> str:
+def surprises(comparison: Comparison, injected: Injected, limit: int = 3) -> list[str]:
+    """A few changes the engine reported that were not injected (besides 'unchanged')."""
+    expected = {(k, o, n) for k, edits in injected.edits.items() for o, n in edits}
+    old = {p.id: p.text for p in comparison.old.paragraphs}
+    new = {p.id: p.text for p in comparison.new.paragraphs}
+    out = []
+    for c in comparison.changes:
+        if c.type == "unchanged" or (c.type, tuple(c.old), tuple(c.new)) in expected:
+            continue
+        texts = [old[i][:70] for i in c.old] + [new[j][:70] for j in c.new]
+        out.append(
+            f"{c.type} {'+'.join(c.old) or '-'} -> {'+'.join(c.new) or '-'} "
+            f"(similarity {c.similarity:.2f}): " + " / ".join(f"'{t}...'" for t in texts)
+        )
+        if len(out) >= limit:
+            break
+    return out
+
+
+def as_text(resolution: Resolution) -> str:
     """The resolution as a UN text extracted from PDF would print it (for parse timing)."""
-    session = resolution.session  # type: ignore[attr-defined]
+    session = resolution.session
     lines = [
         f"United Nations A/RES/{session}/1",
         "General Assembly Distr.: General",
@@ -218,14 +237,14 @@ def as_text(resolution: object) -> str:
         "",
         "Resolution adopted by the General Assembly on 1 January 2025",
         "",
-        f"{session}/1. {resolution.title}",  # type: ignore[attr-defined]
+        f"{session}/1. {resolution.title}",
         "",
         "The General Assembly,",
         "",
         "Recalling its previous resolutions on the matter,",
         "",
     ]
-    for p in resolution.paragraphs:  # type: ignore[attr-defined]
+    for p in resolution.paragraphs:
         lines.append(textwrap.fill(f"{p.number}. {p.text}", width=86))
         lines.append("")
     lines += ["1st plenary meeting", "1 January 2025", ""]
@@ -241,21 +260,20 @@ def _worker(args: argparse.Namespace) -> dict[str, object]:
     out: dict[str, object] = {"n": args.n}
     for _ in range(args.warmup):
         diffing.compare(old, new)
-    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     times = []
-    comparison = None
-    for _ in range(args.runs):
-        comparison = None
+    for _ in range(max(1, args.runs)):
+        comparison = None  # the previous result is freed before the next run
         clear_engine_caches()  # a new pair of documents finds the memo caches cold
         t0 = time.perf_counter()
         comparison = diffing.compare(old, new)
         times.append(time.perf_counter() - t0)
     out["times"] = times
     out["rss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    out["rss_growth_kib"] = out["rss_kib"] - rss0  # type: ignore[operator]
+    assert comparison is not None
     out["recovery"] = recovery(comparison, injected)
+    out["surprises"] = surprises(comparison, injected)
+    del comparison
     if args.tracemalloc and sorted(times)[len(times) // 2] <= args.tracemalloc_max_s:
-        comparison = None
         clear_engine_caches()
         tracemalloc.start()
         diffing.compare(old, new)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from diffing.model import Footnote
 
@@ -43,12 +44,15 @@ _SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _ZERO_WIDTH = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 
-_PAGE_NO = re.compile(r"\s*\d{1,3}\s*/\s*\d{1,3}\s*")
+_PAGE_NO = re.compile(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*")
 _JOB = re.compile(r"\s*\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?\s*")
 _BARCODE = re.compile(r"\s*\*\d{6,}\*\s*")
 _SYMBOL_LINE = re.compile(r"\s*A/[A-Za-z0-9][A-Za-z0-9./\-]*(?:\s+[A-Z](?:-[A-Z])?)?\s*")
 _SEPARATOR = re.compile(r"\s*_{5,}\s*")
 _FOOTNOTE_START = re.compile(r"\s*(\d{1,3}|\*{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![.\d/])\s*(\S.*)")
+# "* Any changes to the list of sponsors ..." at the foot of a draft's first page,
+# sometimes printed without the separator line above it.
+_STAR_NOTE = re.compile(r"\s*(\*{1,3})\s+(\S.*)")
 _MD_FOOTNOTE = re.compile(r"\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*(\S.*)")
 
 _MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*\)")
@@ -221,6 +225,22 @@ def _even_titles(lines: list[str], anchors: list[int]) -> set[str]:
     return titles
 
 
+def _page_numbers(lines: list[str], start: int) -> list[int]:
+    """The lines ``x/N`` that are page numbers: all share the page count ``N``.
+
+    A resolution number alone on a line (``73/89``, a text set one word per
+    line) has another denominator, or a numerator past it, and is kept.
+
+    >>> _page_numbers(["2/5", "its resolution", "73/89", "3/5"], 0)
+    [0, 3]
+    """
+    found = [(i, m) for i in range(start, len(lines)) if (m := _PAGE_NO.fullmatch(lines[i]))]
+    if not found:
+        return []
+    total, _ = Counter(int(m.group(2)) for _, m in found).most_common(1)[0]
+    return [i for i, m in found if int(m.group(2)) == total and 1 <= int(m.group(1)) <= total]
+
+
 def remove_furniture(lines: list[str], *, start: int = 0, title: str = "") -> list[str]:
     """Replace every running header/footer from line ``start`` on by :data:`PAGE_BREAK`.
 
@@ -231,11 +251,10 @@ def remove_furniture(lines: list[str], *, start: int = 0, title: str = "") -> li
     >>> remove_furniture(["end,", "", "A/RES/1/1", "Title", " ", "18-20444", "2/5", " ", "next"])
     ['end,', '\\x00PAGE\\x00', 'next']
     """
-    anchors = [
-        i
-        for i in range(start, len(lines))
-        if _PAGE_NO.fullmatch(lines[i]) or _JOB.fullmatch(lines[i]) or _BARCODE.fullmatch(lines[i])
-    ]
+    anchors = sorted(
+        _page_numbers(lines, start)
+        + [i for i in range(start, len(lines)) if _JOB.fullmatch(lines[i]) or _BARCODE.fullmatch(lines[i])]
+    )
     if not anchors:
         return list(lines)
     running = _running_title_lines(lines, anchors)
@@ -346,6 +365,18 @@ def extract_footnotes(
                 breaks += 1
             i = j
             continue
+        star = _STAR_NOTE.fullmatch(line)
+        if star is not None:
+            j = i + 1
+            while j < n and lines[j] != PAGE_BREAK and lines[j].strip():
+                j += 1
+            while j < n and lines[j] != PAGE_BREAK and not lines[j].strip():
+                j += 1
+            if j >= n or lines[j] == PAGE_BREAK:  # a starred note closing the page
+                notes.append(Footnote(star.group(1), join_lines([star.group(2), *lines[i + 1 : j]])))
+                pages.append(breaks)
+                i = j
+                continue
         if line == PAGE_BREAK:
             if out and out[-1] == PAGE_BREAK:
                 i += 1

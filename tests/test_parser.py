@@ -519,3 +519,22 @@ def test_markers_after_a_year_and_after_a_word() -> None:
     )
     assert r.paragraph("PP1").footnotes == ["1", "2"]
     assert r.paragraph("OP1").text == "Decides to meet on 12 May 2040."
+
+
+@needs_corpus
+def test_starred_sponsor_note_without_separator_is_a_footnote() -> None:
+    """A/80/L.18 prints "* Any changes to the list of sponsors ..." with no rule above it."""
+    res = parse((DRAFTS / "A_80_L.18_en.txt").read_text(encoding="utf-8"))
+    assert all("list of sponsors" not in p.text for p in res.paragraphs)
+    assert res.footnotes[0].marker == "*"
+    assert res.footnotes[0].text.startswith("Any changes to the list of sponsors")
+
+
+@needs_corpus
+def test_a_resolution_number_alone_on_a_line_is_not_a_page_number() -> None:
+    """A/RES/80/72 sets PP2 one word per line: "73/89" stands alone and must stay."""
+    res = parse((DRAFTS / "A_RES_80_72_en.txt").read_text(encoding="utf-8"))
+    assert res.paragraph("PP2").text == (
+        "Recalling also its resolution 73/89 of 6 December 2018, entitled"
+        " “Comprehensive, just and lasting peace in the Middle East”,"
+    )
