@@ -130,6 +130,11 @@ def _ends_open(text: str) -> bool:
     return not _ENDS_PUNCT.search(text.rstrip()[-14:])
 
 
+def _ends_comma(text: str) -> bool:
+    """True when a block ends with a comma (a preambular paragraph, or a list cut by a page)."""
+    return text.rstrip().rstrip("0123456789*⁰¹²³⁴⁵⁶⁷⁸⁹").rstrip().endswith(",")
+
+
 def _starts_lower(text: str) -> bool:
     s = text.lstrip("“‘\"'([ ")
     return bool(s) and s[0].islower()
@@ -148,8 +153,10 @@ def merge_blocks(blocks: list[Block], french: bool) -> list[Block]:
         ):
             prev = out[-1].lines[-1]
             lower = _starts_lower(b.lines[0])
-            if (b.soft and (_ends_open(prev) or lower)) or (
-                lower and not prev.rstrip().endswith((".", ";", ":"))
+            digit = b.lines[0].lstrip()[:1].isdigit()
+            if (
+                (b.soft and (_ends_open(prev) or lower or (digit and _ends_comma(prev))))
+                or (lower and not prev.rstrip().endswith((".", ";", ":")))
             ):
                 out[-1].lines.extend(b.lines)
                 continue

@@ -538,3 +538,14 @@ def test_a_resolution_number_alone_on_a_line_is_not_a_page_number() -> None:
         "Recalling also its resolution 73/89 of 6 December 2018, entitled"
         " “Comprehensive, just and lasting peace in the Middle East”,"
     )
+
+
+@needs_corpus
+def test_a_list_of_resolutions_cut_by_a_page_break_stays_one_paragraph() -> None:
+    """79/98 PP7 lists Security Council resolutions; page 2 opens with "2044 (2012) on ..."."""
+    res = parse((CORPUS / "unga-78-79" / "A_RES_79_98_en.txt").read_text(encoding="utf-8"))
+    pp7 = res.paragraph("PP7").text
+    assert pp7.startswith("Underlining the adoption of Security Council resolutions 1754 (2007)")
+    assert "27 April 2011, 2044 (2012) on 24 April 2012," in pp7
+    assert pp7.endswith("2703 (2023) on 30 October 2023,")
+    assert res.paragraph("PP8").text.startswith("Expressing its satisfaction that the parties")
