@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Container
 
 from diffing.model import Footnote
 
@@ -387,7 +388,32 @@ def extract_footnotes(
     return out, notes, pages
 
 
-def join_lines(lines: list[str], vocabulary: frozenset[str] | None = None) -> str:
+class Vocabulary:
+    """The words of a text (lower case, hyphenated compounds whole), looked up on demand.
+
+    Only the few words at a line-end hyphen are ever asked for, so each is
+    searched in the text when asked rather than every word collected first.
+
+    >>> v = Vocabulary("The implementation of the Counter-Terrorism Strategy")
+    >>> "implementation" in v, "terrorism" in v, "counter-terrorism" in v
+    (True, False, True)
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text.lower()
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        known = self._known.get(word)
+        if known is None:
+            pattern = rf"(?<![\w-]){re.escape(word)}(?!\w|-\w)"
+            known = self._known[word] = re.search(pattern, self._text) is not None
+        return known
+
+
+def join_lines(lines: list[str], vocabulary: Container[str] | None = None) -> str:
     """Join PDF lines into one paragraph: single spaces, line-end hyphens resolved.
 
     A hyphen at a line end is kept (``Counter-Terrorism``, ``money-laundering``)

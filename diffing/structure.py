@@ -37,6 +37,7 @@ Public functions: :func:`build_paragraphs`, :func:`make_blocks`,
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from diffing.cleanup import PAGE_BREAK, join_lines
@@ -380,7 +381,7 @@ def build_paragraphs(
     lines: list[str],
     *,
     french: bool = False,
-    vocabulary: frozenset[str] = frozenset(),
+    vocabulary: Container[str] = frozenset(),
     first_part: str | None = None,
 ) -> tuple[list[Paragraph], list[str], list[str]]:
     """Paragraphs of a body; also the closing blocks' text and notes.
@@ -625,7 +626,7 @@ def _promote_unnumbered(st: _State) -> bool:
     return promoted
 
 
-def _finish(st: _State, vocabulary: frozenset[str]) -> list[Paragraph]:
+def _finish(st: _State, vocabulary: Container[str]) -> list[Paragraph]:
     out: list[Paragraph] = []
     ids: list[str] = []
     pp_count: dict[str | None, int] = {}
