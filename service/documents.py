@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -117,7 +120,7 @@ class Resolved:
     resolution: Resolution
     document: Document | None = None
 
-    @property
+    @cached_property
     def key(self) -> str:
         """A digest of the parsed structure: the cache key of comparisons."""
         if self.document is not None:
@@ -126,6 +129,33 @@ class Resolved:
             structure = self.resolution.to_dict()
         canonical = json.dumps(structure, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+_TEXTS: OrderedDict[tuple[str, Limits], Resolved] = OrderedDict()
+_TEXTS_LOCK = threading.Lock()
+_TEXTS_KEPT = 32
+
+
+def _resolve_text(text: str, limits: Limits, name: str) -> Resolved:
+    """A pasted text, parsed once per process for the last few texts seen.
+
+    A negotiator compares the same draft again and again (another format,
+    another view): the parse and the digest of its structure are kept, so a
+    repeated request goes straight to the cached report.
+    """
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    key = (digest, limits)
+    with _TEXTS_LOCK:
+        found = _TEXTS.get(key)
+        if found is not None:
+            _TEXTS.move_to_end(key)
+            return found
+    resolved = Resolved(parse_text(text, limits, name))
+    with _TEXTS_LOCK:
+        _TEXTS[key] = resolved
+        while len(_TEXTS) > _TEXTS_KEPT:
+            _TEXTS.popitem(last=False)
+    return resolved
 
 
 class Library:
@@ -239,7 +269,7 @@ class Library:
         if kind == "text":
             if not value.strip():
                 raise EmptyDocumentError(f"{name}.text is empty")
-            return Resolved(parse_text(value, self.limits, f"{name}.text"))
+            return _resolve_text(value, self.limits, f"{name}.text")
         if kind == "id":
             doc = self.fresh(self.store.get_document(value))
             return Resolved(doc.resolution, doc)

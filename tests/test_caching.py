@@ -1,4 +1,4 @@
-"""Stored results never outlive the code that made them: parser and report fingerprints."""
+"""Stored results never outlive the code that made them, and repeated work is not redone."""
 
 from __future__ import annotations
 
@@ -71,3 +71,24 @@ def test_a_store_made_before_fingerprints_is_upgraded(tmp_path: Path) -> None:
         assert doc.engine is None
         fresh = _library(store).resolve({"id": "abc"}).resolution
         assert len(fresh.paragraphs) == 2
+
+
+def test_a_pasted_text_is_parsed_once_for_repeated_requests(client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from service import documents
+
+    calls: list[str] = []
+    real = documents.parse_text
+
+    def counting(text: str, limits: Limits, name: str = "the text"):  # type: ignore[no-untyped-def]
+        calls.append(name)
+        return real(text, limits, name)
+
+    monkeypatch.setattr(documents, "parse_text", counting)
+    old = TEXT.decode() + "\n2. Requests a report.\n"
+    new = TEXT.decode() + "\n2. Requests a report on the matter.\n"
+    body = {"old": {"text": old}, "new": {"text": new}}
+    first = client.post("/api/compare", json=body)
+    again = client.post("/api/compare?format=html", json=body)
+    assert first.status_code == again.status_code == 200
+    assert first.get_json()["summary"]["reworded"] == 1
+    assert calls == ["old.text", "new.text"]
