@@ -7,10 +7,12 @@ in its own process, so the client's Python does not share a GIL with the
 timing code, and sends a bounded number of requests over keep-alive
 connections from N threads::
 
-    python benchmarks/http_load.py --port P --body BODY.json --requests 200 --threads 2 [--unique]
+    python benchmarks/http_load.py --port P --body BODY.json --requests 200 --threads 2 \
+        [--unique new|both]
 
 ``--unique`` makes every request body different (a distinct closing line
-appended to the new text), so no answer can come from the comparison cache.
+appended to the new text, or to both texts), so no answer can come from the
+comparison cache; with ``both``, no text of the request has been seen before.
 """
 
 from __future__ import annotations
@@ -95,7 +97,13 @@ class Server:
 
 
 def run_load(
-    port: int, body: dict[str, Any], *, requests: int, threads: int, unique: bool, max_s: float
+    port: int,
+    body: dict[str, Any],
+    *,
+    requests: int,
+    threads: int,
+    unique: str = "",
+    max_s: float,
 ) -> dict[str, Any]:
     """Run the load generator in another process and return its figures."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
@@ -104,7 +112,7 @@ def run_load(
         cmd = [sys.executable, __file__, "--port", str(port), "--body", f.name]
         cmd += ["--requests", str(requests), "--threads", str(threads), "--max-s", str(max_s)]
         if unique:
-            cmd.append("--unique")
+            cmd += ["--unique", unique]
         out = subprocess.run(cmd, capture_output=True, text=True, timeout=max_s + 120, check=False)
         if out.returncode != 0:
             raise RuntimeError(f"load generator failed: {out.stderr[-1500:]}")
@@ -113,10 +121,14 @@ def run_load(
         os.unlink(f.name)
 
 
-def variant(body: dict[str, Any], i: int) -> bytes:
-    new = dict(body["new"])
-    new["text"] = new["text"].rstrip("\n") + f"\n\nBenchmark run {i} of the load generator.\n"
-    return json.dumps({**body, "new": new}, ensure_ascii=False).encode()
+def variant(body: dict[str, Any], i: int, which: str = "new") -> bytes:
+    """The request body with a distinct closing line on the new text (or on both)."""
+    out = dict(body)
+    for side in ("old", "new") if which == "both" else ("new",):
+        doc = dict(body[side])
+        doc["text"] = doc["text"].rstrip("\n") + f"\n\nBenchmark run {i} of the load generator.\n"
+        out[side] = doc
+    return json.dumps(out, ensure_ascii=False).encode()
 
 
 def _client(args: argparse.Namespace) -> dict[str, Any]:
@@ -124,7 +136,9 @@ def _client(args: argparse.Namespace) -> dict[str, Any]:
     fixed = json.dumps(body, ensure_ascii=False).encode()
     salt = time.time_ns()
     # bodies are prepared before the clock starts: the client measures the server
-    bodies = [variant(body, salt + i) if args.unique else fixed for i in range(args.requests)]
+    bodies = [
+        variant(body, salt + i, args.unique) if args.unique else fixed for i in range(args.requests)
+    ]
     lock = threading.Lock()
     next_i = [0]
     latencies: list[float] = []
@@ -191,7 +205,7 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=100)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--max-s", type=float, default=30.0)
-    ap.add_argument("--unique", action="store_true")
+    ap.add_argument("--unique", choices=["new", "both"], default="")
     json.dump(_client(ap.parse_args()), sys.stdout)
 
 
