@@ -391,23 +391,32 @@ def extract_footnotes(
 class Vocabulary:
     """The words of a text (lower case, hyphenated compounds whole), looked up on demand.
 
-    Only the few words at a line-end hyphen are ever asked for, so each is
-    searched in the text when asked rather than every word collected first.
+    A text has few line-end hyphens, so the first words asked for are each
+    searched in the text; past a handful (a long text), every word is
+    collected once instead, so the cost stays linear in the text.
 
     >>> v = Vocabulary("The implementation of the Counter-Terrorism Strategy")
     >>> "implementation" in v, "terrorism" in v, "counter-terrorism" in v
     (True, False, True)
     """
 
+    _SEARCHES = 8
+
     def __init__(self, text: str) -> None:
         self._text = text.lower()
         self._known: dict[str, bool] = {}
+        self._words: frozenset[str] | None = None
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
+        if self._words is not None:
+            return word in self._words
         known = self._known.get(word)
         if known is None:
+            if len(self._known) >= self._SEARCHES:
+                self._words = frozenset(re.findall(r"\w+(?:-\w+)*", self._text))
+                return word in self._words
             pattern = rf"(?<![\w-]){re.escape(word)}(?!\w|-\w)"
             known = self._known[word] = re.search(pattern, self._text) is not None
         return known

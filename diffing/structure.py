@@ -47,7 +47,7 @@ from diffing.model import Paragraph
 
 __all__ = ["Block", "build_paragraphs", "make_blocks", "merge_blocks"]
 
-_OP_LABEL = re.compile(r"(\d{1,3})\.(?:[ \t]+|$)")
+_OP_LABEL = re.compile(r"(\d{1,4})\.(?:[ \t]+|$)")
 _SUB_LABEL = re.compile(r"\(([a-z]{1,3})\)(?:[ \t]+|$)")
 _SUB_LABEL_FR = re.compile(r"([a-z]{1,4})\)(?:[ \t]+|$)")
 _ROMAN = re.compile(r"(?=[ivxlc])(?:c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
@@ -431,6 +431,8 @@ def build_paragraphs(
             st.annex_first_heading = None
             continue
         label = _label(first, french)
+        if label and label[0] == "op" and len(label[1]) > 3 and int(label[1]) != st.last_number + 1:
+            label = None  # "2030. " opening a line is a year; paragraph 1000 follows 999
         bare = _BARE_NUMBER.fullmatch(first)
         if (
             label is None

@@ -549,3 +549,19 @@ def test_a_list_of_resolutions_cut_by_a_page_break_stays_one_paragraph() -> None
     assert "27 April 2011, 2044 (2012) on 24 April 2012," in pp7
     assert pp7.endswith("2703 (2023) on 30 October 2023,")
     assert res.paragraph("PP8").text.startswith("Expressing its satisfaction that the parties")
+
+
+def test_operative_numbering_goes_past_999() -> None:
+    body = "\n\n".join(f"{i}. Decides to consider item {i} of the agenda;" for i in range(1, 1206))
+    res = parse("The General Assembly,\n\n" + body + "\n")
+    ids = [p.id for p in res.paragraphs]
+    assert ids == [f"OP{i}" for i in range(1, 1206)]
+
+
+def test_a_year_opening_a_line_is_not_a_paragraph_number() -> None:
+    res = parse(
+        "The General Assembly,\n\n1. Decides to hold the conference in\n"
+        "2030. It will be the third one;\n\n2. Requests a report.\n"
+    )
+    assert [p.id for p in res.paragraphs] == ["OP1", "OP2"]
+    assert res.paragraph("OP1").text == "Decides to hold the conference in 2030. It will be the third one;"
