@@ -72,7 +72,7 @@ def report_response(
     attach: tuple[str, ...] = ("pdf", "docx"),
 ) -> Response:
     """The report in ``fmt``, from the cache when it is there; ``attach``: formats to download."""
-    body = reports.render_report(
+    body, cached = reports.render_report(
         kind,
         versions,
         fmt,
@@ -81,6 +81,7 @@ def report_response(
         store=get_store(),
     )
     response = Response(body, mimetype=None, content_type=reports.media_type(fmt))
+    response.headers["X-Cache"] = "hit" if cached else "miss"
     if fmt in attach:
         response.headers.set(
             "Content-Disposition", "attachment", filename=reports.download_name(versions, fmt)

@@ -37,6 +37,12 @@ _VIEW_PARAM = {
 }
 _DOC_ID = {"name": "doc_id", "in": "path", "required": True, "schema": {"type": "string"}}
 
+_REPORT_HEADERS = {
+    "X-Cache": {
+        "description": "hit: served from the comparison cache; miss: computed for this request",
+        "schema": {"type": "string", "enum": ["hit", "miss"]},
+    }
+}
 _REPORT_CONTENT = {
     "application/json": {"schema": {"type": "object"}},
     "text/html": {"schema": {"type": "string"}},
@@ -189,6 +195,7 @@ def spec() -> dict[str, Any]:
                     "responses": {
                         "200": {
                             "description": "The comparison in the requested format",
+                            "headers": _REPORT_HEADERS,
                             "content": _REPORT_CONTENT,
                         },
                         **_problems(400, 404, 413, 415, 422, 502),
@@ -211,6 +218,7 @@ def spec() -> dict[str, Any]:
                     "responses": {
                         "200": {
                             "description": "The series in the requested format",
+                            "headers": _REPORT_HEADERS,
                             "content": _REPORT_CONTENT,
                         },
                         **_problems(400, 404, 413, 415, 422, 502),

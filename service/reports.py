@@ -91,21 +91,24 @@ def render_report(
     limits: Limits,
     view: str = "inline",
     store: Store | None = None,
-) -> bytes:
-    """The comparison (two versions) or series (two or more) of ``versions`` in ``fmt``."""
+) -> tuple[bytes, bool]:
+    """The comparison (two versions) or series (two or more) of ``versions`` in ``fmt``.
+
+    Returns the report and whether it came from the cache.
+    """
     options: dict[str, Any] = {"view": view} if fmt == "html" and kind == "compare" else {}
     key = _cache_key(kind, versions, fmt, options)
     if store is not None:
         cached = store.get_rendering(key, fmt)
         if cached is not None:
-            return cached
+            return cached, True
     resolutions = [v.resolution for v in versions]
     check_comparison(resolutions, limits)
     with time_budget(limits) as deadline:
         body = _compute(kind, resolutions, fmt, options, limits, deadline)
     if store is not None:
         store.put_rendering(key, fmt, body)
-    return body
+    return body, False
 
 
 @contextlib.contextmanager

@@ -90,5 +90,7 @@ def test_a_pasted_text_is_parsed_once_for_repeated_requests(client, monkeypatch)
     first = client.post("/api/compare", json=body)
     again = client.post("/api/compare?format=html", json=body)
     assert first.status_code == again.status_code == 200
+    assert first.headers["X-Cache"] == again.headers["X-Cache"] == "miss"
+    assert client.post("/api/compare", json=body).headers["X-Cache"] == "hit"
     assert first.get_json()["summary"]["reworded"] == 1
     assert calls == ["old.text", "new.text"]
