@@ -285,6 +285,17 @@ def _footnote_from_block(block: list[str], markdown: bool) -> Footnote | None:
     return Footnote(marker=marker, text=text)
 
 
+def _add_footnote(notes: list[Footnote], block: list[str]) -> None:
+    """A block of a footnote area: a new footnote, or the previous one going on."""
+    if not block:
+        return
+    note = _footnote_from_block(block, False)
+    if note is not None:
+        notes.append(note)
+    elif notes:
+        notes[-1].text = join_lines([notes[-1].text, *block])
+
+
 def extract_footnotes(
     lines: list[str], *, markdown: bool = False
 ) -> tuple[list[str], list[Footnote], list[int]]:
@@ -314,13 +325,8 @@ def extract_footnotes(
             block: list[str] = []
             while j < n and lines[j] != PAGE_BREAK:
                 if lines[j].strip() == "":
-                    if block:
-                        note = _footnote_from_block(block, False)
-                        if note is not None:
-                            notes.append(note)
-                        elif notes:
-                            notes[-1].text = join_lines([notes[-1].text, *block])
-                        block = []
+                    _add_footnote(notes, block)
+                    block = []
                     if (
                         lines[j] == ""
                         and j + 1 < n
@@ -339,12 +345,7 @@ def extract_footnotes(
                     continue
                 block.append(lines[j])
                 j += 1
-            if block:
-                note = _footnote_from_block(block, False)
-                if note is not None:
-                    notes.append(note)
-                elif notes:
-                    notes[-1].text = join_lines([notes[-1].text, *block])
+            _add_footnote(notes, block)
             pages.extend([breaks] * (len(notes) - first_note))
             if not out or out[-1] != PAGE_BREAK:
                 out.append(PAGE_BREAK)
