@@ -131,6 +131,48 @@ def _ends_open(text: str) -> bool:
     return not _ENDS_PUNCT.search(text.rstrip()[-14:])
 
 
+def _unfinished_preamble(blocks: list[Block]) -> bool:
+    """The last of ``blocks`` is a preambular paragraph cut mid-sentence by a gap.
+
+    It opens with a participle, runs over several lines and follows a
+    preambular paragraph closed by a comma: inside the preamble, not a title
+    ("Strengthening International Cooperation ...") that opens an annex.
+    """
+    if len(blocks) < 2:
+        return False
+    last, before = blocks[-1], blocks[-2]
+    return (
+        len(last.lines) >= 2
+        and bool(_PREAMBLE_LEAD.match(last.lines[0].lstrip()))
+        and bool(_PREAMBLE_LEAD.match(before.lines[0].lstrip()))
+        and _ends_comma(before.lines[-1])
+    )
+
+
+def _opens(block: Block) -> bool:
+    """Whether ``block`` opens a paragraph of its own, or is too long to be a tail."""
+    first = block.lines[0].lstrip()
+    return len(block.lines) > 1 or bool(_PREAMBLE_LEAD.match(first) or _OPERATIVE_START.match(first))
+
+
+def _preamble_line(block: Block, st: _State) -> bool:
+    """A one-line preambular paragraph that lost its closing comma, not a heading.
+
+    In the preamble of the resolution itself (not an annex), a line opening
+    with a participle ("Having received the report ... for 2022") is a
+    paragraph: dropping it as a heading would lose text.
+    """
+    words = block.lines[0].split()
+    return (
+        not st.in_operative
+        and not st.annex
+        and st.part is None
+        and len(words) >= 4
+        and words[1][:1].islower()  # "Peacebuilding Commission" is a heading
+        and bool(_PREAMBLE_LEAD.match(words[0]))
+    )
+
+
 def _ends_comma(text: str) -> bool:
     """True when a block ends with a comma (a preambular paragraph, or a list cut by a page)."""
     return text.rstrip().rstrip("0123456789*⁰¹²³⁴⁵⁶⁷⁸⁹").rstrip().endswith(",")
@@ -158,6 +200,7 @@ def merge_blocks(blocks: list[Block], french: bool) -> list[Block]:
             if (
                 (b.soft and (_ends_open(prev) or lower or (digit and _ends_comma(prev))))
                 or (lower and not prev.rstrip().endswith((".", ";", ":")))
+                or (_ends_open(prev) and _unfinished_preamble(out) and not _opens(b))
             ):
                 out[-1].lines.extend(b.lines)
                 continue
@@ -441,7 +484,7 @@ def build_paragraphs(
             and int(bare.group(1)) == st.last_number + 1
         ):
             label = ("op", bare.group(1), "")  # "26" printed without its period
-        if label is None and _is_heading(block):
+        if label is None and _is_heading(block) and not _preamble_line(block, st):
             if _CLOSING.search(text_all):
                 closings.append(text_all)
                 st.closed = True

@@ -565,3 +565,25 @@ def test_a_year_opening_a_line_is_not_a_paragraph_number() -> None:
     )
     assert [p.id for p in res.paragraphs] == ["OP1", "OP2"]
     assert res.paragraph("OP1").text == "Decides to hold the conference in 2030. It will be the third one;"
+
+
+@needs_corpus
+def test_a_preambular_line_without_its_comma_is_kept() -> None:
+    """78/8 prints "Having received the report ... for 2022 1" with no comma: a paragraph."""
+    res = parse((CORPUS / "unga-78-79" / "A_RES_78_8_en.txt").read_text(encoding="utf-8"))
+    first = res.paragraphs[0]
+    assert (first.id, first.lead, first.footnotes) == ("PP1", "Having received", ["1"])
+    assert first.text == "Having received the report of the International Atomic Energy Agency for 2022"
+
+
+@needs_corpus
+def test_a_preambular_paragraph_cut_by_a_blank_line_stays_whole() -> None:
+    """79/145 leaves a blank line inside "... adopted by the Food and Agriculture / Organization"."""
+    res = parse((CORPUS / "unga-78-79" / "A_RES_79_145_en.txt").read_text(encoding="utf-8"))
+    texts = [p.text for p in res.paragraphs]
+    assert "Organization of the United Nations," not in texts
+    assert (
+        "Recalling the International Plan of Action to Prevent, Deter and Eliminate Illegal,"
+        " Unreported and Unregulated Fishing adopted by the Food and Agriculture Organization"
+        " of the United Nations,"
+    ) in texts
