@@ -355,6 +355,11 @@ def _start_part(st: _State, name: str | None) -> None:
                 p.part = first
         st.part = first
     st.part = _unique_part(st, name if name is not None else _next_part_name(st.part))
+    _restart_numbering(st)
+
+
+def _restart_numbering(st: _State) -> None:
+    """A new part, annex or article: numbering and the last paragraphs start afresh."""
     st.in_operative = False
     st.last_op = st.last_pp = st.last_sub = st.last_top = None
     st.last_letter = None
@@ -464,12 +469,7 @@ def build_paragraphs(
             st.part = name
             st.annex_base = name
             st.annex_restarts = 0
-            st.last_number = 0
-            st.nested = None
-            st.in_operative = False
-            st.last_op = st.last_pp = st.last_sub = st.last_top = None
-            st.last_letter = None
-            st.ops_in_part = 0
+            _restart_numbering(st)
             st.heading = None
             st.annex_first_heading = None
             continue
@@ -501,12 +501,7 @@ def build_paragraphs(
                 name = f"{st.annex_base}.{am.group(1)[:4].rstrip('i').capitalize()}{am.group(2)}"
                 name = _unique_part(st, name)
                 st.part = name
-                st.ops_in_part = 0
-                st.last_number = 0
-                st.nested = None
-                st.in_operative = False
-                st.last_op = st.last_pp = st.last_sub = st.last_top = None
-                st.last_letter = None
+                _restart_numbering(st)
                 st.annex_restarts += 1
             sm = _SECTION_LABEL.fullmatch(block.lines[0])
             st.section = block.lines[0].strip().split(".")[0] if sm else None
