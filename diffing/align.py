@@ -156,20 +156,17 @@ def _exact(st: _State, old_texts: Sequence[str], new_texts: Sequence[str]) -> No
     for j, t in enumerate(new_texts):
         if j not in st.b2a:
             st.kb[j] = paragraph_key(t)
-    _pair_equal(
-        st,
-        [k if i not in st.a2b else None for i, k in enumerate(st.ka)],
-        [k if j not in st.b2a else None for j, k in enumerate(st.kb)],
-    )
+    _pair_equal(st, st.ka, st.kb)
 
 
-def _pair_equal(st: _State, old: Sequence[str | None], new: Sequence[str | None]) -> None:
+def _pair_equal(st: _State, old: Sequence[str], new: Sequence[str]) -> None:
+    """Pair the still unmatched paragraphs of equal value, duplicates in reading order."""
     by_value: dict[str, deque[int]] = defaultdict(deque)
     for i, k in enumerate(old):
-        if k is not None and i not in st.a2b:
+        if i not in st.a2b:
             by_value[k].append(i)
     for j, k in enumerate(new):
-        if k is None or j in st.b2a:
+        if j in st.b2a:
             continue
         q = by_value.get(k)
         if q:
@@ -197,7 +194,7 @@ def _fuzzy(st: _State, deadline: float | None) -> None:
     lo_b = [j for j in range(len(st.kb)) if j not in st.b2a]
     if not lo_a or not lo_b:
         return
-    matched_new = list(st.matched_new)
+    matched_new = st.matched_new  # nothing is paired before the candidates are all scored
     cands: dict[tuple[int, int], float] = {}
     plain: dict[tuple[int, int], float] = {}  # the Indel ratio alone
     if len(lo_a) * len(lo_b) <= _FULL_CDIST:
@@ -444,7 +441,7 @@ def match_paragraphs(
     b2a = {j: i for m in items for i in m.old for j in m.new}
     for i, (s, run) in _orphan_splits(st.ea, st.eb, a2b, b2a, deadline).items():
         items.append(Match([i], run, s))
-        a2b.update(dict.fromkeys([i], run[0]))
+        a2b[i] = run[0]
         b2a.update(dict.fromkeys(run, i))
     for j, (s, run) in _orphan_splits(st.eb, st.ea, b2a, a2b, deadline).items():
         items.append(Match(run, [j], s))

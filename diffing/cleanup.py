@@ -28,6 +28,7 @@ from diffing.model import Footnote
 __all__ = [
     "PAGE_BREAK",
     "SUPERSCRIPTS",
+    "SUPER_TO_DIGIT",
     "extract_footnotes",
     "is_markdown",
     "join_lines",
@@ -40,7 +41,9 @@ PAGE_BREAK = "\x00PAGE\x00"
 """Sentinel line standing where page furniture or a footnote block was removed."""
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
+"""The superscript digits 0 to 9, as footnote markers are printed."""
+SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
+"""Translation table: superscript digits to plain digits."""
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _ZERO_WIDTH = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
@@ -129,7 +132,7 @@ def _running_title_lines(lines: list[str], anchors: list[int]) -> set[str]:
         if not clusters or i - last > 4:
             clusters.append(i)
         last = i
-    seen: dict[str, int] = {}
+    seen: Counter[str] = Counter()
     for first in clusters:
         near: set[str] = set()
         for j in range(first - 1, max(-1, first - 7), -1):
@@ -137,8 +140,7 @@ def _running_title_lines(lines: list[str], anchors: list[int]) -> set[str]:
                 break  # the page break of the extraction
             if lines[j].strip() and not _is_furniture(lines[j]):
                 near.add(_squash(lines[j]))
-        for s in near:
-            seen[s] = seen.get(s, 0) + 1
+        seen.update(near)
     return {s for s, n in seen.items() if n >= 2}
 
 
@@ -280,7 +282,7 @@ def _footnote_from_block(block: list[str], markdown: bool) -> Footnote | None:
     m = (_MD_FOOTNOTE if markdown else _FOOTNOTE_START).fullmatch(block[0])
     if m is None:
         return None
-    marker = m.group(1).translate(_SUPER_TO_DIGIT)
+    marker = m.group(1).translate(SUPER_TO_DIGIT)
     text = join_lines([m.group(2), *block[1:]])
     return Footnote(marker=marker, text=text)
 
@@ -339,7 +341,6 @@ def extract_footnotes(
                     continue
                 if not block and _FOOTNOTE_START.fullmatch(lines[j]) is None and notes:
                     # Continuation of the previous footnote after a blank line.
-                    block = []
                     notes[-1].text = join_lines([notes[-1].text, lines[j]])
                     j += 1
                     continue

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 
-from diffing.cleanup import PAGE_BREAK, SUPERSCRIPTS
+from diffing.cleanup import PAGE_BREAK, SUPER_TO_DIGIT
 
 __all__ = ["TOKEN", "detach_markers", "mark_markers"]
 
 TOKEN = re.compile("\ue000([^\ue000\ue001]{1,4})\ue001")
-_SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
+# A token glued to the punctuation after it goes with the space before it.
+_TOKEN_BEFORE_PUNCT = re.compile(r"\s*" + TOKEN.pattern + r"(?=[,.;:])")
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
@@ -83,7 +84,7 @@ def mark_markers(lines: list[str], known: list[str], pages: list[int]) -> list[s
 
     def repl(m: re.Match[str]) -> str:
         if m.group("sup"):
-            n = m.group("sup").translate(_SUPER_TO_DIGIT)
+            n = m.group("sup").translate(SUPER_TO_DIGIT)
             seen.add(n)
             return _tok(n)
         if m.group("star"):
@@ -151,6 +152,6 @@ def detach_markers(text: str) -> tuple[str, list[str]]:
     if "\ue000" not in text:
         return text, []
     found = [m.group(1) for m in TOKEN.finditer(text)]
-    text = re.sub(r"\s*\ue000[^\ue000\ue001]{1,4}\ue001(?=[,.;:])", "", text)
+    text = _TOKEN_BEFORE_PUNCT.sub("", text)
     text = TOKEN.sub("", text)
     return " ".join(text.split()), found

@@ -30,6 +30,8 @@ _AFTER = {
     "de", "nouveau", "en", "outre", "profondément", "résolument", "además", "asimismo",
     "también", "igualmente",
 }  # fmt: skip
+# Words between "We" and its verb: "We also commit", "We therefore decide".
+_WE_AFTER = _AFTER | {"therefore", "hereby"}
 # Adverbs that may open the lead before the main word.
 _BEFORE = {
     "also", "further", "once", "again", "strongly", "deeply", "gravely", "seriously",
@@ -94,7 +96,7 @@ def lead_of(text: str) -> str:
     if main in {"we", "nous"}:
         # Declarations: "We reaffirm", "We also commit", "Nous réaffirmons".
         k = end
-        while k < len(words) - 1 and words[k].lower() in _AFTER | {"therefore", "hereby"}:
+        while k < len(words) - 1 and words[k].lower() in _WE_AFTER:
             k += 1
         if k < len(words) and words[k].islower() and text[spans[0][1] : spans[0][1] + 1] == " ":
             end = k + 1
@@ -129,9 +131,6 @@ def lead_of(text: str) -> str:
                 break
             if w == "most":
                 break
-            end += 1
-            continue
-        if w == "again" or (w == "once" and end + 1 < len(words) and words[end + 1] == "again"):
             end += 1
             continue
         break

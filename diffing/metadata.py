@@ -2,17 +2,20 @@
 title, adoption date, drafts, sponsors, document type.
 
 Public functions: :func:`read_front`, :func:`parse_date`, :func:`split_sponsors`,
-:func:`session_from_words`. The front matter is given as lines (page furniture
-already removed or harmless); nothing here raises.
+:func:`session_from_words`; :data:`TITLE_LINE` and :data:`PART_LINE`, the
+title line and a part letter alone on a line. The front matter is given as
+lines (page furniture already removed or harmless); nothing here raises.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from diffing.model import Resolution
 
 __all__ = [
-    "Front",
+    "PART_LINE",
+    "TITLE_LINE",
     "parse_date",
     "read_front",
     "session_from_words",
@@ -38,9 +41,10 @@ _SYMBOL = re.compile(r"\bA/(?:[A-Z][A-Za-z]*(?:\.\d+)?/|ES-\d+/)*\d+/[A-Za-z0-9.
 _SYMBOL_LINE = re.compile(
     r"\s*(A/[A-Za-z0-9][A-Za-z0-9./\-]*[A-Za-z0-9])(?:\s+([A-Z](?:-[A-Z])?))?\s*"
 )
-_TITLE_LINE = re.compile(
+TITLE_LINE = re.compile(
     r"\s*(?:ES-\d+/|S-\d+/)?(\d{1,3})/(\d{1,4})(?:\s+[A-Z](?:-[A-Z])?)?\.\s+(\S.*)"
 )
+"""A resolution's title line, "73/11. Cooperation between ..." (fullmatch)."""
 _AGENDA_EN = re.compile(r"\s*Agenda items?\s+(.+?)\s*")
 _AGENDA_FR = re.compile(r"\s*Points?\s+(.+?)\s+de l['’]ordre du jour\s*")
 _AGENDA_ES = re.compile(r"\s*Temas?\s+(.+?)\s+del programa\s*")
@@ -50,7 +54,8 @@ _ADOPTED = re.compile(
     r"|Décision adoptée par l['’]Assemblée générale)\s+(?:on|le|el)\s+(.{6,40})",
     re.IGNORECASE,
 )
-_PART_ONLY = re.compile(r"\s*[A-Z]\s*")
+PART_LINE = re.compile(r"\s*([A-Z])\s*")
+"""A part letter alone on a line, "B" (fullmatch)."""
 _BRACKET = re.compile(r"\[([^\[\]]{0,400})\]")
 _SPONSORS = re.compile(
     r"(.+?):?\s*\*{0,3}\s*:?\s*((?:revised )?draft resolution|projet de résolution(?: révisé)?)\s*",
@@ -95,21 +100,6 @@ _AND_NAMES = (
     "United Kingdom of Great Britain and Northern Ireland",
     "Heard Island and McDonald Islands",
 )
-
-
-@dataclass
-class Front:
-    """What the front matter says; every field may be missing."""
-
-    symbol: str | None = None
-    document_type: str = "resolution"
-    session: int | None = None
-    agenda_item: str | None = None
-    title: str | None = None
-    adopted: str | None = None
-    drafts: list[str] = field(default_factory=list)
-    sponsors: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
 def parse_date(text: str) -> str | None:
@@ -215,8 +205,11 @@ def _agenda(block: str) -> str | None:
     return None
 
 
-def read_front(lines: list[str]) -> Front:
-    """Metadata from the lines before "The General Assembly,".
+def read_front(lines: list[str]) -> Resolution:
+    """Metadata from the lines before "The General Assembly,": a resolution without paragraphs.
+
+    Every field may be missing; ``notes`` holds what the front matter says
+    beyond its fields ("submitted by the ...").
 
     >>> f = read_front(["A/RES/73/11", "Seventy-third session", "Agenda item 128 (y)", "",
     ...   "Resolution adopted by the General Assembly", "on 26 November 2018", "",
@@ -227,7 +220,7 @@ def read_front(lines: list[str]) -> Front:
     >>> f.title
     'Cooperation between the United Nations and INTERPOL'
     """
-    front = Front()
+    front = Resolution()
     limited = False
     rest_lines: list[str] = []
     for line in lines:
@@ -272,7 +265,7 @@ def read_front(lines: list[str]) -> Front:
                 last_meta = idx
                 continue
         if title_from_line is None:
-            m = _TITLE_LINE.fullmatch(block)
+            m = TITLE_LINE.fullmatch(block)
             if m:
                 title_from_line = m.group(3).strip()
                 if front.session is None:
@@ -298,12 +291,11 @@ def read_front(lines: list[str]) -> Front:
                 )
                 front.sponsors = split_sponsors(m.group(1))
                 continue
+    after = sponsor_index if sponsor_index is not None else last_meta
     if title_from_line is not None:
         front.title = title_from_line
-    elif sponsor_index is not None or last_meta is not None:
-        after = sponsor_index if sponsor_index is not None else last_meta
-        assert after is not None
-        rest = [b for b in blocks[after + 1 :] if b.strip() and not _PART_ONLY.fullmatch(b)]
+    elif after is not None:
+        rest = [b for b in blocks[after + 1 :] if b.strip() and not PART_LINE.fullmatch(b)]
         if rest:
             front.title = " ".join(rest).strip()
     if front.symbol is not None:

@@ -7,7 +7,7 @@ JSON-ready data following the public contract (see README).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 __all__ = [
     "CHANGE_TYPES",
@@ -24,15 +24,7 @@ __all__ = [
 
 ParagraphKind = Literal["preambular", "operative", "subparagraph"]
 ChangeType = Literal["unchanged", "reworded", "moved", "added", "removed", "split", "merged"]
-CHANGE_TYPES: tuple[str, ...] = (
-    "unchanged",
-    "reworded",
-    "moved",
-    "added",
-    "removed",
-    "split",
-    "merged",
-)
+CHANGE_TYPES: tuple[str, ...] = get_args(ChangeType)
 
 
 @dataclass

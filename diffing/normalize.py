@@ -68,8 +68,7 @@ def fold(text: str) -> str:
 
     Whitespace runs become one space; the result is stripped.
     """
-    t = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
-    t = _HYPHEN_BREAK.sub("-", t)
+    t = _HYPHEN_BREAK.sub("-", fold_chars(text))
     return _SPACE.sub(" ", t).strip()
 
 
@@ -82,6 +81,4 @@ def fold_chars(text: str) -> str:
 def token_key(token: str) -> str:
     """The key of one word or punctuation token: folded, with no whitespace at all
     and no hyphen between two letters (see :data:`INNER_HYPHEN`)."""
-    return INNER_HYPHEN.sub(
-        "", _SPACE.sub("", unicodedata.normalize("NFC", token).translate(_TRANSLATE))
-    )
+    return INNER_HYPHEN.sub("", _SPACE.sub("", fold_chars(token)))

@@ -13,14 +13,15 @@ routine and carry no negotiated meaning:
 
 :func:`is_rollover` says whether every difference in a list of word ops is of
 these kinds. Inside a changed stretch, the tokens that are session ordinals,
-dates (a day or a year only next to a month name or the series'
-number: "by 2030" -> "by 2035" is substance), the series' own resolution number, "resolution(s)", "of", "and", commas
-(and their French twins) are set aside; what remains must be the same on both
-sides. Any other resolution number that appears ("and 75/282 of 26 May 2021")
-is substance, not rollover; so is a change of case ("parties" -> "Parties").
-A change made only of the filler words (a comma added) is not rollover either:
-at least one edit must touch an ordinal, a date or the series number. Without the old version's symbol or session no
-resolution number counts as rollover.
+dates (a day or a year only next to a month name or the series' number:
+"by 2030" -> "by 2035" is substance), the series' own resolution number,
+"resolution(s)", "of", "and", commas (and their French twins) are set aside;
+what remains must be the same on both sides. Any other resolution number that
+appears ("and 75/282 of 26 May 2021") is substance, not rollover; so is a
+change of case ("parties" -> "Parties"). A change made only of the filler
+words (a comma added) is not rollover either: at least one edit must touch an
+ordinal, a date or the series number. Without the old version's symbol or
+session no resolution number counts as rollover.
 
 >>> from diffing.model import Op
 >>> is_rollover([Op("equal", "at its ", "at its "),
@@ -95,7 +96,6 @@ _FILLER = frozenset(
         "ses",
         "résolution",
         "résolutions",
-        "session",
         "the",
         "la",
         "le",
@@ -155,14 +155,11 @@ def is_rollover(ops: Sequence[Op], *, series_numbers: set[str]) -> bool:
     ops = [op for op in ops if op.op != "equal"]
     if not any(_HINT.search(op.old) or _HINT.search(op.new) for op in ops):
         return False  # quick exit: no edit touches a number, an ordinal or a month
-    changed = marker = False
+    marker = False
     for op in ops:
-        if op.op == "equal":
-            continue
-        changed = True
         old, m_old = _substance(op.old, series_numbers)
         new, m_new = _substance(op.new, series_numbers)
         if old != new:
             return False
         marker = marker or m_old or m_new
-    return changed and marker
+    return marker

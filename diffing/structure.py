@@ -45,7 +45,7 @@ from diffing.footnotes import detach_markers
 from diffing.leads import lead_of
 from diffing.model import Paragraph
 
-__all__ = ["Block", "build_paragraphs", "make_blocks", "merge_blocks"]
+__all__ = ["ASSEMBLY_LINE", "Block", "build_paragraphs", "make_blocks", "merge_blocks"]
 
 _OP_LABEL = re.compile(r"(\d{1,4})\.(?:[ \t]+|$)")
 _SUB_LABEL = re.compile(r"\(([a-z]{1,3})\)(?:[ \t]+|$)")
@@ -57,9 +57,10 @@ _CLOSING = re.compile(
     r"(?:plenary meeting|séance plénière|sesión plenaria)\s*",
     re.IGNORECASE,
 )
-_ASSEMBLY = re.compile(
+ASSEMBLY_LINE = re.compile(
     r"\s*(?:The General Assembly|L['’]Assemblée générale|La Asamblea General)\s*,?\s*"
 )
+"""The line that opens the body: "The General Assembly," (fullmatch)."""
 _ANNEX = re.compile(r"\s*(?:Annex|Annexe|Anexo)(?:\s+([IVXLC]+|\d+|[A-Z]))?\s*", re.IGNORECASE)
 _PART_HEADING = re.compile(
     r"\s*(?:(?:Resolution|Résolution|Resolución)\s+)?([A-Z]|[IVXLC]{1,6})\.?\s*"
@@ -208,9 +209,11 @@ def merge_blocks(blocks: list[Block], french: bool) -> list[Block]:
     return out
 
 
-_ENDS_PUNCT = re.compile(
-    r"[.;:,!?][”’\"')]*\s*(?:\d{1,3}|\*{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\ue000[^\ue001]{1,4}\ue001)?\s*$"
-)
+# After the closing punctuation: quotes or brackets, then a footnote marker
+# (number, stars, superscript or token), to the end of the text.
+_MARK_AT_END = r"[”’\"')]*\s*(?:\d{1,3}|\*{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\ue000[^\ue001]{1,4}\ue001)?\s*$"
+_ENDS_PUNCT = re.compile(r"[.;:,!?]" + _MARK_AT_END)
+_CLOSES = re.compile(r"[.;:]" + _MARK_AT_END)
 
 
 _ARTICLE = re.compile(
@@ -243,7 +246,7 @@ def _is_heading(block: Block) -> bool:
     text = " ".join(" ".join(block.lines).split())
     if not text or len(text) > (160 if len(block.lines) <= 2 else 300) or _starts_lower(text):
         return False
-    if _ASSEMBLY.fullmatch(text):
+    if ASSEMBLY_LINE.fullmatch(text):
         return False
     if _PART_HEADING.fullmatch(text):
         return True
@@ -257,7 +260,6 @@ class _Para:
     lines: list[str]
     part: str | None
     parent_key: int | None = None  # index of the parent in the list
-    level: int = 0  # 0 paragraph, 1 sub, 2 sub-sub
     order: int = 0  # position of an unnumbered operative paragraph
     section: str | None = None
 
@@ -266,11 +268,8 @@ class _Para:
 class _State:
     paras: list[_Para] = field(default_factory=list)
     part: str | None = None
-    part_names: list[str | None] = field(default_factory=list)
     in_operative: bool = False
-    last_op: int | None = None  # index into paras
-    last_pp: int | None = None
-    last_top: int | None = None  # the last preambular or operative paragraph
+    last_top: int | None = None  # index into paras of the last preambular or operative paragraph
     after_heading: bool = False  # a heading came after the last paragraph
     section: str | None = None  # "B" of a "B. Title" heading inside a paragraph's list
     last_sub: int | None = None
@@ -358,10 +357,20 @@ def _start_part(st: _State, name: str | None) -> None:
     _restart_numbering(st)
 
 
+def _add_top(st: _State, para: _Para) -> None:
+    """Append a preambular or operative paragraph: what follows hangs from it."""
+    st.paras.append(para)
+    st.last_top = len(st.paras) - 1
+    st.last_sub = None
+    st.last_letter = None
+    st.section = None
+    st.after_heading = False
+
+
 def _restart_numbering(st: _State) -> None:
     """A new part, annex or article: numbering and the last paragraphs start afresh."""
     st.in_operative = False
-    st.last_op = st.last_pp = st.last_sub = st.last_top = None
+    st.last_sub = st.last_top = None
     st.last_letter = None
     st.ops_in_part = 0
     st.last_number = 0
@@ -373,14 +382,9 @@ _OPERATIVE_START = re.compile(
 )
 
 
-_CLOSES = re.compile(
-    r"[.;:][”’\"')]*\s*(?:\d{1,3}|\*{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\ue000[^\ue001]{1,4}\ue001)?\s*"
-)
-
-
 def _closes(line: str) -> bool:
-    tail = line[-12:]
-    return any(_CLOSES.fullmatch(tail[i:]) for i in range(len(tail)))
+    """Whether ``line`` ends a sentence or a clause (``.``, ``;`` or ``:``, then a marker)."""
+    return bool(_CLOSES.search(line[-12:]))
 
 
 _PREAMBLE_LEAD = re.compile(
@@ -454,7 +458,7 @@ def build_paragraphs(
             closings.append(text_all)
             st.closed = True
             continue
-        if _ASSEMBLY.fullmatch(text_all):
+        if ASSEMBLY_LINE.fullmatch(text_all):
             if st.ops_in_part or st.closed:
                 _start_part(
                     st, st.heading if st.heading and _PART_HEADING.fullmatch(st.heading) else None
@@ -465,9 +469,7 @@ def build_paragraphs(
         if m and (st.closed or st.ops_in_part or not st.paras):
             name = "ANNEX" + ("-" + m.group(1).upper() if m.group(1) else "")
             st.annex = True
-            name = _unique_part(st, name)
-            st.part = name
-            st.annex_base = name
+            st.part = st.annex_base = _unique_part(st, name)
             st.annex_restarts = 0
             _restart_numbering(st)
             st.heading = None
@@ -499,8 +501,7 @@ def build_paragraphs(
             if am and st.annex and am.group(1).lower() != "annex":
                 # Each article (rule, section) of an annexed text is its own part.
                 name = f"{st.annex_base}.{am.group(1)[:4].rstrip('i').capitalize()}{am.group(2)}"
-                name = _unique_part(st, name)
-                st.part = name
+                st.part = _unique_part(st, name)
                 _restart_numbering(st)
                 st.annex_restarts += 1
             sm = _SECTION_LABEL.fullmatch(block.lines[0])
@@ -525,12 +526,7 @@ def build_paragraphs(
             ):
                 st.paras[-1].lines.extend(block.lines)
                 continue
-            st.paras.append(_Para("preambular", None, list(block.lines), st.part))
-            st.last_pp = st.last_top = len(st.paras) - 1
-            st.last_sub = None
-            st.last_letter = None
-            st.after_heading = False
-            st.section = None
+            _add_top(st, _Para("preambular", None, list(block.lines), st.part))
             st.nested = None
             continue
         kind, value, rest = label
@@ -540,7 +536,7 @@ def build_paragraphs(
             if st.nested is not None:
                 top = number == st.last_number + 1 and _OPERATIVE_START.match(" ".join(body))
                 if number == st.nested_last + 1 and not top:
-                    st.paras.append(_Para("subparagraph", value, body, st.part, st.nested, 1))
+                    st.paras.append(_Para("subparagraph", value, body, st.part, st.nested))
                     st.nested_last = number
                     st.last_sub = len(st.paras) - 1
                     continue
@@ -554,7 +550,7 @@ def build_paragraphs(
             ):
                 st.nested = len(st.paras) - 1
                 st.nested_last = 1
-                st.paras.append(_Para("subparagraph", value, body, st.part, st.nested, 1))
+                st.paras.append(_Para("subparagraph", value, body, st.part, st.nested))
                 st.last_sub = len(st.paras) - 1
                 continue
             if number == 1 and st.ops_in_part and not st.annex:
@@ -575,25 +571,11 @@ def build_paragraphs(
                             q.part = renamed
                 st.annex_restarts += 1
                 hm = _PART_HEADING.fullmatch(st.heading or "")
-                am = None
-                suffix = (
-                    hm.group(1)
-                    if hm
-                    else f"{am.group(1)[:4].rstrip('i').capitalize()}{am.group(2)}"
-                    if am
-                    else str(st.annex_restarts + 1)
-                )
-                name = f"{st.annex_base}.{suffix}"
-                name = _unique_part(st, name)
-                st.part = name
+                suffix = hm.group(1) if hm else str(st.annex_restarts + 1)
+                st.part = _unique_part(st, f"{st.annex_base}.{suffix}")
                 st.ops_in_part = 0
             st.last_number = number
-            st.paras.append(_Para("operative", value, body, st.part))
-            st.last_op = st.last_top = len(st.paras) - 1
-            st.after_heading = False
-            st.section = None
-            st.last_sub = None
-            st.last_letter = None
+            _add_top(st, _Para("operative", value, body, st.part))
             st.in_operative = True
             st.ops_in_part += 1
             st.heading = None
@@ -609,16 +591,15 @@ def build_paragraphs(
             is_letter = True
         if is_letter or st.last_sub is None:
             if parent is None:
-                st.paras.append(_Para("preambular", None, [first, *block.lines[1:]], st.part))
-                st.last_pp = len(st.paras) - 1
+                st.paras.append(_Para("preambular", None, list(block.lines), st.part))
                 continue
-            st.paras.append(_Para("subparagraph", value, body, st.part, parent, 1))
+            st.paras.append(_Para("subparagraph", value, body, st.part, parent))
             st.paras[-1].section = st.section
             st.last_sub = len(st.paras) - 1
             if is_letter:
                 st.last_letter = value
             continue
-        st.paras.append(_Para("subparagraph", value, body, st.part, st.last_sub, 2))
+        st.paras.append(_Para("subparagraph", value, body, st.part, st.last_sub))
     if not st.paras and blocks:
         # Nothing looked like a paragraph (headings only): keep every block.
         st.paras = [_Para("preambular", None, list(b.lines), None) for b in blocks]

@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import islice
 from typing import Literal
 
 from diffing.model import VerbChange
@@ -139,7 +140,6 @@ _NEUTRAL = frozenset(
         "de",
         "nouveau",
         "à",
-        "nouveau",
         "aussi",
         "par",
         "ailleurs",
@@ -149,6 +149,7 @@ _NEUTRAL = frozenset(
     ]
 )
 _WORD = re.compile(r"[\w’'-]+")
+_NONSPACE = re.compile(r"\S+")
 _MAX_PHRASE = 5
 
 
@@ -196,11 +197,11 @@ def extract_lead(text: str) -> str:
     p = _parse(text[:200])
     if p is None:
         return ""
-    m = list(re.finditer(r"\S+", text))
-    n = p[2]
-    if n > len(m):
+    n = p[2]  # at least 1: the verb itself
+    m = list(islice(_NONSPACE.finditer(text), n))  # only the words the lead spans
+    if len(m) < n:
         return ""
-    return text[: m[n - 1].end()].rstrip(",;:")
+    return text[: m[-1].end()].rstrip(",;:")
 
 
 def verb_change(old_lead: str, new_lead: str) -> VerbChange | None:

@@ -8,12 +8,10 @@ is fetched once. Every document is checked against the :class:`~service.config.L
 
 from __future__ import annotations
 
-import hashlib
 import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -30,9 +28,9 @@ from service import ingest, symbols
 from service.config import Limits
 from service.fingerprint import parser_fingerprint
 from service.ods import Retriever
-from service.store import OFFICIAL_SOURCES, Document, Store
+from service.store import OFFICIAL_SOURCES, Document, Store, sha256
 
-__all__ = ["Library", "Resolved", "check_comparison", "utf8", "words"]
+__all__ = ["Library", "Resolved", "check_comparison", "get_library"]
 
 #: media types of the stored originals, by file suffix
 MEDIA_TYPES = {
@@ -83,13 +81,11 @@ def safe_filename(name: str | None) -> str | None:
 def parse_bytes(data: bytes, filename: str, limits: Limits) -> Resolution:
     """Parse a document file held in memory (format from its name and content)."""
     name = safe_filename(filename) or "document"
-    if not data:
-        raise EmptyDocumentError(f"{name} is empty")
     if len(data) > limits.file_bytes:
         raise LimitExceededError(
             f"{name} is {len(data):,} bytes: the limit is {limits.file_bytes:,}"
         )
-    res = ingest.load_bytes(data, name, limits=limits)  # pages, DOCX size: checked by ingest
+    res = ingest.load_bytes(data, name, limits=limits)  # empty, pages, DOCX size: by ingest
     return check_document(res, limits, name)
 
 
@@ -113,12 +109,28 @@ def parse_text(text: str, limits: Limits, name: str = "the text") -> Resolution:
     return parse_bytes(utf8(text, name), "pasted.txt", limits)
 
 
-@dataclass
 class Resolved:
-    """A parsed document, and the stored document it came from when there is one."""
+    """A parsed document, and the stored document it came from when there is one.
 
-    resolution: Resolution
-    document: Document | None = None
+    Give the parsed ``resolution``, or the stored ``document``: its resolution is
+    then built from its structure on first use, since a report served from the
+    cache needs only :attr:`key`.
+    """
+
+    def __init__(
+        self, resolution: Resolution | None = None, document: Document | None = None
+    ) -> None:
+        if resolution is None and document is None:
+            raise ValueError("Resolved needs a resolution or a document")
+        self._resolution = resolution
+        self.document = document
+
+    @property
+    def resolution(self) -> Resolution:
+        if self._resolution is None:
+            assert self.document is not None
+            self._resolution = self.document.resolution
+        return self._resolution
 
     @cached_property
     def key(self) -> str:
@@ -128,7 +140,7 @@ class Resolved:
         else:
             structure = self.resolution.to_dict()
         canonical = json.dumps(structure, sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(canonical.encode()).hexdigest()
+        return sha256(canonical.encode())
 
 
 _TEXTS: OrderedDict[tuple[str, Limits], Resolved] = OrderedDict()
@@ -143,7 +155,7 @@ def _resolve_text(text: str, limits: Limits, name: str) -> Resolved:
     another view): the parse and the digest of its structure are kept, so a
     repeated request goes straight to the cached report.
     """
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    digest = sha256(text.encode("utf-8", "surrogatepass"))
     key = (digest, limits)
     with _TEXTS_LOCK:
         found = _TEXTS.get(key)
@@ -186,7 +198,7 @@ class Library:
     ) -> tuple[Document, bool]:
         """Parse and store a document; the same bytes give back the stored document."""
         name = safe_filename(filename) or "document.txt"
-        existing = self.store.find_by_hash(hashlib.sha256(data).hexdigest())
+        existing = self.store.find_by_hash(sha256(data))
         if existing is not None:
             return self.fresh(existing), False
         res = parse_bytes(data, name, self.limits)
@@ -267,25 +279,22 @@ class Library:
         if not isinstance(value, str):
             raise InvalidRequestError(f"{name}.{kind} must be a string")
         if kind == "text":
-            if not value.strip():
-                raise EmptyDocumentError(f"{name}.text is empty")
             return _resolve_text(value, self.limits, f"{name}.text")
         if kind == "id":
-            doc = self.fresh(self.store.get_document(value))
-            return Resolved(doc.resolution, doc)
+            return Resolved(document=self.fresh(self.store.get_document(value)))
         language = spec.get("language", "en")
         if not isinstance(language, str):
             raise InvalidRequestError(f"{name}.language must be a string")
-        doc = self.by_symbol(value, language)
-        return Resolved(doc.resolution, doc)
+        return Resolved(document=self.by_symbol(value, language))
 
     def resolve_argument(self, arg: str, language: str = "en") -> Resolution:
         """A CLI argument: an existing path wins, else a UN symbol."""
         path = Path(arg)
         if path.is_file():
-            if path.stat().st_size > self.limits.file_bytes:
+            size = path.stat().st_size
+            if size > self.limits.file_bytes:
                 raise LimitExceededError(
-                    f"{arg} is {path.stat().st_size:,} bytes: the limit is {self.limits.file_bytes:,}"
+                    f"{arg} is {size:,} bytes: the limit is {self.limits.file_bytes:,}"
                 )
             return parse_bytes(path.read_bytes(), path.name, self.limits)
         if path.exists():

@@ -25,6 +25,7 @@ from typing import IO, Any
 
 from diffing.errors import DocumentNotFoundError, FetchError, LimitExceededError
 from service import symbols
+from service.config import DEFAULTS
 
 __all__ = ["Fetched", "Retriever", "mirror_files"]
 
@@ -87,11 +88,11 @@ class Retriever:
     def __init__(
         self,
         *,
-        base_url: str = "https://documents.un.org",
+        base_url: str = DEFAULTS["RESDIFF_ODS_URL"],
         mirror: str | os.PathLike[str] | None = None,
-        timeout: float = 20.0,
-        max_bytes: int = 20 * 1024 * 1024,
-        max_redirects: int = 5,
+        timeout: float = DEFAULTS["RESDIFF_FETCH_TIMEOUT"],
+        max_bytes: int = DEFAULTS["RESDIFF_MAX_FILE_BYTES"],
+        max_redirects: int = DEFAULTS["RESDIFF_FETCH_REDIRECTS"],
     ) -> None:
         scheme = urllib.parse.urlsplit(base_url).scheme
         if scheme not in {"http", "https"}:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from service.reports import COMPARE_FORMATS, SERIES_FORMATS, VIEWS, media_type
 from service.symbols import LANGUAGES
 
 __all__ = ["spec"]
@@ -23,17 +24,17 @@ _FORMAT_PARAM = {
     "name": "format",
     "in": "query",
     "description": "The form of the report (default json).",
-    "schema": {"type": "string", "enum": ["json", "html", "pdf", "docx"], "default": "json"},
+    "schema": {"type": "string", "enum": list(COMPARE_FORMATS), "default": "json"},
 }
 _SERIES_FORMAT_PARAM = {
     **_FORMAT_PARAM,
-    "schema": {"type": "string", "enum": ["json", "html", "pdf"], "default": "json"},
+    "schema": {"type": "string", "enum": list(SERIES_FORMATS), "default": "json"},
 }
 _VIEW_PARAM = {
     "name": "view",
     "in": "query",
     "description": "Layout of the html report.",
-    "schema": {"type": "string", "enum": ["inline", "side-by-side"], "default": "inline"},
+    "schema": {"type": "string", "enum": list(VIEWS), "default": "inline"},
 }
 _DOC_ID = {"name": "doc_id", "in": "path", "required": True, "schema": {"type": "string"}}
 
@@ -46,8 +47,8 @@ _REPORT_HEADERS = {
 _REPORT_CONTENT = {
     "application/json": {"schema": {"type": "object"}},
     "text/html": {"schema": {"type": "string"}},
-    **_binary("application/pdf"),
-    **_binary("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    **_binary(media_type("pdf")),
+    **_binary(media_type("docx")),
 }
 
 

@@ -23,7 +23,7 @@ from typing import Any
 import diffing
 from diffing.budget import EXCEEDED
 from diffing.errors import ComparisonTooLargeError, InvalidRequestError
-from service import render
+from service import render, symbols
 from service.config import Limits
 from service.documents import Resolved, check_comparison
 from service.fingerprint import reports_fingerprint
@@ -33,6 +33,7 @@ __all__ = [
     "COMPARE_FORMATS",
     "SERIES_FORMATS",
     "VIEWS",
+    "check_format",
     "download_name",
     "media_type",
     "render_report",
@@ -42,7 +43,6 @@ __all__ = [
 COMPARE_FORMATS = ("json", "html", "pdf", "docx")
 SERIES_FORMATS = ("json", "html", "pdf")
 VIEWS = ("inline", "side-by-side")
-_SUFFIX = {"json": "json", "html": "html", "pdf": "pdf", "docx": "docx"}
 
 
 def check_format(kind: str, fmt: str | None, view: str | None) -> tuple[str, str]:
@@ -65,15 +65,11 @@ def media_type(fmt: str) -> str:
 
 def download_name(versions: list[Resolved], fmt: str) -> str:
     """``resdiff_A_RES_73_11_vs_A_RES_75_10.pdf`` (symbols are validated, so safe)."""
-    from service import symbols
-
     names = []
     for i, v in enumerate(versions, 1):
         sym = v.resolution.symbol
         names.append(symbols.file_stem(sym) if sym and symbols.is_symbol(sym) else f"version{i}")
-    return "resdiff_" + "_vs_".join(names) + "." + _SUFFIX[fmt]
-
-
+    return "resdiff_" + "_vs_".join(names) + "." + fmt
 
 
 def _cache_key(kind: str, versions: list[Resolved], fmt: str, options: dict[str, Any]) -> str:

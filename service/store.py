@@ -230,20 +230,23 @@ class Store:
         ).fetchone()
         return _document(row) if row else None
 
-    def get_document(self, doc_id: str) -> Document:
+    def _row(self, doc_id: str, columns: str) -> sqlite3.Row:
+        """The ``columns`` of document ``doc_id``, or :class:`DocumentNotFoundError`."""
         if not doc_id.isascii():  # ids are hex; "\ud800" (valid JSON) cannot even be bound
             raise DocumentNotFoundError(f"no document with id {doc_id!r}")
-        row = self.db.execute(
-            f"SELECT {_COLUMNS} FROM documents WHERE id = ?", (doc_id,)
+        row: sqlite3.Row | None = self.db.execute(
+            f"SELECT {columns} FROM documents WHERE id = ?", (doc_id,)
         ).fetchone()
         if row is None:
             raise DocumentNotFoundError(f"no document with id {doc_id!r}")
-        return _document(row)
+        return row
+
+    def get_document(self, doc_id: str) -> Document:
+        return _document(self._row(doc_id, _COLUMNS))
 
     def get_original(self, doc_id: str) -> tuple[Document, bytes]:
-        doc = self.get_document(doc_id)
-        row = self.db.execute("SELECT original FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return doc, bytes(row["original"])
+        row = self._row(doc_id, f"{_COLUMNS}, original")
+        return _document(row), bytes(row["original"])
 
     def find_by_symbol(self, symbol: str, language: str) -> Document | None:
         """The official copy (fetched or from the mirror) of ``symbol`` in ``language``."""
@@ -283,7 +286,7 @@ class Store:
         return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     def delete_document(self, doc_id: str) -> None:
-        self.get_document(doc_id)
+        self._row(doc_id, "id")
         self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
     # -- reports and their renderings -----------------------------------------

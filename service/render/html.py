@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -47,6 +48,12 @@ def report_css(pdf: bool = False) -> str:
     return "\n".join((TEMPLATES / n).read_text(encoding="utf-8") for n in names)
 
 
+def _render(template: str, *, standalone: bool, pdf: bool, **context: Any) -> str:
+    """A report template; a standalone page carries the stylesheet inline."""
+    css = Markup(report_css(pdf)) if standalone else ""
+    return _env().get_template(template).render(standalone=standalone, pdf=pdf, css=css, **context)
+
+
 def render_comparison_html(
     comparison: Comparison,
     *,
@@ -59,18 +66,14 @@ def render_comparison_html(
     """The redline report; ``standalone=False`` gives a ``<div>`` fragment (CSS via :func:`report_css`)."""
     if view not in VIEWS:
         raise InvalidRequestError(f"unknown view {view!r}: use one of {', '.join(VIEWS)}")
-    return (
-        _env()
-        .get_template("comparison.html")
-        .render(
-            v=build_view(comparison),
-            view=view,
-            standalone=standalone,
-            pdf=pdf,
-            css=Markup(report_css(pdf)) if standalone else "",
-            author=author,
-            date=date,
-        )
+    return _render(
+        "comparison.html",
+        standalone=standalone,
+        pdf=pdf,
+        v=build_view(comparison),
+        view=view,
+        author=author,
+        date=date,
     )
 
 
@@ -78,14 +81,6 @@ def render_series_html(
     series: Series, *, standalone: bool = True, date: str | None = None, pdf: bool = False
 ) -> str:
     """The lineage grid of a series, each step's word changes in ``<details>``."""
-    return (
-        _env()
-        .get_template("series.html")
-        .render(
-            s=build_series_view(series),
-            standalone=standalone,
-            pdf=pdf,
-            css=Markup(report_css(pdf)) if standalone else "",
-            date=date,
-        )
+    return _render(
+        "series.html", standalone=standalone, pdf=pdf, s=build_series_view(series), date=date
     )

@@ -36,33 +36,42 @@ class SeriesView:
     counts: list[dict[str, int]]
 
 
-def _find(step_views: list[ChangeView], old: str | None, new: str | None) -> ChangeView | None:
-    for cv in step_views:
-        if (new is not None and new in cv.new_ids) or (
-            new is None and old is not None and old in cv.old_ids
-        ):
-            return cv
-    return None
+@dataclass
+class _Step:
+    """The change views of one step, by the ids they hold (the first view holding an id)."""
 
+    by_new: dict[str, ChangeView]
+    by_old: dict[str, ChangeView]
 
-def _step_change(changes: list[str | None], k: int, n: int) -> str | None:
-    """The change into version ``k``, whether ``changes`` has one entry per version or per step."""
-    if k == 0:
-        return None
-    if len(changes) == n - 1:
-        return changes[k - 1]
-    return changes[k] if k < len(changes) else None
+    @classmethod
+    def of(cls, views: list[ChangeView]) -> _Step:
+        by_new: dict[str, ChangeView] = {}
+        by_old: dict[str, ChangeView] = {}
+        for cv in views:
+            for pid in cv.new_ids:
+                by_new.setdefault(pid, cv)
+            for pid in cv.old_ids:
+                by_old.setdefault(pid, cv)
+        return cls(by_new, by_old)
+
+    def find(self, old: str | None, new: str | None) -> ChangeView | None:
+        """The change that brought ``new`` here, or, when it is gone, that took ``old`` away."""
+        if new is not None:
+            return self.by_new.get(new)
+        return self.by_old.get(old) if old is not None else None
 
 
 def build_series_view(series: Series) -> SeriesView:
-    steps = [build_view(c).changes for c in series.steps]
+    steps = [_Step.of(build_view(c).changes) for c in series.steps]
+    # each version's paragraphs by id (the first of a repeated id, as Resolution.paragraph)
+    texts = [{p.id: p.text for p in reversed(v.paragraphs)} for v in series.versions]
     rows = []
     for r in series.rows:
         cells = []
         for k, pid in enumerate(r.ids):
-            what = _step_change(r.changes, k, len(r.ids))
+            what = r.changes[k] if k else None  # one entry per version
             prev = r.ids[k - 1] if k else None
-            step = _find(steps[k - 1], prev, pid) if k and k - 1 < len(steps) else None
+            step = steps[k - 1].find(prev, pid) if k and k - 1 < len(steps) else None
             if pid is None:
                 what = "removed" if prev is not None else "absent"
             elif k and prev is None:
@@ -76,12 +85,7 @@ def build_series_view(series: Series) -> SeriesView:
             )
         last = next((i for i in reversed(r.ids) if i is not None), None)
         k_last = max(k for k, i in enumerate(r.ids) if i is not None) if last else 0
-        text = ""
-        if last is not None:
-            try:
-                text = series.versions[k_last].paragraph(last).text
-            except KeyError:
-                text = ""
+        text = texts[k_last].get(last, "") if last is not None else ""
         first = next((i for i in r.ids if i is not None), "")
         changed = any(c.what not in ("", "unchanged") for c in cells[1:])
         rows.append(RowView(cells, text, first or "", changed))

@@ -10,13 +10,15 @@ import itertools
 import textwrap
 from collections.abc import Iterable
 
-from diffing.model import Comparison, Resolution, Series
+from diffing.model import Comparison, Resolution, Series, VerbChange
 from service.render.series_view import build_series_view
 from service.render.view import ChangeView, ParaView, build_view
 
 __all__ = ["render_comparison_text", "render_series_text", "word_diff"]
 
 WIDTH = 100
+#: the mark after a paragraph id in the series grid, by how it got there
+_MARKS = {"added": "+", "reworded": "~", "moved": ">", "quiet": "·", "split": "/", "merged": "&"}
 
 
 def word_diff(paras: Iterable[ParaView]) -> str:
@@ -55,13 +57,16 @@ def _wrap(text: str, indent: str = "    ") -> str:
     )
 
 
+def _verb(vc: VerbChange) -> str:
+    return f"{vc.old} -> {vc.new} ({vc.direction})"
+
+
 def _heading(c: ChangeView) -> str:
     bits = [c.label, c.type]
     if c.tags:
         bits.append("[" + ", ".join(c.tags) + "]")
     if c.verb_change:
-        vc = c.verb_change
-        bits.append(f"verb: {vc.old} -> {vc.new} ({vc.direction})")
+        bits.append(f"verb: {_verb(c.verb_change)}")
     return "  ".join(bits)
 
 
@@ -88,11 +93,7 @@ def render_comparison_text(comparison: Comparison) -> str:
         if not g[key]:
             continue
         if key == "verbs":
-            items = [
-                f"{c.label}: {c.verb_change.old} -> {c.verb_change.new} ({c.verb_change.direction})"
-                for c in g[key]
-                if c.verb_change
-            ]
+            items = [f"{c.label}: {_verb(c.verb_change)}" for c in g[key] if c.verb_change]
             out.append(f"  {name}:")
             out.extend(f"    {i}" for i in items)
         else:
@@ -121,15 +122,7 @@ def render_series_text(series: Series) -> str:
             if cell.pid is None:
                 txt = "-" if cell.what != "removed" else "(removed)"
             else:
-                mark = {
-                    "added": "+",
-                    "reworded": "~",
-                    "moved": ">",
-                    "quiet": "·",
-                    "split": "/",
-                    "merged": "&",
-                }
-                txt = cell.pid + (mark.get(cell.what, "") if k else "")
+                txt = cell.pid + (_MARKS.get(cell.what, "") if k else "")
             cells.append(txt.ljust(width))
         out.append("".join(cells).rstrip())
     out.append("")

@@ -205,7 +205,8 @@ def change_label(change: Change) -> str:
 
 def build_view(comparison: Comparison) -> ComparisonView:
     """Everything a report prints, in the order it prints it."""
-    views = [_change_view(i, c, comparison) for i, c in enumerate(comparison.changes)]
+    old, new = _Doc.of(comparison.old), _Doc.of(comparison.new)
+    views = [_change_view(i, c, old, new) for i, c in enumerate(comparison.changes)]
     changed = [v for v in views if v.changed]
     for a, b in itertools.pairwise(changed):
         a.next, b.prev = b.anchor, a.anchor
@@ -229,14 +230,25 @@ def build_view(comparison: Comparison) -> ComparisonView:
 # -- one change ---------------------------------------------------------------
 
 
-def _lookup(res: Resolution, ids: Sequence[str]) -> list[Paragraph]:
-    out = []
-    for pid in ids:
-        try:
-            out.append(res.paragraph(pid))
-        except KeyError:
-            out.append(Paragraph(id=pid, kind="preambular", text=""))
-    return out
+@dataclass
+class _Doc:
+    """One side of a comparison, indexed once for all its changes."""
+
+    paragraphs: dict[str, Paragraph]  # by id; the first of a repeated id, as Resolution.paragraph
+    notes: dict[str, str]  # footnote text by marker
+
+    @classmethod
+    def of(cls, res: Resolution) -> _Doc:
+        return cls(
+            {p.id: p for p in reversed(res.paragraphs)},
+            {f.marker: f.text for f in res.footnotes},
+        )
+
+    def lookup(self, ids: Sequence[str]) -> list[Paragraph]:
+        """The paragraphs of ``ids``; an unknown id gets an empty paragraph."""
+        return [
+            self.paragraphs.get(pid) or Paragraph(id=pid, kind="preambular", text="") for pid in ids
+        ]
 
 
 def _ops(change: Change, old_text: str, new_text: str) -> list[Op]:
@@ -316,14 +328,7 @@ def _segments(
 
 def _side(segments: Sequence[Segment], drop: SegmentKind) -> list[Segment]:
     """Segments to print: ``drop`` kind left out, minor changes shown as plain text."""
-    out = []
-    for s in segments:
-        if s.minor:
-            if s.kind != drop:
-                out.append(Segment("equal", s.text, s.lead))
-        elif s.kind != drop:
-            out.append(s)
-    return out
+    return [Segment("equal", s.text, s.lead) if s.minor else s for s in segments if s.kind != drop]
 
 
 def _split(segments: Sequence[Segment], breaking: set[str]) -> list[list[Segment]]:
@@ -371,9 +376,9 @@ def _mark_notes(inline: list[ParaView], old: list[ParaView]) -> None:
         )
 
 
-def _change_view(index: int, change: Change, comparison: Comparison) -> ChangeView:
-    old = _lookup(comparison.old, change.old)
-    new = _lookup(comparison.new, change.new)
+def _change_view(index: int, change: Change, old_doc: _Doc, new_doc: _Doc) -> ChangeView:
+    old = old_doc.lookup(change.old)
+    new = new_doc.lookup(change.new)
     old_text = "\n".join(p.text for p in old)
     new_text = "\n".join(p.text for p in new)
     segs = _segments(_ops(change, old_text, new_text), old, new)
@@ -383,8 +388,7 @@ def _change_view(index: int, change: Change, comparison: Comparison) -> ChangeVi
     new_side = _side(segs, "delete")
     inline_paras = new or old
     inline_break = {"equal", "insert"} if new else {"delete"}
-    old_notes = {f.marker: f.text for f in comparison.old.footnotes}
-    new_notes = {f.marker: f.text for f in comparison.new.footnotes}
+    old_notes, new_notes = old_doc.notes, new_doc.notes
     inline = _para_views(_split(shown, inline_break), inline_paras, new_notes if new else old_notes)
     old_views = _para_views(_split(old_side, {"equal", "delete"}), old, old_notes) if old else []
     if new and old:
