@@ -23,7 +23,7 @@ numbered paragraphs. The steps live in small modules:
 
 from __future__ import annotations
 
-import re
+import dataclasses
 
 from diffing.cleanup import (
     PAGE_BREAK,
@@ -36,17 +36,11 @@ from diffing.cleanup import (
 )
 from diffing.errors import EmptyDocumentError
 from diffing.footnotes import mark_markers
-from diffing.metadata import parse_date, read_front
+from diffing.metadata import PART_LINE, TITLE_LINE, parse_date, read_front
 from diffing.model import Footnote, Resolution
-from diffing.structure import build_paragraphs
+from diffing.structure import ASSEMBLY_LINE, build_paragraphs
 
 __all__ = ["detect_language", "parse"]
-
-_ASSEMBLY_LINE = re.compile(
-    r"\s*(?:The General Assembly|L['’]Assemblée générale|La Asamblea General)\s*,?\s*"
-)
-_TITLE_LINE = re.compile(r"\s*(?:ES-\d+/|S-\d+/)?\d{1,3}/\d{1,4}(?:\s+[A-Z](?:-[A-Z])?)?\.\s+\S.*")
-_PART_LINE = re.compile(r"\s*([A-Z])\s*")
 
 _LANG_WORDS = {
     "en": (" the ", " of ", " and ", " to ", "General Assembly"),
@@ -89,7 +83,7 @@ def _one_paragraph_per_line(lines: list[str]) -> list[str]:
 
 def _body_start(lines: list[str]) -> int | None:
     for i, line in enumerate(lines):
-        if _ASSEMBLY_LINE.fullmatch(line):
+        if ASSEMBLY_LINE.fullmatch(line):
             return i
     return None
 
@@ -107,37 +101,36 @@ def parse(text: str, *, language: str | None = None) -> Resolution:
     if markdown:
         text = strip_markdown(text)
     lang = language or detect_language(text)
-    lines = [line.rstrip("\n") for line in text.split("\n")]
     # Drop trailing blanks of lines but keep the difference between "" and " ".
-    lines = [line if not line.strip() else line.rstrip() for line in lines]
+    lines = [line if not line.strip() else line.rstrip() for line in text.split("\n")]
     lines = _one_paragraph_per_line(lines)
     notes: list[str] = []
 
     start = _body_start(lines)
     if start is None:
         # No "The General Assembly,": start after the title line if any.
-        start = next((i + 1 for i, line in enumerate(lines[:80]) if _TITLE_LINE.fullmatch(line)), 0)
+        start = next((i + 1 for i, line in enumerate(lines[:80]) if TITLE_LINE.fullmatch(line)), 0)
         while 0 < start < len(lines) and lines[start].strip():
             start += 1  # the rest of the title
         notes.append("no 'The General Assembly,' line: the body starts after the front matter")
     front_lines = [line for line in lines[:start] if line != PAGE_BREAK]
     front = read_front(front_lines)
-    body = remove_furniture(lines, start=start, title=front.title or "")
+    # Only the body from here on: line ``start`` counts lines before anything is taken out.
+    body = remove_furniture(lines, start=start, title=front.title or "")[start:]
     body, footnotes, pages = extract_footnotes(body, markdown=markdown)
-    body = body[start:] if start < len(body) else []
     body = mark_markers(body, [f.marker for f in footnotes], pages)
-    if body and _ASSEMBLY_LINE.fullmatch(body[0]):
+    if body and ASSEMBLY_LINE.fullmatch(body[0]):
         body = body[1:]
 
     first_part: str | None = None
     for line in reversed(front_lines):
         if not line.strip():
             continue
-        m = _PART_LINE.fullmatch(line)
+        m = PART_LINE.fullmatch(line)
         if m:
             first_part = m.group(1)
             break
-        if _TITLE_LINE.fullmatch(line) or line.strip().startswith("["):
+        if TITLE_LINE.fullmatch(line) or line.strip().startswith("["):
             break
 
     paragraphs, closings, more_notes = build_paragraphs(
@@ -154,20 +147,13 @@ def parse(text: str, *, language: str | None = None) -> Resolution:
         notes.append("no paragraph found")
     elif not any(p.kind == "operative" for p in paragraphs):
         notes.append("no numbered operative paragraph found")
-    notes.extend(front.notes)
-    return Resolution(
+    return dataclasses.replace(
+        front,
         paragraphs=paragraphs,
-        symbol=front.symbol,
-        document_type=front.document_type,
         language=lang,
-        session=front.session,
-        agenda_item=front.agenda_item,
-        title=front.title,
         adopted=adopted,
-        drafts=front.drafts,
-        sponsors=front.sponsors,
         footnotes=_unique(footnotes),
-        notes=notes,
+        notes=[*notes, *front.notes],
     )
 
 

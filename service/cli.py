@@ -16,7 +16,6 @@ import click
 
 import diffing
 from diffing.errors import ResdiffError
-from diffing.model import Resolution
 from service import config, symbols
 from service.documents import Library, check_comparison
 from service.ods import Retriever
@@ -60,11 +59,6 @@ def library() -> Library:
     return Library(_open_store, Retriever.from_settings(settings), config.limits_from(settings))
 
 
-def load_document(spec: str, language: str = "en") -> Resolution:
-    """A path to a file (txt, md, pdf, docx), else a UN symbol (store, mirror, UN system)."""
-    return library().resolve_argument(spec, language)
-
-
 LANG_OPTION = click.option(
     "--lang",
     "language",
@@ -98,7 +92,7 @@ def cli() -> None:
 @_user_errors
 def parse(path: str, fmt: str, language: str) -> None:
     """Parse a resolution (a file, or a UN symbol) and print its structure."""
-    res = load_document(path, language)
+    res = library().resolve_argument(path, language)
     if fmt == "json":
         click.echo(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -197,7 +191,7 @@ def ingest(paths: tuple[str, ...]) -> None:
         for path in bar:
             try:
                 if not path.is_file():
-                    raise FileNotFoundError(f"{path}: no such file")
+                    raise FileNotFoundError("no such file")
                 _, created = lib.add(path.read_bytes(), path.name, source="file")
             except (ResdiffError, OSError) as exc:
                 failed.append((path, getattr(exc, "detail", None) or str(exc)))

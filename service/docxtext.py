@@ -41,22 +41,24 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from diffing.cleanup import SUPERSCRIPTS
 from diffing.errors import (
     EmptyDocumentError,
     LimitExceededError,
     UnreadableDocumentError,
 )
+from service.config import DEFAULTS
 
 __all__ = ["MAX_DOCX_BYTES", "docx_to_text", "label_for"]
 
-MAX_DOCX_BYTES = 100 * 1024 * 1024
-"""Default limit on the decompressed size of a DOCX (all its parts together)."""
+MAX_DOCX_BYTES: int = DEFAULTS["RESDIFF_MAX_DOCX_BYTES"]
+"""Default limit (:mod:`service.config`) on the decompressed size of a DOCX (all its parts together)."""
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CHUNK = 64 * 1024
-_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", SUPERSCRIPTS)
 _SEPARATOR = "_______________"
 
 

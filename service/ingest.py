@@ -38,6 +38,7 @@ from diffing.errors import (
     UnsupportedFormatError,
 )
 from diffing.model import Resolution
+from service.config import DEFAULTS
 from service.docxtext import MAX_DOCX_BYTES, docx_to_text
 from service.pdftext import MAX_PDF_PAGES, pdf_to_text
 
@@ -55,8 +56,8 @@ __all__ = [
 
 Format = Literal["pdf", "docx", "text", "markdown"]
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
-"""Default limit on the size of a file to read."""
+MAX_FILE_BYTES: int = DEFAULTS["RESDIFF_MAX_FILE_BYTES"]
+"""Default limit on the size of a file to read (the service's, :mod:`service.config`)."""
 
 
 class IngestLimits(Protocol):
@@ -199,12 +200,9 @@ def load_bytes(
     with ``file_bytes``, ``pdf_pages`` and ``docx_bytes``), else from the
     module defaults.
     """
+    max_bytes, max_pages, max_docx_bytes = _caps(limits, max_bytes, max_pages, max_docx_bytes)
     text, _ = extract_text(
-        data,
-        filename,
-        max_bytes=_pick(max_bytes, limits.file_bytes if limits else None, MAX_FILE_BYTES),
-        max_pages=_pick(max_pages, limits.pdf_pages if limits else None, MAX_PDF_PAGES),
-        max_docx_bytes=_pick(max_docx_bytes, limits.docx_bytes if limits else None, MAX_DOCX_BYTES),
+        data, filename, max_bytes=max_bytes, max_pages=max_pages, max_docx_bytes=max_docx_bytes
     )
     return parse(text, language=language)
 
@@ -220,11 +218,13 @@ def load(
 ) -> Resolution:
     """Parse the document file at ``path`` (.txt, .md, .pdf, .docx)."""
     path = Path(path)
-    cap = _pick(max_bytes, limits.file_bytes if limits else None, MAX_FILE_BYTES)
+    max_bytes, max_pages, max_docx_bytes = _caps(limits, max_bytes, max_pages, max_docx_bytes)
     try:
         size = path.stat().st_size
-        if size > cap:
-            raise LimitExceededError(f"{path.name} is {size:,} bytes; the limit is {cap:,} bytes")
+        if size > max_bytes:
+            raise LimitExceededError(
+                f"{path.name} is {size:,} bytes; the limit is {max_bytes:,} bytes"
+            )
         data = path.read_bytes()
     except IsADirectoryError as exc:
         raise UnreadableDocumentError(f"{path} is a directory, not a document") from exc
@@ -235,8 +235,7 @@ def load(
     return load_bytes(
         data,
         path.name,
-        limits=limits,
-        max_bytes=cap,
+        max_bytes=max_bytes,
         max_pages=max_pages,
         max_docx_bytes=max_docx_bytes,
         language=language,
@@ -246,11 +245,23 @@ def load(
 # --- helpers ------------------------------------------------------------------------
 
 
-def _pick(*values: int | None) -> int:
-    for v in values:
-        if v is not None:
-            return int(v)
-    raise ValueError("no limit given")  # unreachable: the last value is a default
+def _caps(
+    limits: IngestLimits | None,
+    max_bytes: int | None,
+    max_pages: int | None,
+    max_docx_bytes: int | None,
+) -> tuple[int, int, int]:
+    """The file size, page and DOCX limits in force: each keyword argument given,
+    else its value in ``limits``, else the module default."""
+    if limits is not None:
+        defaults = (limits.file_bytes, limits.pdf_pages, limits.docx_bytes)
+    else:
+        defaults = (MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_DOCX_BYTES)
+    return (
+        int(defaults[0] if max_bytes is None else max_bytes),
+        int(defaults[1] if max_pages is None else max_pages),
+        int(defaults[2] if max_docx_bytes is None else max_docx_bytes),
+    )
 
 
 def _display(filename: str | None) -> str:

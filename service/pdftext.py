@@ -37,23 +37,25 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from diffing.cleanup import SUPERSCRIPTS
 from diffing.errors import (
     EmptyDocumentError,
     EncryptedDocumentError,
     LimitExceededError,
     UnreadableDocumentError,
 )
+from service.config import DEFAULTS
 
 __all__ = ["MAX_PDF_PAGES", "pdf_to_text"]
 
-MAX_PDF_PAGES = 500
-"""Default page limit: a PDF with more pages is refused before any text is read."""
+MAX_PDF_PAGES: int = DEFAULTS["RESDIFF_MAX_PDF_PAGES"]
+"""Default page limit (:mod:`service.config`): a PDF with more pages is refused before any text is read."""
 
 _LOCK = threading.Lock()
 _SEPARATOR = re.compile(r"_{5,}")
 _SEPARATOR_TEXT = "_______________"
 _PAGE_NUMBER = re.compile(r"(?:[-–] ?)?\d{1,4}(?: ?[-–])?|(?:Page|page) \d{1,4}(?: of \d{1,4})?")
-_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", SUPERSCRIPTS)
 
 # PDFium reports a hyphen that ends a line as one of these.
 _LINE_END_HYPHENS = {0x02, 0xFFFE}

@@ -119,10 +119,9 @@ def _side(library: Library, side: str) -> Document:
         return library.add_text(text, source="paste")[0]
     doc_id = request.form.get(f"{side}_id", "")
     if doc_id:
-        return library.store.get_document(doc_id)
-    name = "old" if side == "old" else "new"
+        return library.fresh(library.store.get_document(doc_id))
     raise InvalidRequestError(
-        f"choose the {name} version: from the library, a file, or pasted text"
+        f"choose the {side} version: from the library, a file, or pasted text"
     )
 
 
@@ -150,10 +149,10 @@ def series() -> BaseResponse:
 
 
 def _report_versions(key: str) -> tuple[str, list[Resolved]]:
-    db = get_store()
-    report = db.get_report(key)
-    docs = [db.get_document(i) for i in report.documents]
-    return report.kind, [Resolved(d.resolution, d) for d in docs]
+    library = get_library()
+    report = library.store.get_report(key)
+    docs = [library.fresh(library.store.get_document(i)) for i in report.documents]
+    return report.kind, [Resolved(document=d) for d in docs]
 
 
 @bp.get("/report/<key>")

@@ -587,3 +587,17 @@ def test_a_preambular_paragraph_cut_by_a_blank_line_stays_whole() -> None:
         " Unreported and Unregulated Fishing adopted by the Food and Agriculture Organization"
         " of the United Nations,"
     ) in texts
+
+
+def test_a_footnote_block_in_the_front_matter_does_not_shift_the_body() -> None:
+    text = (
+        "United Nations\nA/80/L.99\n\nGeneral Assembly\nDistr.: Limited\n\n"
+        "Utopia:* draft resolution\n__________________\n\n"
+        "* Any changes to the list of sponsors will be reflected in the official record.\n\n"
+        "Cooperation on a matter\n\nThe General Assembly,\n\n"
+        "Recalling its resolution 1/1,\n\nNoting the report,\n\n"
+        "1. Decides to remain seized of the matter.\n"
+    )
+    res = parse(text)
+    assert [p.id for p in res.paragraphs] == ["PP1", "PP2", "OP1"]
+    assert res.paragraph("PP1").text == "Recalling its resolution 1/1,"
