@@ -1,17 +1,33 @@
-PY ?= python3
+# resdiff's one entry point: `make serve` installs everything and starts the service,
+# `make check` runs every check. Everything Python lives in the project's own
+# environment (.venv), built by uv from uv.lock with Debian's python3: nothing is
+# ever installed into the system Python.
+
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-# Debian packages: PDF tools for tests, Noto fonts for the PDF reports (Latin,
-# Arabic, Chinese...), WeasyPrint's Pango, chromium for the browser tests and
-# LibreOffice (writer only) to check that the tracked-changes Word file opens.
-APT_PACKAGES = poppler-utils fonts-noto-core fonts-noto-cjk fonts-dejavu-core \
+# Debian's own Python (PEP 668): only used to make environments, never installed into.
+PYTHON ?= $(firstword $(wildcard /usr/bin/python3) python3)
+UV_VERSION = 0.13.9
+TOOLS = .tools
+UV = $(TOOLS)/bin/uv
+VENV = .venv
+VPY = $(VENV)/bin/python
+export UV_PYTHON_DOWNLOADS = never
+export UV_LINK_MODE = copy
+
+# Debian packages: python3-venv for the environments, PDF tools for tests, Noto fonts
+# for the PDF reports (Latin, Arabic, Chinese...), WeasyPrint's Pango, chromium for
+# the browser tests and LibreOffice (writer only) to check that the Word report opens.
+APT_PACKAGES = python3-venv poppler-utils fonts-noto-core fonts-noto-cjk fonts-dejavu-core \
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 chromium
 APT_LEAN_PACKAGES = libreoffice-writer-nogui
 
-.PHONY: deps check lint type test bench serve
+.PHONY: deps apt env check lint format type test bench serve lock wheel-check clean
 
-deps:
+deps: apt env
+
+apt:
 	@if command -v apt-get >/dev/null; then \
 		missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 		lean=$$(for p in $(APT_LEAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -23,24 +39,51 @@ deps:
 			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$lean; \
 		fi; \
 	fi
-	$(PY) -m pip install -q -e '.[dev]'
+
+# uv itself, pinned, in a small environment of its own (it must not live in .venv,
+# which `uv sync` keeps exactly as the lock file says).
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install -q --disable-pip-version-check "uv==$(UV_VERSION)"
+
+# The project environment, exactly as uv.lock says (fails if uv.lock is stale).
+$(VENV)/.synced: $(UV) uv.lock pyproject.toml
+	$(UV) sync --locked --extra dev --python $(PYTHON)
+	@touch $@
+
+env: $(VENV)/.synced
+
+# Rewrite uv.lock after a change of the dependencies in pyproject.toml.
+lock: $(UV)
+	$(UV) lock --python $(PYTHON)
 
 # The INTERPOL series of ../shared/corpus, when present, is offered as a local mirror.
 MIRROR ?= $(wildcard $(CURDIR)/../shared/corpus/interpol)
 
 serve: deps
-	RESDIFF_MIRROR="$${RESDIFF_MIRROR:-$(MIRROR)}" resdiff serve --host $(HOST) --port $(PORT)
+	RESDIFF_MIRROR="$${RESDIFF_MIRROR:-$(MIRROR)}" $(VENV)/bin/resdiff serve --host $(HOST) --port $(PORT)
 
-lint:
-	$(PY) -m ruff check .
+lint: env
+	$(VPY) -m ruff check .
 
-type:
-	$(PY) -m mypy
+format: env
+	$(VPY) -m ruff format --check .
 
-test:
-	$(PY) -m pytest -n 2
+type: env
+	$(VPY) -m mypy
 
-check: lint type test
+test: deps
+	$(VPY) -m pytest -n 2
 
-bench:
-	$(PY) benchmarks/run.py
+check: lint format type test
+
+bench: env
+	$(VPY) benchmarks/run.py
+
+# The package as a user installs it: a wheel, in a new environment made from Debian's
+# python3 with plain pip, renders a real comparison in every format; `pip check` is clean.
+wheel-check: $(UV)
+	.ci/wheel-check $(PYTHON) $(UV)
+
+clean:
+	rm -rf $(VENV) $(TOOLS) build dist *.egg-info

@@ -256,7 +256,11 @@ def remove_furniture(lines: list[str], *, start: int = 0, title: str = "") -> li
     """
     anchors = sorted(
         _page_numbers(lines, start)
-        + [i for i in range(start, len(lines)) if _JOB.fullmatch(lines[i]) or _BARCODE.fullmatch(lines[i])]
+        + [
+            i
+            for i in range(start, len(lines))
+            if _JOB.fullmatch(lines[i]) or _BARCODE.fullmatch(lines[i])
+        ]
     )
     if not anchors:
         return list(lines)
@@ -376,7 +380,9 @@ def extract_footnotes(
             while j < n and lines[j] != PAGE_BREAK and not lines[j].strip():
                 j += 1
             if j >= n or lines[j] == PAGE_BREAK:  # a starred note closing the page
-                notes.append(Footnote(star.group(1), join_lines([star.group(2), *lines[i + 1 : j]])))
+                notes.append(
+                    Footnote(star.group(1), join_lines([star.group(2), *lines[i + 1 : j]]))
+                )
                 pages.append(breaks)
                 i = j
                 continue

@@ -153,7 +153,9 @@ def _unfinished_preamble(blocks: list[Block]) -> bool:
 def _opens(block: Block) -> bool:
     """Whether ``block`` opens a paragraph of its own, or is too long to be a tail."""
     first = block.lines[0].lstrip()
-    return len(block.lines) > 1 or bool(_PREAMBLE_LEAD.match(first) or _OPERATIVE_START.match(first))
+    return len(block.lines) > 1 or bool(
+        _PREAMBLE_LEAD.match(first) or _OPERATIVE_START.match(first)
+    )
 
 
 def _preamble_line(block: Block, st: _State) -> bool:

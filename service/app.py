@@ -9,7 +9,6 @@ every error of a page is a friendly HTML page.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, jsonify, render_template, request
@@ -18,11 +17,10 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from diffing.errors import ResdiffError
 from service import config, store
 from service.ods import Retriever
+from service.resources import TEMPLATES, WEB_STATIC
 
 __all__ = ["create_app", "problem"]
 
-ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = ROOT / "templates"
 PROBLEM_BASE = "/problems/"
 
 log = logging.getLogger(__name__)
@@ -34,7 +32,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         __name__,
         instance_relative_config=True,
         template_folder=str(TEMPLATES),
-        static_folder=str(TEMPLATES / "web" / "static"),
+        static_folder=str(WEB_STATIC),
     )
     app.config.from_mapping(config.DEFAULTS)
     app.config.from_mapping(config.from_env())

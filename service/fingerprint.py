@@ -16,19 +16,29 @@ import hashlib
 from functools import cache
 from pathlib import Path
 
+import diffing
+from service.resources import TEMPLATES
+
 __all__ = ["parser_fingerprint", "reports_fingerprint"]
 
-_ROOT = Path(__file__).resolve().parent.parent
-_PARSER_SOURCES = ("diffing/*.py", "service/ingest.py", "service/pdftext.py", "service/docxtext.py")
-_REPORT_SOURCES = (*_PARSER_SOURCES, "service/render/*.py", "templates/report/*")
+# (folder, glob) pairs: the installed packages, wherever they are
+_DIFFING = Path(diffing.__file__).resolve().parent
+_SERVICE = Path(__file__).resolve().parent
+_PARSER_SOURCES = (
+    (_DIFFING, "*.py"),
+    (_SERVICE, "ingest.py"),
+    (_SERVICE, "pdftext.py"),
+    (_SERVICE, "docxtext.py"),
+)
+_REPORT_SOURCES = (*_PARSER_SOURCES, (_SERVICE, "render/*.py"), (TEMPLATES, "report/*"))
 
 
-def _digest(patterns: tuple[str, ...]) -> str:
+def _digest(sources: tuple[tuple[Path, str], ...]) -> str:
     h = hashlib.sha256()
-    for pattern in patterns:
-        for path in sorted(_ROOT.glob(pattern)):
+    for root, pattern in sources:
+        for path in sorted(root.glob(pattern)):
             if path.is_file():
-                h.update(path.relative_to(_ROOT).as_posix().encode())
+                h.update(f"{root.name}/{path.relative_to(root).as_posix()}".encode())
                 h.update(path.read_bytes())
     return h.hexdigest()[:16]
 

@@ -564,7 +564,10 @@ def test_a_year_opening_a_line_is_not_a_paragraph_number() -> None:
         "2030. It will be the third one;\n\n2. Requests a report.\n"
     )
     assert [p.id for p in res.paragraphs] == ["OP1", "OP2"]
-    assert res.paragraph("OP1").text == "Decides to hold the conference in 2030. It will be the third one;"
+    assert (
+        res.paragraph("OP1").text
+        == "Decides to hold the conference in 2030. It will be the third one;"
+    )
 
 
 @needs_corpus
@@ -573,7 +576,10 @@ def test_a_preambular_line_without_its_comma_is_kept() -> None:
     res = parse((CORPUS / "unga-78-79" / "A_RES_78_8_en.txt").read_text(encoding="utf-8"))
     first = res.paragraphs[0]
     assert (first.id, first.lead, first.footnotes) == ("PP1", "Having received", ["1"])
-    assert first.text == "Having received the report of the International Atomic Energy Agency for 2022"
+    assert (
+        first.text
+        == "Having received the report of the International Atomic Energy Agency for 2022"
+    )
 
 
 @needs_corpus

@@ -7,7 +7,6 @@ on for every template, so document text can never inject markup.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -17,6 +16,7 @@ from diffing.errors import InvalidRequestError
 from diffing.model import Comparison, Series
 from service.render.series_view import build_series_view
 from service.render.view import build_view
+from service.resources import REPORT_TEMPLATES as TEMPLATES
 
 __all__ = [
     "TEMPLATES",
@@ -26,7 +26,6 @@ __all__ = [
     "report_css",
 ]
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "report"
 VIEWS = ("inline", "side-by-side")
 
 

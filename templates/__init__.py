@@ -1,0 +1,1 @@
+"""resdiff's templates, stylesheets and scripts, installed as the package ``service.templates``."""
