@@ -15,6 +15,8 @@ VENV = .venv
 VPY = $(VENV)/bin/python
 export UV_PYTHON_DOWNLOADS = never
 export UV_LINK_MODE = copy
+# the machine's own certificate store (Debian's ca-certificates), as apt and pip use it
+export UV_SYSTEM_CERTS = 1
 
 # Debian packages: python3-venv for the environments, PDF tools for tests, Noto fonts
 # for the PDF reports (Latin, Arabic, Chinese...), WeasyPrint's Pango, chromium for
