@@ -14,15 +14,20 @@ __all__ = [
     "Change",
     "Comparison",
     "Footnote",
+    "Instruction",
     "Op",
     "Paragraph",
     "Resolution",
     "Series",
     "SeriesRow",
+    "Submitter",
     "VerbChange",
 ]
 
-ParagraphKind = Literal["preambular", "operative", "subparagraph"]
+ParagraphKind = Literal["preambular", "operative", "subparagraph", "heading"]
+#: ``resolution``, ``decision``, ``draft resolution``, ``draft decision``, ``amendment``
+#: (and ``revised draft resolution`` for a Rev. of a draft)
+DocumentType = str
 ChangeType = Literal["unchanged", "reworded", "moved", "added", "removed", "split", "merged"]
 CHANGE_TYPES: tuple[str, ...] = get_args(ChangeType)
 
@@ -34,6 +39,32 @@ class Footnote:
 
     def to_dict(self) -> dict[str, Any]:
         return {"marker": self.marker, "text": self.text}
+
+
+@dataclass
+class Submitter:
+    """Who submitted a draft that no Member State sponsors: ``role`` as printed
+    ("President of the General Assembly", "Vice-Chair of the Committee",
+    "Rapporteur"...), the person's ``name`` and ``country`` when printed."""
+
+    role: str
+    name: str | None = None
+    country: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"role": self.role, "name": self.name, "country": self.country}
+
+
+@dataclass
+class Instruction:
+    """One instruction of an amendment, as printed ("In the fourth preambular
+    paragraph, delete ..."); ``number`` is None for a single unnumbered one."""
+
+    number: int | None
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"number": self.number, "text": self.text}
 
 
 @dataclass
@@ -84,6 +115,14 @@ class Resolution:
     sponsors: list[str] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: "First Committee" ... "Sixth Committee", or None for the plenary
+    committee: str | None = None
+    submitted_by: Submitter | None = None
+    #: the drafts a text was prepared from ("on the basis of informal consultations on ...")
+    based_on: list[str] = field(default_factory=list)
+    #: an amendment: the symbol of the draft it amends, and its instructions
+    amends: str | None = None
+    instructions: list[Instruction] = field(default_factory=list)
 
     def paragraph(self, pid: str) -> Paragraph:
         for p in self.paragraphs:
@@ -105,6 +144,11 @@ class Resolution:
             "paragraphs": [p.to_dict() for p in self.paragraphs],
             "footnotes": [f.to_dict() for f in self.footnotes],
             "notes": list(self.notes),
+            "committee": self.committee,
+            "submitted_by": self.submitted_by.to_dict() if self.submitted_by else None,
+            "based_on": list(self.based_on),
+            "amends": self.amends,
+            "instructions": [i.to_dict() for i in self.instructions],
         }
 
     @classmethod
@@ -134,6 +178,11 @@ class Resolution:
             sponsors=list(d.get("sponsors", [])),
             footnotes=[Footnote(f["marker"], f["text"]) for f in d.get("footnotes", [])],
             notes=list(d.get("notes", [])),
+            committee=d.get("committee"),
+            submitted_by=Submitter(**d["submitted_by"]) if d.get("submitted_by") else None,
+            based_on=list(d.get("based_on", [])),
+            amends=d.get("amends"),
+            instructions=[Instruction(i["number"], i["text"]) for i in d.get("instructions", [])],
         )
 
 
