@@ -6,6 +6,7 @@ Public API::
     parse(text, *, language=None) -> Resolution
     compare(old, new, *, deadline=None) -> Comparison
     compare_series([r1, r2, ...], *, deadline=None) -> Series
+    apply_amendments(draft, [amendment, ...], *, deadline=None) -> Comparison
 
 ``deadline`` is a :func:`time.monotonic` value: a comparison still running
 past it raises ``ComparisonTooLargeError`` (:mod:`diffing.budget`).
@@ -14,12 +15,16 @@ This package does no I/O and imports no web, PDF, DOCX or database library.
 """
 
 from diffing.align import compare
+from diffing.amendments import apply_amendments
 from diffing.errors import ResdiffError
 from diffing.model import (
+    AmendmentRef,
+    AmendmentReport,
     Change,
     Comparison,
     Footnote,
     Instruction,
+    InstructionReport,
     Op,
     Paragraph,
     Resolution,
@@ -32,10 +37,13 @@ from diffing.parser import parse
 from diffing.series import compare_series
 
 __all__ = [
+    "AmendmentRef",
+    "AmendmentReport",
     "Change",
     "Comparison",
     "Footnote",
     "Instruction",
+    "InstructionReport",
     "Op",
     "Paragraph",
     "ResdiffError",
@@ -44,6 +52,7 @@ __all__ = [
     "SeriesRow",
     "Submitter",
     "VerbChange",
+    "apply_amendments",
     "compare",
     "compare_series",
     "parse",

@@ -9,6 +9,7 @@ prints ``error: <message>`` and exits with status 2.
 from __future__ import annotations
 
 __all__ = [
+    "AmendmentMismatchError",
     "ComparisonTooLargeError",
     "DocumentNotFoundError",
     "EmptyDocumentError",
@@ -17,6 +18,7 @@ __all__ = [
     "InvalidRequestError",
     "InvalidSymbolError",
     "LimitExceededError",
+    "NotAnAmendmentError",
     "ResdiffError",
     "UnreadableDocumentError",
     "UnsupportedFormatError",
@@ -110,3 +112,19 @@ class FetchError(ResdiffError):
     status = 502
     title = "Document system unavailable"
     slug = "fetch-failed"
+
+
+class NotAnAmendmentError(ResdiffError):
+    """A document given as an amendment is not one."""
+
+    status = 422
+    title = "Not an amendment"
+    slug = "not-an-amendment"
+
+
+class AmendmentMismatchError(ResdiffError):
+    """An amendment amends another draft than the one given."""
+
+    status = 422
+    title = "Amendment to another draft"
+    slug = "amendment-mismatch"

@@ -11,10 +11,14 @@ from typing import Any, Literal, get_args
 
 __all__ = [
     "CHANGE_TYPES",
+    "INSTRUCTION_STATUSES",
+    "AmendmentRef",
+    "AmendmentReport",
     "Change",
     "Comparison",
     "Footnote",
     "Instruction",
+    "InstructionReport",
     "Op",
     "Paragraph",
     "Resolution",
@@ -30,6 +34,8 @@ ParagraphKind = Literal["preambular", "operative", "subparagraph", "heading"]
 DocumentType = str
 ChangeType = Literal["unchanged", "reworded", "moved", "added", "removed", "split", "merged"]
 CHANGE_TYPES: tuple[str, ...] = get_args(ChangeType)
+InstructionStatus = Literal["applied", "not found", "conflict", "not understood"]
+INSTRUCTION_STATUSES: tuple[str, ...] = get_args(InstructionStatus)
 
 
 @dataclass
@@ -208,6 +214,18 @@ class VerbChange:
         return {"old": self.old, "new": self.new, "direction": self.direction}
 
 
+@dataclass(frozen=True)
+class AmendmentRef:
+    """Instruction ``instruction`` (as numbered in print; None for a single
+    unnumbered one) of the amendment ``symbol``: what made a change."""
+
+    symbol: str | None
+    instruction: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"symbol": self.symbol, "instruction": self.instruction}
+
+
 @dataclass
 class Change:
     type: ChangeType
@@ -217,9 +235,12 @@ class Change:
     ops: list[Op] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     verb_change: VerbChange | None = None
+    #: the instructions that made this change, when the comparison applies amendments
+    #: (``diffing.apply_amendments``); the key is left out of ``to_dict()`` when empty
+    amendment: list[AmendmentRef] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "type": self.type,
             "old": list(self.old),
             "new": list(self.new),
@@ -227,6 +248,56 @@ class Change:
             "ops": [o.to_dict() for o in self.ops],
             "tags": list(self.tags),
             "verb_change": self.verb_change.to_dict() if self.verb_change else None,
+        }
+        if self.amendment:
+            d["amendment"] = [a.to_dict() for a in self.amendment]
+        return d
+
+
+@dataclass
+class InstructionReport:
+    """What became of one instruction of an amendment.
+
+    ``action``: ``delete words``, ``insert words``, ``replace words``, ``replace
+    words everywhere``, ``delete paragraphs``, ``replace paragraph``, ``insert
+    paragraphs``, ``replace title`` (several joined by ``"; "``), or ``unknown``;
+    ``targets``: the ids *in the draft as tabled* it points at (``PP4``,
+    ``OP5(b)``, ``title``); ``status``: ``applied``, ``not found``, ``conflict``
+    or ``not understood``; ``detail`` says why it was not applied, or what it
+    made (``new OP5, OP6``).
+    """
+
+    number: int | None
+    text: str
+    action: str
+    targets: list[str]
+    status: InstructionStatus
+    detail: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "text": self.text,
+            "action": self.action,
+            "targets": list(self.targets),
+            "status": self.status,
+            "detail": self.detail,
+        }
+
+
+@dataclass
+class AmendmentReport:
+    """One amendment applied to a draft: its symbol, sponsors, and each instruction's fate."""
+
+    symbol: str | None
+    sponsors: list[str]
+    instructions: list[InstructionReport]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "symbol": self.symbol,
+            "sponsors": list(self.sponsors),
+            "instructions": [i.to_dict() for i in self.instructions],
         }
 
 
@@ -246,6 +317,10 @@ class Comparison:
     old: Resolution
     new: Resolution
     changes: list[Change]
+    #: None for a comparison of two versions; the amendments applied, in order, for
+    #: the draft compared with the draft as amended (``diffing.apply_amendments``).
+    #: ``to_dict()`` has the key ``amendments`` only in the second case.
+    amendments: list[AmendmentReport] | None = None
 
     @property
     def summary(self) -> dict[str, int]:
@@ -254,13 +329,22 @@ class Comparison:
             counts[c.type] += 1
         return counts
 
+    def not_applied(self) -> list[tuple[AmendmentReport, InstructionReport]]:
+        """Every instruction not applied, amendment by amendment (to show first)."""
+        return [
+            (a, i) for a in self.amendments or [] for i in a.instructions if i.status != "applied"
+        ]
+
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "old": _doc_ref(self.old),
             "new": _doc_ref(self.new),
             "changes": [c.to_dict() for c in self.changes],
             "summary": self.summary,
         }
+        if self.amendments is not None:
+            d["amendments"] = [a.to_dict() for a in self.amendments]
+        return d
 
 
 @dataclass
