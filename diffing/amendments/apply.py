@@ -144,7 +144,8 @@ class _Applier:
 
     def locate(self, text: EditableText, quote: str, pid: str, result: str | None) -> Span | None:
         """Where ``quote`` is in the text this amendment reads; None when an earlier
-        instruction of this amendment already gave the words ``result``."""
+        instruction of this amendment already replaced them by ``result`` (a
+        replacement already made by a replacement everywhere)."""
         spans = text.find(quote, self.k)
         if spans:
             others = text.others(spans[0], self.k)
@@ -163,7 +164,7 @@ class _Applier:
             raise _Failed("not found", f"{_short(quote)} is not in {pid}")
         editors = text.editors(tabled[0])
         own = [r for r in editors if r.amendment == self.k]
-        if result is not None and own and len(own) == len(editors):
+        if result and own and len(own) == len(editors):
             now = normalized(text.read(tabled[0], self.k))[0].strip()
             if now == normalized(result)[0].strip():
                 self.notes.append(f"{pid} already read so after {self.who(own)}")

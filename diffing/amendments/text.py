@@ -254,13 +254,19 @@ class EditableText:
 
     def append(self, words: str, ref: Ref) -> None:
         """Add ``words`` at the end of the paragraph, before its closing punctuation
-        (which stays, instead of any the added words end with)."""
+        (and the space French puts before it), which stays instead of any the added
+        words end with."""
         k = ref.amendment
         last = self._neighbour(len(self.cells) - 1, -1, k)
-        if last is not None and self.cells[last].ch in _TERMINAL:
-            self.insert(last, words.strip().rstrip(_TERMINAL), ref)
-        else:
+        if last is None or self.cells[last].ch not in _TERMINAL:
             self.insert(len(self.cells), words, ref)
+            return
+        at = last
+        before = self._neighbour(at - 1, -1, k)
+        while before is not None and self.cells[before].ch.isspace():
+            at = before
+            before = self._neighbour(at - 1, -1, k)
+        self.insert(at, words.strip().rstrip(_TERMINAL).rstrip(), ref)
 
     def prepend(self, words: str, ref: Ref) -> None:
         first = self._neighbour(0, 1, ref.amendment)
