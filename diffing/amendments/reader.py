@@ -95,7 +95,7 @@ _TAIL = re.compile(
     rf"\s*:?(?:\s*{_ANY_Q}(?:\s*(?:,|and|et))?)*\s*"
 )
 _WHAT = (
-    rf"(?:(?:the\s+following|(?P<count>{CARDINAL}))\s+)?(?:new\s+|nouvel(?:le)?s?\s+|nouveaux?\s+)?"
+    rf"(?:(?:the\s+following|les?|la|(?P<count>{CARDINAL}))\s+)?(?:new\s+|nouvel(?:le)?s?\s+|nouveaux?\s+)?"
     r"(?:(?P<kind>preambular|operative)\s+)?"
     r"(?P<noun>(?:sous-)?alinéas?|paragraphes?|(?:sub-?)?paragraphs?)\b(?:\s*\(?[a-z]{1,4}\))?"
     r"(?:\s+(?P<part>du\s+préambule|du\s+dispositif))?"
