@@ -40,3 +40,24 @@ def test_unknown_format_is_a_user_error() -> None:
     with pytest.raises(InvalidRequestError):
         render_comparison(sample_comparison(), "rtf")
     assert set(MEDIA_TYPES) == {"json", "text", "html", "pdf", "docx"}
+
+
+def test_text_report_of_amendments_lists_what_was_not_applied_first() -> None:
+    from test_amendments import DRAFTS, amendment
+
+    from diffing import apply_amendments
+
+    a = amendment(
+        "Replace the title with “Protection of lighthouses”.",
+        "In operative paragraph 1, delete “of the Director-General”.",
+        "In operative paragraph 4, before “work”, insert “valuable”.",
+    )
+    out = render_comparison_text(apply_amendments(DRAFTS["en"], [a]))
+    assert out.index("NOT APPLIED: 1 instruction") < out.index("Amendment A/99/L.9")
+    assert "A/99/L.9 instruction 2: not found: “of the Director-General” is not in OP1" in out
+    assert "Amendment A/99/L.9 (Ruritania): 2 of 3 applied" in out
+    assert "Title: [-Cooperation on the protection of historic -]{+Protection of +}lighthouses" in out
+    assert "OP4  reworded  [A/99/L.9 #3]" in out
+    assert "{+valuable +}work" in out
+    # a plain comparison has no such section
+    assert "NOT APPLIED" not in render_comparison_text(sample_comparison())

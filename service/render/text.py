@@ -2,6 +2,9 @@
 
 Insertions print as ``{+new words+}``, deletions as ``[-old words-]`` (the
 ``git diff --word-diff`` convention), paragraph ids as ``PP5 (was PP4)``.
+A draft compared with the draft as amended lists first every instruction not
+applied, then each amendment's instructions, and marks each change with the
+instructions that made it (``[A/80/L.28 #5]``).
 """
 
 from __future__ import annotations
@@ -10,7 +13,8 @@ import itertools
 import textwrap
 from collections.abc import Iterable
 
-from diffing.model import Comparison, Resolution, Series, VerbChange
+from diffing.model import AmendmentRef, Comparison, Resolution, Series, VerbChange
+from diffing.worddiff import diff_words
 from service.render.series_view import build_series_view
 from service.render.view import ChangeView, ParaView, build_view
 
@@ -61,6 +65,50 @@ def _verb(vc: VerbChange) -> str:
     return f"{vc.old} -> {vc.new} ({vc.direction})"
 
 
+def _refs(refs: list[AmendmentRef]) -> str:
+    """``[A/80/L.28 #1, #5]``: the instructions that made a change."""
+    parts: list[str] = []
+    last: str | None = None
+    for r in refs:
+        n = "" if r.instruction is None else f"#{r.instruction}"
+        parts.append(n if r.symbol == last and n else f"{r.symbol or '?'} {n}".strip())
+        last = r.symbol
+    return "[" + ", ".join(parts) + "]"
+
+
+def _amendments(comparison: Comparison) -> list[str]:
+    """Instructions not applied first, then what each amendment did, then the title."""
+    out: list[str] = []
+    missed = comparison.not_applied()
+    if missed:
+        out.append(f"NOT APPLIED: {len(missed)} instruction{'s' if len(missed) > 1 else ''}")
+        for a, i in missed:
+            n = f"instruction {i.number}" if i.number is not None else "its instruction"
+            out.append(_wrap(f"{a.symbol or '?'} {n}: {i.status}: {i.detail}", "  "))
+        out.append("")
+    for a in comparison.amendments or []:
+        done = sum(i.status == "applied" for i in a.instructions)
+        who = f" ({', '.join(a.sponsors)})" if a.sponsors else ""
+        out.append(f"Amendment {a.symbol or '?'}{who}: {done} of {len(a.instructions)} applied")
+        for i in a.instructions:
+            n = f"{i.number}." if i.number is not None else "-"
+            targets = f" {', '.join(i.targets)}" if i.targets else ""
+            detail = f" ({i.detail})" if i.detail and i.status == "applied" else ""
+            out.append(f"  {n} {i.status}: {i.action}{targets}{detail}")
+    old, new = comparison.old.title or "", comparison.new.title or ""
+    if old != new:
+        ops = diff_words(old, new).ops
+        diff = "".join(
+            o.old
+            if o.op == "equal"
+            else (f"[-{o.old}-]" if o.old else "") + (f"{{+{o.new}+}}" if o.new else "")
+            for o in ops
+        )
+        out.append(_wrap(f"Title: {diff}", ""))
+    out.append("")
+    return out
+
+
 def _heading(c: ChangeView) -> str:
     bits = [c.label, c.type]
     if c.tags:
@@ -77,6 +125,8 @@ def render_comparison_text(comparison: Comparison) -> str:
     if title:
         out.append(textwrap.fill(title, WIDTH))
     out.append("")
+    if comparison.amendments is not None:
+        out.extend(_amendments(comparison))
     out.append("Summary: " + ", ".join(f"{n} {t}" for t, n in v.summary.items()))
     g = v.groups
     for key, name in (
@@ -104,7 +154,8 @@ def render_comparison_text(comparison: Comparison) -> str:
     if not changed:
         out.append("No change: the texts are identical paragraph by paragraph.")
     for c in changed:
-        out.append(_heading(c))
+        refs = comparison.changes[c.index].amendment
+        out.append(_heading(c) + (f"  {_refs(refs)}" if refs else ""))
         out.append(_wrap(word_diff(c.inline)))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
