@@ -52,7 +52,9 @@ def test_l28_on_l3_chornobyl() -> None:
         "Remembrance Day, including by paying particular attention to the significance of "
         "marking this day in 2026, and notes" in new["OP11"]
     )
-    added = [(ch.new, [r.instruction for r in ch.amendment]) for ch in c.changes if ch.type == "added"]
+    added = [
+        (ch.new, [r.instruction for r in ch.amendment]) for ch in c.changes if ch.type == "added"
+    ]
     assert added == [(["PP6"], [3]), (["OP5"], [5]), (["OP6"], [5]), (["OP10"], [6])]
     # the paragraphs after the insertions are renumbered, not changed
     pairs = {ch.old[0]: (ch.new[0], ch.type) for ch in c.changes if ch.old and ch.new}
@@ -107,4 +109,6 @@ def test_instructions_joined_on_one_line_give_the_same_text(amendment: str, draf
     _, lines = load(amendment, draft)
     _, joined = load(amendment, draft, one_line=True)
     assert statuses(joined) == statuses(lines)
-    assert [p.to_dict() for p in joined.new.paragraphs] == [p.to_dict() for p in lines.new.paragraphs]
+    assert [p.to_dict() for p in joined.new.paragraphs] == [
+        p.to_dict() for p in lines.new.paragraphs
+    ]

@@ -10,7 +10,12 @@ from hypothesis import strategies as st
 from diffing import Instruction, Paragraph, Resolution, apply_amendments
 from diffing.amendments import NotUnderstood, read_instruction
 from diffing.amendments._ordinals import ordinal_value
-from diffing.amendments.actions import DeleteParagraphs, EditWords, InsertParagraphs, ReplaceEverywhere
+from diffing.amendments.actions import (
+    DeleteParagraphs,
+    EditWords,
+    InsertParagraphs,
+    ReplaceEverywhere,
+)
 from diffing.amendments.blocks import read_block
 
 
@@ -40,7 +45,10 @@ def ids(text: str) -> list[str]:
         ("Delete operative paragraphs 5, 6 and 8.", ["OP5", "OP6", "OP8"]),
         ("Delete operative paragraphs 5–7.", ["OP5", "OP6", "OP7"]),
         ("Operative paragraph 9 should be deleted.", ["OP9"]),
-        ("Delete subparagraphs (a) to (c) of operative paragraph 5.", ["OP5(a)", "OP5(b)", "OP5(c)"]),
+        (
+            "Delete subparagraphs (a) to (c) of operative paragraph 5.",
+            ["OP5(a)", "OP5(b)", "OP5(c)"],
+        ),
         ("Delete operative paragraph 5 (b) (ii).", ["OP5(b)(ii)"]),
         ("In the chapeau of operative paragraph 5, delete “all”.", ["OP5"]),
         ("Supprimer le quarante et unième alinéa du préambule.", ["PP41"]),
@@ -49,7 +57,10 @@ def ids(text: str) -> list[str]:
         ("Supprimer l’alinéa b) du paragraphe 5 du dispositif.", ["OP5(b)"]),
         ("Au paragraphe 5 b) du dispositif, supprimer « tous ».", ["OP5(b)"]),
         ("Supprimer le soixante et onzième alinéa du préambule.", ["PP71"]),
-        ("Après le paragraphe 4 du dispositif, insérer le nouveau paragraphe suivant : « X ; »", ["OP4"]),
+        (
+            "Après le paragraphe 4 du dispositif, insérer le nouveau paragraphe suivant : « X ; »",
+            ["OP4"],
+        ),
         ("Insert a new operative paragraph 4 bis reading: “Decides;”", ["OP4"]),
     ],
 )
@@ -79,9 +90,15 @@ def test_the_forms_of_a_replacement(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "scopes"),
     [
-        ("Replace “A” with “B” in the title, the preambular paragraphs and the operative paragraphs.", {"title", "preamble", "operative"}),
+        (
+            "Replace “A” with “B” in the title, the preambular paragraphs and the operative paragraphs.",
+            {"title", "preamble", "operative"},
+        ),
         ("Replace “A” with “B” throughout the text.", {"title", "preamble", "operative"}),
-        ("Throughout the draft resolution, replace “A” with “B”.", {"title", "preamble", "operative"}),
+        (
+            "Throughout the draft resolution, replace “A” with “B”.",
+            {"title", "preamble", "operative"},
+        ),
         ("Replace “A” by “B” in the operative part.", {"operative"}),
         ("Remplacer « A » par « B » dans l’ensemble du texte.", {"title", "preamble", "operative"}),
         ("Remplacer « A » par « B » dans les alinéas du préambule.", {"preamble"}),
@@ -138,7 +155,22 @@ def test_a_block_split_by_the_count_announced() -> None:
 
 # -- properties ------------------------------------------------------------------
 
-_WORDS = st.sampled_from("the of and Member States Assembly Decides Urges report climate peace rights".split())
+_WORDS = st.sampled_from(
+    [
+        "the",
+        "of",
+        "and",
+        "Member",
+        "States",
+        "Assembly",
+        "Decides",
+        "Urges",
+        "report",
+        "climate",
+        "peace",
+        "rights",
+    ]
+)
 _PARA = st.lists(_WORDS, min_size=3, max_size=12).map(lambda ws: " ".join(ws) + ";")
 
 
@@ -147,7 +179,9 @@ def _draft(texts: list[str]) -> Resolution:
         symbol="A/1/L.1",
         document_type="draft resolution",
         title="A title",
-        paragraphs=[Paragraph(f"OP{i}", "operative", t, number=str(i)) for i, t in enumerate(texts, 1)],
+        paragraphs=[
+            Paragraph(f"OP{i}", "operative", t, number=str(i)) for i, t in enumerate(texts, 1)
+        ],
     )
 
 
@@ -178,7 +212,9 @@ def _edits(draw: st.DrawFn) -> tuple[list[str], list[str]]:
 
 @settings(max_examples=150, deadline=None)
 @given(_edits())
-def test_ops_rebuild_both_texts_whatever_the_instructions(case: tuple[list[str], list[str]]) -> None:
+def test_ops_rebuild_both_texts_whatever_the_instructions(
+    case: tuple[list[str], list[str]],
+) -> None:
     texts, instructions = case
     draft = _draft(texts)
     amendment = Resolution(
@@ -203,7 +239,9 @@ def test_ops_rebuild_both_texts_whatever_the_instructions(case: tuple[list[str],
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(_PARA, min_size=1, max_size=3), st.data())
-def test_a_replacement_replaces_exactly_the_quoted_words(texts: list[str], data: st.DataObject) -> None:
+def test_a_replacement_replaces_exactly_the_quoted_words(
+    texts: list[str], data: st.DataObject
+) -> None:
     n = data.draw(st.integers(1, len(texts)))
     words = texts[n - 1].rstrip(";").split()
     a = data.draw(st.integers(0, len(words) - 1))
@@ -212,7 +250,9 @@ def test_a_replacement_replaces_exactly_the_quoted_words(texts: list[str], data:
     amendment = Resolution(
         symbol="A/1/L.2",
         document_type="amendment",
-        instructions=[Instruction(1, f"In operative paragraph {n}, replace “{quote}” with “{new}”.")],
+        instructions=[
+            Instruction(1, f"In operative paragraph {n}, replace “{quote}” with “{new}”.")
+        ],
     )
     c = apply_amendments(_draft(texts), [amendment])
     old = texts[n - 1]

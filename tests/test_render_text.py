@@ -56,7 +56,9 @@ def test_text_report_of_amendments_lists_what_was_not_applied_first() -> None:
     assert out.index("NOT APPLIED: 1 instruction") < out.index("Amendment A/99/L.9")
     assert "A/99/L.9 instruction 2: not found: “of the Director-General” is not in OP1" in out
     assert "Amendment A/99/L.9 (Ruritania): 2 of 3 applied" in out
-    assert "Title: [-Cooperation on the protection of historic -]{+Protection of +}lighthouses" in out
+    assert (
+        "Title: [-Cooperation on the protection of historic -]{+Protection of +}lighthouses" in out
+    )
     assert "OP4  reworded  [A/99/L.9 #3]" in out
     assert "{+valuable +}work" in out
     # a plain comparison has no such section
