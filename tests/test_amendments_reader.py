@@ -62,6 +62,17 @@ def ids(text: str) -> list[str]:
             ["OP4"],
         ),
         ("Insert a new operative paragraph 4 bis reading: “Decides;”", ["OP4"]),
+        (
+            "Delete operative paragraph 5 and renumber the subsequent paragraphs accordingly.",
+            ["OP5"],
+        ),
+        (
+            "Supprimer le paragraphe 5 du dispositif et renuméroter les paragraphes suivants.",
+            ["OP5"],
+        ),
+        ("Operative paragraph 5: delete “all”.", ["OP5"]),
+        ("In operative paragraph 7, replace “A” with “B” and “C” with “D”.", ["OP7", "OP7"]),
+        ("At the end of operative paragraph 5, add the following words: “, and X”.", ["OP5"]),
     ],
 )
 def test_places_ordinals_ranges_and_lists(text: str, expected: list[str]) -> None:

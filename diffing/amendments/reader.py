@@ -72,7 +72,7 @@ _P = r"⟦p(?P<p>\d+)⟧"
 _ANY_Q = r"⟦q\d+⟧"
 #: "the words", "les mots" ... before a quotation
 _W = (
-    r"(?:(?:the\s+)?(?:following\s+)?(?:words?|phrase|text|terms?|expression)\s+"
+    r"(?:(?:the\s+)?(?:following\s+)?(?:words?|phrase|text|terms?|expression)?\s*:?\s+"
     r"|(?:les?\s+)?mots?\s+|l'expression\s+|le\s+membre\s+de\s+phrase\s+)?"
 )
 _DELETE = r"(?:delete|strike(?:\s+out)?|remove|omit|supprimer|biffer|retirer)"
@@ -142,10 +142,16 @@ def _split_block(text: str) -> tuple[str, str]:
     return text, ""
 
 
+_RENUMBER = re.compile(
+    r"\s*[,;]?\s*(?:and\s+|et\s+)?(?:renumber|renuméroter)\b[^⟦]*$|\s*\((?:renumber|renuméroter)[^)]*\)\s*$"
+)
+
+
 def _clean(skeleton: str) -> str:
+    """Lower case, one space, no closing full stop, no "and renumber accordingly"."""
     s = skeleton.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
-    s = " ".join(s.split()).lower()
-    return s.strip().rstrip(".;").strip()
+    s = " ".join(s.split()).lower().strip().rstrip(".;").strip()
+    return _RENUMBER.sub("", s).rstrip(".;,").strip()
 
 
 def _where(word: str | None) -> Literal["after", "before"]:
@@ -175,8 +181,8 @@ def _strip_quotes(text: str) -> str:
 class _Reader:
     """One instruction being read: its quotations, places and new text."""
 
-    def __init__(self, text: str) -> None:
-        head, self.block = _split_block(text)
+    def __init__(self, text: str, *, split: bool = True) -> None:
+        head, self.block = _split_block(text) if split else (text, "")
         skeleton, self.quotes = extract_quotes(head)
         skeleton, self.places = find_places(skeleton.replace("’", "'"))
         self.s = _clean(skeleton)
@@ -329,11 +335,14 @@ class _Reader:
         return out
 
     def clause(self, c: str, place: Place, where: str | None) -> list[Action] | None:
-        m = re.fullmatch(_DELETE_MANY, c)
-        if m:  # "delete “X” and “Y”"
+        numbers = [int(n) for n in re.findall(r"⟦q(\d+)⟧", c)]
+        if re.fullmatch(_DELETE_MANY, c):  # "delete “X” and “Y”"
+            return [EditWords("delete", place, old=self.quotes[n]) for n in numbers]
+        if re.fullmatch(_REPLACE_MANY, c):  # "replace “A” with “B” and “C” with “D”"
+            pairs = zip(numbers[::2], numbers[1::2], strict=True)
             return [
-                EditWords("delete", place, old=self.quotes[int(n)])
-                for n in re.findall(r"⟦q(\d+)⟧", c)
+                EditWords("replace", place, old=self.quotes[a], new=self.quotes[b])
+                for a, b in pairs
             ]
         for pattern, build in _CLAUSES:
             m = re.fullmatch(pattern, c)
@@ -365,6 +374,8 @@ def _insert_end(r: _Reader, m: re.Match[str], place: Place, where: str | None) -
 
 
 _DELETE_MANY = rf"{_DELETE}\s+{_W}{_ANY_Q}(?:\s*(?:,|and|et)\s*{_W}{_ANY_Q})+"
+_PAIR = rf"{_W}{_ANY_Q}\s+{_WITH}\s+{_W}{_ANY_Q}"
+_REPLACE_MANY = rf"{_REPLACE}\s+{_PAIR}(?:\s*(?:,|;|,?\s*and|,?\s*et)\s*{_PAIR})+"
 _Build = Callable[[_Reader, re.Match[str], Place, str | None], Action]
 _CLAUSES: list[tuple[str, _Build]] = [
     (rf"{_DELETE}\s+{_W}{_q('a')}", _delete),
@@ -387,12 +398,20 @@ def read_instruction(text: str) -> list[Action]:
     if not text or not text.strip():
         raise NotUnderstood("the instruction is empty")
     r = _Reader(text)
+    if r.block.strip() and re.fullmatch(rf"{_P}\s*:", r.s):
+        # "Operative paragraph 5: replace “X” with “Y”"
+        head, _, rest = text.partition(":")
+        r = _Reader(f"In {head.strip()}, {rest.strip()}")
     for form in (r.everywhere, r.delete_paragraphs, r.replace_paragraph, r.insert_paragraphs):
         found = form()
         if found is not None:
             return found
     if r.block.strip():
-        raise NotUnderstood("new text is given, but not where it goes")
+        # a colon before quoted words ("add the following words: “...”"): read it whole
+        found = _Reader(text, split=False).words()
+        if found is None:
+            raise NotUnderstood("new text is given, but not where it goes")
+        return found
     found = r.words()
     if found is None:
         raise NotUnderstood("no paragraph of the draft is named" if not r.places else "not read")
