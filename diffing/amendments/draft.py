@@ -1,6 +1,6 @@
 """The draft while amendments are applied: its paragraphs as slots, numbered at the end.
 
-A :class:`Slot` is one paragraph of the draft as tabled, or one a
+A :class:`Slot` is one paragraph of the draft as tabled, or one an
 instruction inserts; it keeps the tabled paragraph, its
 :class:`~diffing.amendments.text.EditableText`, and which instruction
 inserted or deleted it. Slots are found by their id *as tabled* (``PP4``,
