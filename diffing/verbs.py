@@ -1,156 +1,89 @@
-"""The strength ladder of General Assembly operative verbs, English and French.
+"""Verb verdicts: how an operative paragraph's lead changed on the strength ladder.
 
-An operative paragraph opens with a verb phrase (its *lead*): "Urges",
-"Also emphasizes", "Calls upon", "Prie instamment", "Engage vivement". When the
-lead changes between two versions, :func:`verb_change` says whether the new
-verb is weaker, stronger or of the same strength.
+An operative paragraph opens with a verb phrase, its *lead*: "Urges", "Also
+emphasizes", "Expresses deep concern", "Reiterates its request", "Prie
+instamment". :func:`read` places a lead on the ladder of
+:mod:`diffing.ladder` (rung 1 "takes note" to rung 8 "decides") with an
+*intensity* (the weight of "strongly", "deep", "grave"...); :func:`verb_change`
+compares two leads and explains its verdict.
 
-The ladder (higher is stronger)::
+* A change that only adds, removes or swaps an ordinal adverb ("also",
+  "further", "once again", "in this regard", "également") or a possessive
+  ("Expresses concern" -> "Expresses its concern") is ``same`` and *minor*:
+  the human reports hide it, the JSON keeps it with ``"minor": true``.
+* Otherwise the rung decides, then the intensity: "Condemns" -> "Strongly
+  condemns" is stronger, "Expresses deep concern" -> "Expresses its concern"
+  weaker, "Strongly encourages" -> "Calls upon" stronger (rung 5 -> rung 6).
+* A restating verb carries the rung of what it restates: "Requests" ->
+  "Reiterates its request" is ``same`` (rung 6), "Decides" -> "Recalls its
+  decision" too.
+* A lead off the ladder gives no verb change (``None``): resdiff does not guess.
 
-    7  decides, demands, declares, resolves, adopts, approves, proclaims,
-       authorizes, determines          | décide, exige, déclare, adopte,
-                                         approuve, proclame, autorise
-    6  urges, insists                  | prie instamment, exhorte, insiste
-    5  calls upon / on / for, requests, condemns, directs, mandates
-                                       | demande, prie, condamne
-  4.5                                  | engage (*)
-    4  recommends, encourages, deplores, appeals
-                                       | recommande, encourage, déplore, lance un appel
-    3  invites, expresses concern, regrets, suggests
-                                       | invite, se déclare préoccupé, regrette, suggère
-    2  welcomes, commends, supports, endorses, appreciates, reaffirms, affirms,
-       emphasizes, stresses, underlines, underscores, highlights, reiterates,
-       recognizes, acknowledges, considers, believes, expresses, recalls, also
-                                       | se félicite, salue, accueille avec satisfaction,
-                                         appuie, réaffirme, affirme, souligne, insiste sur,
-                                         rappelle, reconnaît, considère, estime, exprime
-    1  notes, takes note, observes, is aware, is mindful
-                                       | prend note, note, constate, prend acte
-
-(*) UN French renders "Urges" as "Prie instamment" or "Exhorte", and also as
-"Engage" (A/RES/75/10, paragraph 4); resdiff follows the order of the
-project's issue, Décide > Exige > Prie instamment > Demande > Engage >
-Encourage > Invite > Prend note, so "Engage" sits between "Demande" and
-"Encourage", at 4.5.
-
-An intensifier adds half a step: "strongly", "firmly", "vigorously",
-"earnestly", "deeply" | "vivement", "fermement", "énergiquement". Additive
-adverbs change nothing: "also", "further", "again", "once again", "moreover",
-"in this regard" | "également", "en outre", "de nouveau", "à nouveau", "aussi".
-
-Direction: "same" when both verbs sit at the same level (so "Also emphasizes"
--> "Emphasizes" and "Stresses" -> "Emphasizes" are "same"), otherwise
-"stronger" or "weaker". A lead whose verb is not on the ladder gives no
-verb change at all (``None``): resdiff does not guess.
-
->>> verb_change("Urges", "Encourages").direction
+>>> verb_change("Urges", "Encourages").reason
+'Urges -> Encourages: weaker, rung 7 -> rung 5'
+>>> verb_change("Also recognizes", "Recognizes").minor
+True
+>>> verb_change("Expresses deep concern", "Expresses its concern").direction
 'weaker'
->>> verb_change("Encourages", "Calls upon").direction
-'stronger'
->>> verb_change("Also emphasizes", "Emphasizes").direction
-'same'
 >>> verb_change("Prie instamment", "Engage").direction
 'weaker'
->>> strength("Strongly urges")
-6.5
+>>> read("Strongly urges").rung, read("Strongly urges").intensity
+(7, 1)
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from itertools import islice
 from typing import Literal
 
+from diffing.ladder import (
+    INTENSIFIER_PHRASES,
+    INTENSIFIERS,
+    LINKS,
+    NEUTRAL_ADJECTIVES,
+    NOUNS,
+    ORDINAL_PHRASES,
+    ORDINALS,
+    VERBS,
+)
 from diffing.model import VerbChange
 
-__all__ = ["LADDER", "extract_lead", "strength", "verb_change"]
+__all__ = ["Reading", "extract_lead", "read", "verb_change"]
 
-# verb phrase (lowercase, unaccented spaces) -> level
-LADDER: dict[str, float] = {}
-
-_LEVELS: dict[float, str] = {  # see the table in the module docstring
-    7: """decides|decide|demands|demand|declares|resolves|adopts|approves|proclaims|
-        authorizes|authorises|determines|agrees|décide|exige|déclare|adopte|approuve|
-        proclame|autorise|convient""",
-    6: """urges|urge|insists|prie instamment|exhorte|demande instamment|engage instamment""",
-    5: """calls upon|calls on|calls for|call upon|requests|request|condemns|directs|
-        mandates|rejects|objects|demande|prie|condamne|invite instamment|rejette""",
-    4.5: """engage""",
-    4: """recommends|encourages|encourage|deplores|appeals|appeals to|proposes|
-        recommande|déplore|lance un appel|propose""",
-    3: """invites|invite|expresses concern|expresses deep concern|expresses its concern|
-        expresses its deep concern|expresses grave concern|expresses its grave concern|
-        expresses serious concern|notes with concern|notes with deep concern|
-        notes with grave concern|takes note with concern|remains concerned|
-        remains deeply concerned|is concerned|regrets|suggests|se déclare préoccupée|
-        se déclare préoccupé|se déclare profondément préoccupée|demeure préoccupée|
-        regrette|suggère|note avec préoccupation|constate avec préoccupation""",
-    2: """welcomes|commends|supports|endorses|appreciates|reaffirms|affirms|emphasizes|
-        emphasises|re-emphasizes|stresses|underlines|underscores|highlights|reiterates|
-        recognizes|recognises|acknowledges|considers|believes|expresses|recalls|reminds|
-        notes with appreciation|takes note with appreciation|notes with satisfaction|
-        welcome|looks forward|takes into account|recommits|commits|renews|reconfirms|
-        confirms|congratulates|pays tribute|draws attention|respects|understands|
-        realizes|se félicite|salue|accueille avec satisfaction|appuie|réaffirme|affirme|
-        souligne|insiste sur|rappelle|reconnaît|considère|estime|exprime|remercie|
-        félicite|sait gré|prend note avec satisfaction|prend note avec appréciation|
-        constate avec satisfaction|réitère|met l'accent|attend avec intérêt|
-        tient compte|rend hommage|s'engage""",
-    1: """notes|takes note|observes|is aware|is mindful|anticipates|note|prend note|
-        constate|prend acte|observe""",
-}
-for _level, _phrases in _LEVELS.items():
-    for _w in _phrases.split("|"):
-        LADDER[" ".join(_w.split())] = float(_level)
-
-_INTENSIFIERS = frozenset(
-    [
-        "strongly",
-        "firmly",
-        "vigorously",
-        "earnestly",
-        "deeply",
-        "resolutely",
-        "vivement",
-        "fermement",
-        "énergiquement",
-        "résolument",
-        "instamment",
-        "urgently",
-        "profondément",
-    ]
-)
-_NEUTRAL = frozenset(
-    [
-        "also",
-        "further",
-        "again",
-        "once",
-        "furthermore",
-        "moreover",
-        "likewise",
-        "similarly",
-        "in",
-        "this",
-        "regard",
-        "également",
-        "en",
-        "outre",
-        "de",
-        "nouveau",
-        "à",
-        "aussi",
-        "par",
-        "ailleurs",
-        "encore",
-        "une",
-        "fois",
-    ]
-)
 _WORD = re.compile(r"[\w’'-]+")
 _NONSPACE = re.compile(r"\S+")
 _MAX_PHRASE = 5
+_MAX_START = 4  # the verb stands among the first five words
+_EXPRESSES = frozenset(["expresses", "exprime"])  # take a noun with no "its"/"with"
+_CARRIERS = 3  # verbs up to this rung may carry a noun ("Reiterates its request")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Where one lead stands on the ladder.
+
+    ``verb``: the canonical verb phrase ("calls upon"); ``noun``: the canonical
+    noun it carries ("request" in "Reiterates its request"), or None;
+    ``rung``: 1 to 8; ``intensity``: the sum of the intensifiers' weights;
+    ``boosts``: those intensifiers as written, lowercase; ``ordinals``: the
+    ordinal adverbs; ``span``: how many words of the text the lead covers.
+    """
+
+    verb: str
+    noun: str | None
+    rung: int
+    intensity: int
+    boosts: tuple[str, ...]
+    ordinals: tuple[str, ...]
+    span: int
+
+    @property
+    def core(self) -> tuple[str, str | None, tuple[str, ...]]:
+        """What a lead says once its ordinal adverbs and possessives are set aside."""
+        return self.verb, self.noun, tuple(sorted(self.boosts))
 
 
 def _words(text: str) -> list[str]:
@@ -158,34 +91,143 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(t)
 
 
-def _parse(lead: str) -> tuple[str, float, int] | None:
-    """Find the ladder verb opening *lead*: (verb, level, words consumed) or None.
+def _phrase_at(words: list[str], i: int, phrases: dict[tuple[str, ...], int]) -> int:
+    """Length of the multi-word phrase of ``phrases`` starting at ``words[i]``, or 0."""
+    for p in phrases:
+        if tuple(words[i : i + len(p)]) == p:
+            return len(p)
+    return 0
 
-    Additive adverbs are skipped wherever they stand ("Calls once again upon"),
-    an intensifier before or right after the verb adds half a step.
+
+_ORDINAL_PHRASES = dict.fromkeys(ORDINAL_PHRASES, 0)
+
+
+class _Words:
+    """The words of a lead, each marked ordinal, intensifier (with its weight) or plain.
+
+    A multi-word adverb ("once again", "in the strongest terms") is one unit:
+    ``unit[i]`` is the index of the first word of the unit word ``i`` belongs to.
     """
-    words = _words(lead)[:14]
-    keep = [(i, w) for i, w in enumerate(words) if w not in _NEUTRAL]
-    bonus = 0.0
-    k = 0
-    while k < len(keep) and keep[k][1] in _INTENSIFIERS:
-        bonus, k = 0.5, k + 1
-    if k >= len(keep) or keep[k][0] > 4:
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.kind: list[str] = []  # "ordinal" | "boost" | "word"
+        self.weight: list[int] = []
+        self.unit: list[int] = []
+        i = 0
+        while i < len(words):
+            if n := _phrase_at(words, i, _ORDINAL_PHRASES):
+                self._mark(i, n, "ordinal", 0)
+            elif n := _phrase_at(words, i, INTENSIFIER_PHRASES):
+                self._mark(i, n, "boost", INTENSIFIER_PHRASES[tuple(words[i : i + n])])
+            elif words[i] in ORDINALS:
+                self._mark(i, 1, "ordinal", 0)
+            elif words[i] in INTENSIFIERS:
+                self._mark(i, 1, "boost", INTENSIFIERS[words[i]])
+            else:
+                self._mark(i, 1, "word", 0)
+            i = len(self.kind)
+
+    def _mark(self, i: int, n: int, kind: str, weight: int) -> None:
+        # a phrase's weight counts once, on its first word
+        self.kind += [kind] * n
+        self.weight += [weight] + [0] * (n - 1)
+        self.unit += [i] * n
+
+    def text(self, i: int) -> str:
+        """The whole unit starting at word ``i`` ("once again")."""
+        return " ".join(w for w, u in zip(self.words, self.unit, strict=True) if u == i)
+
+    def verb(self, start: int) -> tuple[str, list[int]] | None:
+        """The longest ladder verb starting at ``start``: (phrase, indices of its words).
+
+        Ordinal adverbs inside the phrase are skipped ("Calls once again
+        upon"); intensifiers too, unless the phrase holds them ("Prie
+        instamment" is its own verb, "Remains deeply concerned" is "remains
+        concerned", deeply).
+        """
+        best: tuple[str, list[int]] | None = None
+        for skip in (("ordinal",), ("ordinal", "boost")):
+            idx = [j for j in range(start, len(self.words)) if self.kind[j] not in skip]
+            for n in range(min(_MAX_PHRASE, len(idx)), 0, -1):
+                phrase = " ".join(self.words[j] for j in idx[:n])
+                if phrase in VERBS:
+                    if best is None or idx[n - 1] > best[1][-1]:
+                        best = (phrase, idx[:n])
+                    break
+        return best
+
+    def noun(self, i: int, verb: str) -> tuple[str, int, bool] | None:
+        """A noun the verb carries from ``i`` on: (noun, index after it, linked by "with")."""
+        while i < len(self.words) and self.kind[i] != "word":
+            i += 1
+        link = self.words[i] if i < len(self.words) and self.words[i] in LINKS else None
+        if link is None and verb not in _EXPRESSES:
+            return None
+        j = i + (link is not None)
+        while j < len(self.words) and (
+            self.kind[j] == "boost" or self.words[j] in NEUTRAL_ADJECTIVES
+        ):
+            j += 1
+        if j < len(self.words) and self.words[j] in NOUNS:
+            return self.words[j], j + 1, link in ("with", "avec")
         return None
-    for n in range(min(_MAX_PHRASE, len(keep) - k), 0, -1):
-        phrase = " ".join(w for _, w in keep[k : k + n])
-        if phrase in LADDER:
-            end = keep[k + n - 1][0] + 1
-            if end < len(words) and words[end] in _INTENSIFIERS:
-                bonus, end = 0.5, end + 1
-            return phrase, LADDER[phrase] + bonus, end
-    return None
+
+    def units(self, kind: str, end: int, taken: list[int]) -> tuple[str, ...]:
+        """The ``kind`` units among the first ``end`` words, less the verb's own words."""
+        return tuple(
+            self.text(j)
+            for j in range(end)
+            if self.kind[j] == kind and self.unit[j] == j and j not in taken
+        )
 
 
-def strength(lead: str) -> float | None:
-    """Level of the verb opening *lead* on the ladder, or None if unknown."""
-    p = _parse(lead)
-    return None if p is None else p[1]
+def read(lead: str) -> Reading | None:
+    """Place a lead (or the start of a paragraph) on the ladder, or None.
+
+    >>> r = read("Also expresses its deep concern at the situation")
+    >>> (r.verb, r.noun, r.rung, r.intensity, r.ordinals)
+    ('expresses', 'concern', 4, 1, ('also',))
+    >>> read("Reiterates its request to the Secretary-General").rung
+    6
+    >>> read("Recalling its resolution 51/1") is None
+    True
+    """
+    w = _Words(_words(lead)[:16])
+    start = 0
+    while start < len(w.words) and w.kind[start] != "word":
+        start += 1
+    if start > _MAX_START or start >= len(w.words):
+        return None
+    found = w.verb(start)
+    if found is None:
+        return None
+    phrase, taken = found
+    end = taken[-1] + 1
+    rung, verb = VERBS[phrase]
+    noun = None
+    with_bonus = 0
+    if rung <= _CARRIERS and (carried := w.noun(end, verb)) is not None:
+        word, end, linked_with = carried
+        noun_rung, noun = NOUNS[word]
+        # "Welcomes with appreciation": a "with" that adds nothing to the rung warms it
+        with_bonus = int(linked_with and noun_rung <= rung)
+        rung = max(rung, noun_rung)
+    while end < len(w.words) and w.kind[end] == "boost":  # "Urges strongly"
+        end = w.unit.index(w.unit[end]) + w.unit.count(w.unit[end])
+    after = end
+    while after < len(w.words) and w.kind[after] == "ordinal":  # "Encourages further"
+        after += 1
+    boosts = w.units("boost", end, taken) + ((f"with {noun}",) if with_bonus else ())
+    return Reading(
+        verb=verb,
+        noun=noun,
+        rung=rung,
+        intensity=sum(w.weight[j] for j in range(end) if j not in taken) + with_bonus,
+        boosts=boosts,
+        ordinals=w.units("ordinal", after, taken),
+        span=end,
+    )
 
 
 def extract_lead(text: str) -> str:
@@ -193,24 +235,69 @@ def extract_lead(text: str) -> str:
 
     >>> extract_lead("Strongly urges all States to act;")
     'Strongly urges'
+    >>> extract_lead("Reiterates its request to the Secretary-General")
+    'Reiterates its request'
     """
-    p = _parse(text[:200])
-    if p is None:
+    r = read(text[:200])
+    if r is None:
         return ""
-    n = p[2]  # at least 1: the verb itself
-    m = list(islice(_NONSPACE.finditer(text), n))  # only the words the lead spans
-    if len(m) < n:
+    m = list(islice(_NONSPACE.finditer(text), r.span))  # only the words the lead spans
+    if len(m) < r.span:
         return ""
     return text[: m[-1].end()].rstrip(",;:")
 
 
+Direction = Literal["weaker", "stronger", "same"]
+
+
+def _reason(old: str, new: str, a: Reading, b: Reading, direction: Direction) -> str:
+    head = f"{old} -> {new}: {direction}"
+    if a.core == b.core:
+        moved = sorted(set(a.ordinals) ^ set(b.ordinals))
+        if moved:
+            words = ", ".join(f"'{x}'" for x in moved)
+            return f"{head}, only the ordinal adverb changed ({words})"
+        return f"{head}, the same verb, only its form or a possessive changed"
+    if a.rung != b.rung:
+        bits = [f"{head}, rung {a.rung} -> rung {b.rung}"]
+    else:
+        bits = [f"{head}, rung {a.rung}"]
+        if a.intensity != b.intensity:
+            gone = [f"'{x}' dropped" for x in a.boosts if x not in b.boosts]
+            added = [f"'{x}' added" for x in b.boosts if x not in a.boosts]
+            detail = f" ({', '.join(gone + added)})" if gone or added else ""
+            bits.append(f"intensity {a.intensity} -> {b.intensity}{detail}")
+    for lead, r, other in ((old, a, b), (new, b, a)):
+        if r.noun is not None and r.rung > VERBS[r.verb][0] and r.noun != other.noun:
+            bits.append(f"'{lead}' takes the rung of '{r.noun}'")
+    return ", ".join(bits)
+
+
 def verb_change(old_lead: str, new_lead: str) -> VerbChange | None:
-    """The verb change between two leads, or None if equal or off the ladder."""
+    """The verb change between two leads, or None if equal or off the ladder.
+
+    >>> verb_change("Notes", "Recalls").direction
+    'same'
+    >>> verb_change("Condemns", "Strongly condemns").reason
+    "Condemns -> Strongly condemns: stronger, rung 6, intensity 0 -> 1 ('strongly' added)"
+    """
     if _words(old_lead) == _words(new_lead):
         return None
-    a, b = strength(old_lead), strength(new_lead)
+    a, b = read(old_lead), read(new_lead)
     if a is None or b is None:
         return None
-    direction: Literal["weaker", "stronger", "same"]
-    direction = "same" if a == b else ("stronger" if b > a else "weaker")
-    return VerbChange(old_lead, new_lead, direction)
+    minor = a.core == b.core
+    direction: Direction = "same"
+    if not minor and (a.rung, a.intensity) != (b.rung, b.intensity):
+        direction = "stronger" if (b.rung, b.intensity) > (a.rung, a.intensity) else "weaker"
+    return VerbChange(
+        old_lead,
+        new_lead,
+        direction,
+        minor=minor,
+        reason=_reason(old_lead, new_lead, a, b, direction),
+        old_rung=a.rung,
+        new_rung=b.rung,
+        old_intensity=a.intensity,
+        new_intensity=b.intensity,
+    )
