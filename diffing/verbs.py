@@ -17,6 +17,11 @@ compares two leads and explains its verdict.
 * A restating verb carries the rung of what it restates: "Requests" ->
   "Reiterates its request" is ``same`` (rung 6), "Decides" -> "Recalls its
   decision" too.
+* The verdict judges the opening verb, but a verb that only moved is not a
+  change of strength: "Urges States to contribute" -> "Notes with concern
+  that ..., and urges States to contribute" is ``same``, for the new
+  paragraph still urges them (and the reverse: the new opening verb already
+  followed in the old paragraph, bearing on the same words).
 * A lead off the ladder gives no verb change (``None``): resdiff does not guess.
 
 >>> verb_change("Urges", "Encourages").reason
@@ -36,6 +41,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from itertools import islice
 from typing import Literal
 
@@ -59,6 +65,20 @@ _MAX_PHRASE = 5
 _MAX_START = 4  # the verb stands among the first five words
 _EXPRESSES = frozenset(["expresses", "exprime"])  # take a noun with no "its"/"with"
 _CARRIERS = 3  # verbs up to this rung may carry a noun ("Reiterates its request")
+# where a further operative clause may start: ", and urges", "; requests", ", demande"
+_CLAUSE = re.compile(r"[,;]\s+(?:and\s+|et\s+)?")
+# "..., requests for assistance": a noun, not the verb
+_NOT_A_VERB_BEFORE = frozenset(["for", "of", "from", "by", "made", "received", "submitted"])
+# what a verb bears on: the first content words after it
+_OBJECT = 6
+_FUNCTION_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        """the of a an to and in that this its their his her for on with by all is are be
+        as at from or which regard also further other le la les l de des du d à et en que
+        qui sur pour par au aux un une son sa ses leur leurs""",
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -69,7 +89,8 @@ class Reading:
     noun it carries ("request" in "Reiterates its request"), or None;
     ``rung``: 1 to 8; ``intensity``: the sum of the intensifiers' weights;
     ``boosts``: those intensifiers as written, lowercase; ``ordinals``: the
-    ordinal adverbs; ``span``: how many words of the text the lead covers.
+    ordinal adverbs; ``span``: how many words of the text the lead covers;
+    ``form``: the verb as the ladder lists it ("recognises", "calls on").
     """
 
     verb: str
@@ -79,6 +100,7 @@ class Reading:
     boosts: tuple[str, ...]
     ordinals: tuple[str, ...]
     span: int
+    form: str = ""
 
     @property
     def core(self) -> tuple[str, str | None, tuple[str, ...]]:
@@ -227,6 +249,7 @@ def read(lead: str) -> Reading | None:
         boosts=boosts,
         ordinals=w.units("ordinal", after, taken),
         span=end,
+        form=phrase,
     )
 
 
@@ -245,6 +268,48 @@ def extract_lead(text: str) -> str:
     if len(m) < r.span:
         return ""
     return text[: m[-1].end()].rstrip(",;:")
+
+
+def _clauses(text: str) -> list[tuple[Reading, list[str]]]:
+    """The operative verbs of a paragraph's further clauses (after its lead),
+    each with the words that follow it.
+
+    Only a verb in its third-person form right after a comma or semicolon
+    (", and urges", "; requests") counts: not a list of infinitives
+    (", support the recovery") nor a noun (", requests for assistance").
+
+    >>> [r.verb for r, _ in _clauses("Notes with concern that the Fund is depleted, "
+    ...                              "and urges States to contribute, including by ...")]
+    ['urges']
+    """
+    out = []
+    for m in _CLAUSE.finditer(text):
+        r = read(text[m.end() : m.end() + 160])
+        if r is None or r.form != r.verb:
+            continue
+        after = _words(text[m.end() : m.end() + 400])[r.span :]
+        if not set(after[:1]) & _NOT_A_VERB_BEFORE:
+            out.append((r, _content(after)))
+    return out
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w for w in words if w not in _FUNCTION_WORDS][:_OBJECT]
+
+
+def _survives(lead: Reading, text: str, other_text: str) -> Reading | None:
+    """A further clause of ``other_text`` with the verb that leads ``text``, as
+    strong, bearing on the same thing (its next words alike): the verb moved."""
+    opening = read(text[:200])
+    if opening is None or opening.verb != lead.verb:
+        return None
+    bears_on = _content(_words(text[:400])[opening.span :])
+    for r, after in _clauses(other_text):
+        if r.verb != lead.verb or (r.rung, r.intensity) < (lead.rung, lead.intensity):
+            continue
+        if SequenceMatcher(None, bears_on, after, autojunk=False).ratio() >= 0.5:
+            return r
+    return None
 
 
 Direction = Literal["weaker", "stronger", "same"]
@@ -273,13 +338,22 @@ def _reason(old: str, new: str, a: Reading, b: Reading, direction: Direction) ->
     return ", ".join(bits)
 
 
-def verb_change(old_lead: str, new_lead: str) -> VerbChange | None:
+def verb_change(
+    old_lead: str, new_lead: str, *, old_text: str = "", new_text: str = ""
+) -> VerbChange | None:
     """The verb change between two leads, or None if equal or off the ladder.
+
+    ``old_text`` and ``new_text``, the whole paragraphs, let a verb that moved
+    to a later clause count as kept (see the module's docstring).
 
     >>> verb_change("Notes", "Recalls").direction
     'same'
     >>> verb_change("Condemns", "Strongly condemns").reason
     "Condemns -> Strongly condemns: stronger, rung 6, intensity 0 -> 1 ('strongly' added)"
+    >>> verb_change("Urges", "Notes with concern", old_text="Urges States to contribute",
+    ...             new_text="Notes with concern that the Fund is depleted, and urges "
+    ...             "States to contribute").reason
+    "Urges -> Notes with concern: same, 'urges' still follows in the new paragraph (rung 7)"
     """
     if _words(old_lead) == _words(new_lead):
         return None
@@ -290,12 +364,19 @@ def verb_change(old_lead: str, new_lead: str) -> VerbChange | None:
     direction: Direction = "same"
     if not minor and (a.rung, a.intensity) != (b.rung, b.intensity):
         direction = "stronger" if (b.rung, b.intensity) > (a.rung, a.intensity) else "weaker"
+    reason = _reason(old_lead, new_lead, a, b, direction)
+    if direction == "weaker" and (kept := _survives(a, old_text, new_text)):
+        direction = "same"
+        reason = f"{old_lead} -> {new_lead}: same, '{kept.form}' still follows in the new paragraph (rung {a.rung})"
+    elif direction == "stronger" and (kept := _survives(b, new_text, old_text)):
+        direction = "same"
+        reason = f"{old_lead} -> {new_lead}: same, '{kept.form}' already followed in the old paragraph (rung {b.rung})"
     return VerbChange(
         old_lead,
         new_lead,
         direction,
         minor=minor,
-        reason=_reason(old_lead, new_lead, a, b, direction),
+        reason=reason,
         old_rung=a.rung,
         new_rung=b.rung,
         old_intensity=a.intensity,

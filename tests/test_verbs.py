@@ -152,6 +152,52 @@ def test_reason_text(old: str, new: str, reason: str) -> None:
     assert vc is not None and vc.reason == reason
 
 
+@pytest.mark.parametrize(
+    ("old_text", "new_text", "direction", "why"),
+    [
+        (  # a clause put before the verb: the request stands
+            "Requests the Secretary-General to render the necessary assistance;",
+            "Expresses its gratitude to the Secretary-General for his support, and requests "
+            "him to render the necessary assistance;",
+            "same",
+            "'requests' still follows in the new paragraph",
+        ),
+        (  # the clause before it dropped: the urge was already there
+            "Expresses its appreciation to those Member States that have paid, and urges all "
+            "other Member States to make every possible effort to pay in full;",
+            "Urges all Member States to make every possible effort to pay in full;",
+            "same",
+            "'urges' already followed in the old paragraph",
+        ),
+        (  # a later "welcomes" that bears on something else does not count
+            "Welcomes the adoption of the Kintélé Declaration on hate speech in Central Africa;",
+            "Recalls the adoption of the Kintélé Declaration on hate speech in Central Africa, "
+            "welcomes the organization of the regional forum of ministers of communication;",
+            "weaker",
+            "rung 2 -> rung 1",
+        ),
+        (
+            "Prie le Secrétaire général de lui présenter un rapport;",
+            "Prend note avec satisfaction du rapport, et prie le Secrétaire général de lui "
+            "présenter un rapport;",
+            "same",
+            "'prie' still follows in the new paragraph",
+        ),
+    ],
+)
+def test_a_verb_that_moved_to_a_later_clause_is_kept(
+    old_text: str, new_text: str, direction: str, why: str
+) -> None:
+    vc = verb_change(extract_lead(old_text), extract_lead(new_text), old_text=old_text,
+                     new_text=new_text)  # fmt: skip
+    assert vc is not None and vc.direction == direction and why in vc.reason, vc
+    back = verb_change(vc.new, vc.old, old_text=new_text, new_text=old_text)
+    assert back is not None and back.direction == _MIRROR[direction]
+    # without the paragraphs, the leads alone decide
+    alone = verb_change(vc.old, vc.new)
+    assert alone is not None and alone.direction != "same"
+
+
 LEADS = [
     "Decides", "Also decides", "Demands", "Strongly urges", "Urges", "Calls upon",
     "Further calls upon", "Requests", "Reiterates its request", "Condemns",
