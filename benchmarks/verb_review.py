@@ -104,16 +104,21 @@ def report(n_pairs: int, seen: list[Seen], *, changed_only: bool, contexts: bool
     out = []
     order = sorted(groups.items(), key=lambda kv: (kv[1][0].vc.minor, -len(kv[1]), kv[0]))
     for _, items in order:
-        was = collections.Counter(s.before for s in items if s.before is not None)
-        if changed_only and set(was) <= {items[0].vc.direction}:
-            continue
-        before = f"  [baseline: {', '.join(f'{k} x{v}' for k, v in was.items())}]" if was else ""
-        out.append(f"{len(items):4d}  {_verdict(items[0].vc):8s} {items[0].vc.reason}{before}")
-        if contexts:
-            for s in items:
-                out.append(f"        {s.pair} {s.old_id} -> {s.new_id}")
-                out.append(f"          old: {s.old_text[:150]}")
-                out.append(f"          new: {s.new_text[:150]}")
+        by_reason: dict[str, list[Seen]] = collections.defaultdict(list)
+        for s in items:
+            by_reason[s.vc.reason].append(s)
+        for reason, same in by_reason.items():
+            was = collections.Counter(s.before for s in same if s.before is not None)
+            if changed_only and set(was) <= {same[0].vc.direction}:
+                continue
+            before = ", ".join(f"{k} x{v}" for k, v in was.items())
+            before = f"  [baseline: {before}]" if before else ""
+            out.append(f"{len(same):4d}  {_verdict(same[0].vc):8s} {reason}{before}")
+            if contexts:
+                for s in same:
+                    out.append(f"        {s.pair} {s.old_id} -> {s.new_id}")
+                    out.append(f"          old: {s.old_text[:150]}")
+                    out.append(f"          new: {s.new_text[:150]}")
     by = collections.Counter(_verdict(s.vc) for s in seen)
     out.append("")
     out.append(

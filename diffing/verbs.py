@@ -65,8 +65,9 @@ _MAX_PHRASE = 5
 _MAX_START = 4  # the verb stands among the first five words
 _EXPRESSES = frozenset(["expresses", "exprime"])  # take a noun with no "its"/"with"
 _CARRIERS = 3  # verbs up to this rung may carry a noun ("Reiterates its request")
-# where a further operative clause may start: ", and urges", "; requests", ", demande"
-_CLAUSE = re.compile(r"[,;]\s+(?:and\s+|et\s+)?")
+# where a further operative clause may start: ", and urges", "; requests", ", demande",
+# "Welcomes and calls upon"
+_CLAUSE = re.compile(r"[,;]\s+(?:and\s+|et\s+)?|\s(?:and|et)\s+")
 # "..., requests for assistance": a noun, not the verb
 _NOT_A_VERB_BEFORE = frozenset(["for", "of", "from", "by", "made", "received", "submitted"])
 # what a verb bears on: the first content words after it
@@ -285,7 +286,7 @@ def _clauses(text: str) -> list[tuple[Reading, list[str]]]:
     out = []
     for m in _CLAUSE.finditer(text):
         r = read(text[m.end() : m.end() + 160])
-        if r is None or r.form != r.verb:
+        if r is None or r.verb.split()[0] == r.form.split()[0] + "s":  # "to support, urge"
             continue
         after = _words(text[m.end() : m.end() + 400])[r.span :]
         if not set(after[:1]) & _NOT_A_VERB_BEFORE:
@@ -298,14 +299,19 @@ def _content(words: list[str]) -> list[str]:
 
 
 def _survives(lead: Reading, text: str, other_text: str) -> Reading | None:
-    """A further clause of ``other_text`` with the verb that leads ``text``, as
-    strong, bearing on the same thing (its next words alike): the verb moved."""
+    """A further clause of ``other_text`` as strong as the lead of ``text`` and
+    bearing on the same thing (its next words alike): the verb only moved.
+
+    "Urges States to contribute" -> "Notes with concern ..., and urges States to
+    contribute"; "..., appeals to all States Parties in arrears to pay" ->
+    "Encourages remaining States Parties in arrears to pay".
+    """
     opening = read(text[:200])
     if opening is None or opening.verb != lead.verb:
         return None
     bears_on = _content(_words(text[:400])[opening.span :])
     for r, after in _clauses(other_text):
-        if r.verb != lead.verb or (r.rung, r.intensity) < (lead.rung, lead.intensity):
+        if (r.rung, r.intensity) < (lead.rung, lead.intensity):
             continue
         if SequenceMatcher(None, bears_on, after, autojunk=False).ratio() >= 0.5:
             return r
