@@ -176,6 +176,19 @@ def test_reason_text(old: str, new: str, reason: str) -> None:
             "weaker",
             "rung 2 -> rung 1",
         ),
+        (  # the stronger clause moved up, whatever its verb
+            "Expresses serious concern about the number of States Parties in arrears, appeals "
+            "to all States Parties in arrears to pay their assessed contributions;",
+            "Encourages remaining States Parties in arrears to pay their assessed contributions;",
+            "same",
+            "'appeals to' already followed in the old paragraph (rung 5)",
+        ),
+        (
+            "Welcomes and calls upon States and other stakeholders to promote gender equality;",
+            "Calls upon States and other stakeholders to continue to promote gender equality;",
+            "same",
+            "'calls upon' already followed in the old paragraph",
+        ),
         (
             "Prie le Secrétaire général de lui présenter un rapport;",
             "Prend note avec satisfaction du rapport, et prie le Secrétaire général de lui "
