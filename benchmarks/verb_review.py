@@ -97,7 +97,8 @@ def _verdict(vc: VerbChange) -> str:
     return "minor" if vc.minor else vc.direction
 
 
-def report(n_pairs: int, seen: list[Seen], *, changed_only: bool, contexts: bool) -> str:
+def _group_lines(seen: list[Seen], *, changed_only: bool, contexts: bool) -> list[str]:
+    """One line per (old lead, new lead, reason), most frequent first, minor ones last."""
     groups: dict[tuple[str, str], list[Seen]] = collections.defaultdict(list)
     for s in seen:
         groups[(s.vc.old, s.vc.new)].append(s)
@@ -114,17 +115,20 @@ def report(n_pairs: int, seen: list[Seen], *, changed_only: bool, contexts: bool
             before = ", ".join(f"{k} x{v}" for k, v in was.items())
             before = f"  [baseline: {before}]" if before else ""
             out.append(f"{len(same):4d}  {_verdict(same[0].vc):8s} {reason}{before}")
-            if contexts:
-                for s in same:
-                    out.append(f"        {s.pair} {s.old_id} -> {s.new_id}")
-                    out.append(f"          old: {s.old_text[:150]}")
-                    out.append(f"          new: {s.new_text[:150]}")
+            for s in same if contexts else []:
+                out.append(f"        {s.pair} {s.old_id} -> {s.new_id}")
+                out.append(f"          old: {s.old_text[:150]}")
+                out.append(f"          new: {s.new_text[:150]}")
+    return out
+
+
+def _totals(n_pairs: int, seen: list[Seen]) -> list[str]:
     by = collections.Counter(_verdict(s.vc) for s in seen)
-    out.append("")
-    out.append(
-        f"{len(seen)} verb changes in {n_pairs} pairs, {len(groups)} distinct (old, new) leads: "
+    distinct = len({(s.vc.old, s.vc.new) for s in seen})
+    out = [
+        f"{len(seen)} verb changes in {n_pairs} pairs, {distinct} distinct (old, new) leads: "
         + ", ".join(f"{k} {by[k]}" for k in ("minor", "same", "stronger", "weaker"))
-    )
+    ]
     if any(s.before is not None for s in seen):
         new_here = sum(s.before == "-" for s in seen)
         flipped = [s for s in seen if s.before not in (None, "-", s.vc.direction)]
@@ -135,7 +139,13 @@ def report(n_pairs: int, seen: list[Seen], *, changed_only: bool, contexts: bool
         )
         for k, v in collections.Counter(f"{s.before} -> {s.vc.direction}" for s in flipped).items():
             out.append(f"    {k}: {v}")
-    return "\n".join(out) + "\n"
+    return out
+
+
+def report(n_pairs: int, seen: list[Seen], *, changed_only: bool, contexts: bool) -> str:
+    """Every group of verb changes, then the totals."""
+    lines = _group_lines(seen, changed_only=changed_only, contexts=contexts)
+    return "\n".join([*lines, "", *_totals(n_pairs, seen)]) + "\n"
 
 
 def main() -> int:

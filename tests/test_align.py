@@ -214,7 +214,7 @@ def test_contract_shape() -> None:
 
 @pytest.mark.parametrize(
     "module",
-    ["align", "series", "normalize", "tokens", "worddiff", "verbs", "rollover"],
+    ["align", "series", "normalize", "tokens", "worddiff", "verbs", "reading", "rollover"],
 )
 def test_docstring_examples(module: str) -> None:
     result = doctest.testmod(importlib.import_module(f"diffing.{module}"))
