@@ -496,7 +496,7 @@ class _Builder:
             tags.insert(0, "rollover")
         vc = None
         if ctype != "unchanged" and pa[0].kind == "operative" and pb[0].kind == "operative":
-            vc = verb_change(_lead(pa[0]), _lead(pb[0]))
+            vc = verb_change(_lead(pa[0]), _lead(pb[0]), old_text=pa[0].text, new_text=pb[0].text)
         return Change(
             ctype,  # type: ignore[arg-type]
             [p.id for p in pa],

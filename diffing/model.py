@@ -206,12 +206,36 @@ class Op:
 
 @dataclass
 class VerbChange:
+    """A change of operative verb and its verdict on the ladder (:mod:`diffing.verbs`).
+
+    ``minor``: only an ordinal adverb ("also", "further") or a possessive changed,
+    the verdict is ``same`` and the human reports hide it. ``reason`` says why
+    ("Urges -> Encourages: weaker, rung 7 -> rung 5"); the rungs (1-8) and
+    intensities (weight of "strongly", "deep"...) are those it compares.
+    """
+
     old: str
     new: str
     direction: Literal["weaker", "stronger", "same"]
+    minor: bool = False
+    reason: str = ""
+    old_rung: int | None = None
+    new_rung: int | None = None
+    old_intensity: int = 0
+    new_intensity: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"old": self.old, "new": self.new, "direction": self.direction}
+        return {
+            "old": self.old,
+            "new": self.new,
+            "direction": self.direction,
+            "minor": self.minor,
+            "reason": self.reason,
+            "old_rung": self.old_rung,
+            "new_rung": self.new_rung,
+            "old_intensity": self.old_intensity,
+            "new_intensity": self.new_intensity,
+        }
 
 
 @dataclass(frozen=True)

@@ -1,216 +1,185 @@
-"""The strength ladder of General Assembly operative verbs, English and French.
+"""Verb verdicts: how an operative paragraph's lead changed on the strength ladder.
 
-An operative paragraph opens with a verb phrase (its *lead*): "Urges",
-"Also emphasizes", "Calls upon", "Prie instamment", "Engage vivement". When the
-lead changes between two versions, :func:`verb_change` says whether the new
-verb is weaker, stronger or of the same strength.
+An operative paragraph opens with a verb phrase, its *lead*: "Urges", "Also
+emphasizes", "Expresses deep concern", "Reiterates its request", "Prie
+instamment". :mod:`diffing.reading` places a lead on the ladder of
+:mod:`diffing.ladder` (rung 1 "takes note" to rung 8 "decides") with an
+*intensity* (the weight of "strongly", "deep", "grave"...); :func:`verb_change`
+compares two leads and explains its verdict (``read`` and ``extract_lead`` are
+re-exported here).
 
-The ladder (higher is stronger)::
+* A change that only adds, removes or swaps an ordinal adverb ("also",
+  "further", "once again", "in this regard", "également") or a possessive
+  ("Expresses concern" -> "Expresses its concern") is ``same`` and *minor*:
+  the human reports hide it, the JSON keeps it with ``"minor": true``.
+* Otherwise the rung decides, then the intensity: "Condemns" -> "Strongly
+  condemns" is stronger, "Expresses deep concern" -> "Expresses its concern"
+  weaker, "Strongly encourages" -> "Calls upon" stronger (rung 5 -> rung 6).
+* A restating verb carries the rung of what it restates: "Requests" ->
+  "Reiterates its request" is ``same`` (rung 6), "Decides" -> "Recalls its
+  decision" too.
+* The verdict judges the opening verb, but a verb that only moved is not a
+  change of strength: "Urges States to contribute" -> "Notes with concern
+  that ..., and urges States to contribute" is ``same``, for the new
+  paragraph still urges them (and the reverse: the new opening verb already
+  followed in the old paragraph, bearing on the same words).
+* A lead off the ladder gives no verb change (``None``): resdiff does not guess.
 
-    7  decides, demands, declares, resolves, adopts, approves, proclaims,
-       authorizes, determines          | décide, exige, déclare, adopte,
-                                         approuve, proclame, autorise
-    6  urges, insists                  | prie instamment, exhorte, insiste
-    5  calls upon / on / for, requests, condemns, directs, mandates
-                                       | demande, prie, condamne
-  4.5                                  | engage (*)
-    4  recommends, encourages, deplores, appeals
-                                       | recommande, encourage, déplore, lance un appel
-    3  invites, expresses concern, regrets, suggests
-                                       | invite, se déclare préoccupé, regrette, suggère
-    2  welcomes, commends, supports, endorses, appreciates, reaffirms, affirms,
-       emphasizes, stresses, underlines, underscores, highlights, reiterates,
-       recognizes, acknowledges, considers, believes, expresses, recalls, also
-                                       | se félicite, salue, accueille avec satisfaction,
-                                         appuie, réaffirme, affirme, souligne, insiste sur,
-                                         rappelle, reconnaît, considère, estime, exprime
-    1  notes, takes note, observes, is aware, is mindful
-                                       | prend note, note, constate, prend acte
-
-(*) UN French renders "Urges" as "Prie instamment" or "Exhorte", and also as
-"Engage" (A/RES/75/10, paragraph 4); resdiff follows the order of the
-project's issue, Décide > Exige > Prie instamment > Demande > Engage >
-Encourage > Invite > Prend note, so "Engage" sits between "Demande" and
-"Encourage", at 4.5.
-
-An intensifier adds half a step: "strongly", "firmly", "vigorously",
-"earnestly", "deeply" | "vivement", "fermement", "énergiquement". Additive
-adverbs change nothing: "also", "further", "again", "once again", "moreover",
-"in this regard" | "également", "en outre", "de nouveau", "à nouveau", "aussi".
-
-Direction: "same" when both verbs sit at the same level (so "Also emphasizes"
--> "Emphasizes" and "Stresses" -> "Emphasizes" are "same"), otherwise
-"stronger" or "weaker". A lead whose verb is not on the ladder gives no
-verb change at all (``None``): resdiff does not guess.
-
->>> verb_change("Urges", "Encourages").direction
+>>> verb_change("Urges", "Encourages").reason
+'Urges -> Encourages: weaker, rung 7 -> rung 5'
+>>> verb_change("Also recognizes", "Recognizes").minor
+True
+>>> verb_change("Expresses deep concern", "Expresses its concern").direction
 'weaker'
->>> verb_change("Encourages", "Calls upon").direction
-'stronger'
->>> verb_change("Also emphasizes", "Emphasizes").direction
-'same'
 >>> verb_change("Prie instamment", "Engage").direction
 'weaker'
->>> strength("Strongly urges")
-6.5
+>>> read("Strongly urges").rung, read("Strongly urges").intensity
+(7, 1)
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from itertools import islice
+from difflib import SequenceMatcher
 from typing import Literal
 
+from diffing.ladder import VERBS
 from diffing.model import VerbChange
+from diffing.reading import Reading, extract_lead, read, words
 
-__all__ = ["LADDER", "extract_lead", "strength", "verb_change"]
+__all__ = ["Reading", "extract_lead", "read", "verb_change"]
 
-# verb phrase (lowercase, unaccented spaces) -> level
-LADDER: dict[str, float] = {}
-
-_LEVELS: dict[float, str] = {  # see the table in the module docstring
-    7: """decides|decide|demands|demand|declares|resolves|adopts|approves|proclaims|
-        authorizes|authorises|determines|agrees|décide|exige|déclare|adopte|approuve|
-        proclame|autorise|convient""",
-    6: """urges|urge|insists|prie instamment|exhorte|demande instamment|engage instamment""",
-    5: """calls upon|calls on|calls for|call upon|requests|request|condemns|directs|
-        mandates|rejects|objects|demande|prie|condamne|invite instamment|rejette""",
-    4.5: """engage""",
-    4: """recommends|encourages|encourage|deplores|appeals|appeals to|proposes|
-        recommande|déplore|lance un appel|propose""",
-    3: """invites|invite|expresses concern|expresses deep concern|expresses its concern|
-        expresses its deep concern|expresses grave concern|expresses its grave concern|
-        expresses serious concern|notes with concern|notes with deep concern|
-        notes with grave concern|takes note with concern|remains concerned|
-        remains deeply concerned|is concerned|regrets|suggests|se déclare préoccupée|
-        se déclare préoccupé|se déclare profondément préoccupée|demeure préoccupée|
-        regrette|suggère|note avec préoccupation|constate avec préoccupation""",
-    2: """welcomes|commends|supports|endorses|appreciates|reaffirms|affirms|emphasizes|
-        emphasises|re-emphasizes|stresses|underlines|underscores|highlights|reiterates|
-        recognizes|recognises|acknowledges|considers|believes|expresses|recalls|reminds|
-        notes with appreciation|takes note with appreciation|notes with satisfaction|
-        welcome|looks forward|takes into account|recommits|commits|renews|reconfirms|
-        confirms|congratulates|pays tribute|draws attention|respects|understands|
-        realizes|se félicite|salue|accueille avec satisfaction|appuie|réaffirme|affirme|
-        souligne|insiste sur|rappelle|reconnaît|considère|estime|exprime|remercie|
-        félicite|sait gré|prend note avec satisfaction|prend note avec appréciation|
-        constate avec satisfaction|réitère|met l'accent|attend avec intérêt|
-        tient compte|rend hommage|s'engage""",
-    1: """notes|takes note|observes|is aware|is mindful|anticipates|note|prend note|
-        constate|prend acte|observe""",
-}
-for _level, _phrases in _LEVELS.items():
-    for _w in _phrases.split("|"):
-        LADDER[" ".join(_w.split())] = float(_level)
-
-_INTENSIFIERS = frozenset(
-    [
-        "strongly",
-        "firmly",
-        "vigorously",
-        "earnestly",
-        "deeply",
-        "resolutely",
-        "vivement",
-        "fermement",
-        "énergiquement",
-        "résolument",
-        "instamment",
-        "urgently",
-        "profondément",
-    ]
+# where a further operative clause may start: ", and urges", "; requests", ", demande",
+# "Welcomes and calls upon"
+_CLAUSE = re.compile(r"[,;]\s+(?:and\s+|et\s+)?|\s(?:and|et)\s+")
+# "..., requests for assistance": a noun, not the verb
+_NOT_A_VERB_BEFORE = frozenset(["for", "of", "from", "by", "made", "received", "submitted"])
+# what a verb bears on: the first content words after it
+_OBJECT = 6
+_FUNCTION_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        """the of a an to and in that this its their his her for on with by all is are be
+        as at from or which regard also further other le la les l de des du d à et en que
+        qui sur pour par au aux un une son sa ses leur leurs""",
+    )
 )
-_NEUTRAL = frozenset(
-    [
-        "also",
-        "further",
-        "again",
-        "once",
-        "furthermore",
-        "moreover",
-        "likewise",
-        "similarly",
-        "in",
-        "this",
-        "regard",
-        "également",
-        "en",
-        "outre",
-        "de",
-        "nouveau",
-        "à",
-        "aussi",
-        "par",
-        "ailleurs",
-        "encore",
-        "une",
-        "fois",
-    ]
-)
-_WORD = re.compile(r"[\w’'-]+")
-_NONSPACE = re.compile(r"\S+")
-_MAX_PHRASE = 5
 
 
-def _words(text: str) -> list[str]:
-    t = unicodedata.normalize("NFC", text).replace("\u2019", "'").lower()
-    return _WORD.findall(t)
+def _clauses(text: str) -> list[tuple[Reading, list[str]]]:
+    """The operative verbs of a paragraph's further clauses (after its lead),
+    each with the words that follow it.
 
+    Only a verb in its third-person form right after a comma or semicolon
+    (", and urges", "; requests") counts: not a list of infinitives
+    (", support the recovery") nor a noun (", requests for assistance").
 
-def _parse(lead: str) -> tuple[str, float, int] | None:
-    """Find the ladder verb opening *lead*: (verb, level, words consumed) or None.
-
-    Additive adverbs are skipped wherever they stand ("Calls once again upon"),
-    an intensifier before or right after the verb adds half a step.
+    >>> [r.verb for r, _ in _clauses("Notes with concern that the Fund is depleted, "
+    ...                              "and urges States to contribute, including by ...")]
+    ['urges']
     """
-    words = _words(lead)[:14]
-    keep = [(i, w) for i, w in enumerate(words) if w not in _NEUTRAL]
-    bonus = 0.0
-    k = 0
-    while k < len(keep) and keep[k][1] in _INTENSIFIERS:
-        bonus, k = 0.5, k + 1
-    if k >= len(keep) or keep[k][0] > 4:
+    out = []
+    for m in _CLAUSE.finditer(text):
+        r = read(text[m.end() : m.end() + 160])
+        if r is None or r.verb.split()[0] == r.form.split()[0] + "s":  # "to support, urge"
+            continue
+        after = words(text[m.end() : m.end() + 400])[r.span :]
+        if not set(after[:1]) & _NOT_A_VERB_BEFORE:
+            out.append((r, _content(after)))
+    return out
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w for w in words if w not in _FUNCTION_WORDS][:_OBJECT]
+
+
+def _survives(lead: Reading, text: str, other_text: str) -> Reading | None:
+    """A further clause of ``other_text`` as strong as the lead of ``text`` and
+    bearing on the same thing (its next words alike): the verb only moved.
+
+    "Urges States to contribute" -> "Notes with concern ..., and urges States to
+    contribute"; "..., appeals to all States Parties in arrears to pay" ->
+    "Encourages remaining States Parties in arrears to pay".
+    """
+    opening = read(text[:200])
+    if opening is None or opening.verb != lead.verb:
         return None
-    for n in range(min(_MAX_PHRASE, len(keep) - k), 0, -1):
-        phrase = " ".join(w for _, w in keep[k : k + n])
-        if phrase in LADDER:
-            end = keep[k + n - 1][0] + 1
-            if end < len(words) and words[end] in _INTENSIFIERS:
-                bonus, end = 0.5, end + 1
-            return phrase, LADDER[phrase] + bonus, end
+    bears_on = _content(words(text[:400])[opening.span :])
+    for r, after in _clauses(other_text):
+        if (r.rung, r.intensity) < (lead.rung, lead.intensity):
+            continue
+        if SequenceMatcher(None, bears_on, after, autojunk=False).ratio() >= 0.5:
+            return r
     return None
 
 
-def strength(lead: str) -> float | None:
-    """Level of the verb opening *lead* on the ladder, or None if unknown."""
-    p = _parse(lead)
-    return None if p is None else p[1]
+Direction = Literal["weaker", "stronger", "same"]
 
 
-def extract_lead(text: str) -> str:
-    """The opening verb phrase of an operative paragraph, or "" if none is known.
+def _reason(old: str, new: str, a: Reading, b: Reading, direction: Direction) -> str:
+    head = f"{old} -> {new}: {direction}"
+    if a.core == b.core:
+        moved = sorted(set(a.ordinals) ^ set(b.ordinals))
+        if moved:
+            words = ", ".join(f"'{x}'" for x in moved)
+            return f"{head}, only the ordinal adverb changed ({words})"
+        return f"{head}, the same verb, only its form or a possessive changed"
+    if a.rung != b.rung:
+        bits = [f"{head}, rung {a.rung} -> rung {b.rung}"]
+    else:
+        bits = [f"{head}, rung {a.rung}"]
+        if a.intensity != b.intensity:
+            gone = [f"'{x}' dropped" for x in a.boosts if x not in b.boosts]
+            added = [f"'{x}' added" for x in b.boosts if x not in a.boosts]
+            detail = f" ({', '.join(gone + added)})" if gone or added else ""
+            bits.append(f"intensity {a.intensity} -> {b.intensity}{detail}")
+    for lead, r, other in ((old, a, b), (new, b, a)):
+        if r.noun is not None and r.rung > VERBS[r.verb][0] and r.noun != other.noun:
+            bits.append(f"'{lead}' takes the rung of '{r.noun}'")
+    return ", ".join(bits)
 
-    >>> extract_lead("Strongly urges all States to act;")
-    'Strongly urges'
+
+def verb_change(
+    old_lead: str, new_lead: str, *, old_text: str = "", new_text: str = ""
+) -> VerbChange | None:
+    """The verb change between two leads, or None if equal or off the ladder.
+
+    ``old_text`` and ``new_text``, the whole paragraphs, let a verb that moved
+    to a later clause count as kept (see the module's docstring).
+
+    >>> verb_change("Notes", "Recalls").direction
+    'same'
+    >>> verb_change("Condemns", "Strongly condemns").reason
+    "Condemns -> Strongly condemns: stronger, rung 6, intensity 0 -> 1 ('strongly' added)"
+    >>> verb_change("Urges", "Notes with concern", old_text="Urges States to contribute",
+    ...             new_text="Notes with concern that the Fund is depleted, and urges "
+    ...             "States to contribute").reason
+    "Urges -> Notes with concern: same, 'urges' still follows in the new paragraph (rung 7)"
     """
-    p = _parse(text[:200])
-    if p is None:
-        return ""
-    n = p[2]  # at least 1: the verb itself
-    m = list(islice(_NONSPACE.finditer(text), n))  # only the words the lead spans
-    if len(m) < n:
-        return ""
-    return text[: m[-1].end()].rstrip(",;:")
-
-
-def verb_change(old_lead: str, new_lead: str) -> VerbChange | None:
-    """The verb change between two leads, or None if equal or off the ladder."""
-    if _words(old_lead) == _words(new_lead):
+    if words(old_lead) == words(new_lead):
         return None
-    a, b = strength(old_lead), strength(new_lead)
+    a, b = read(old_lead), read(new_lead)
     if a is None or b is None:
         return None
-    direction: Literal["weaker", "stronger", "same"]
-    direction = "same" if a == b else ("stronger" if b > a else "weaker")
-    return VerbChange(old_lead, new_lead, direction)
+    minor = a.core == b.core
+    direction: Direction = "same"
+    if not minor and (a.rung, a.intensity) != (b.rung, b.intensity):
+        direction = "stronger" if (b.rung, b.intensity) > (a.rung, a.intensity) else "weaker"
+    reason = _reason(old_lead, new_lead, a, b, direction)
+    if direction == "weaker" and (kept := _survives(a, old_text, new_text)):
+        direction = "same"
+        reason = f"{old_lead} -> {new_lead}: same, '{kept.form}' still follows in the new paragraph (rung {a.rung})"
+    elif direction == "stronger" and (kept := _survives(b, new_text, old_text)):
+        direction = "same"
+        reason = f"{old_lead} -> {new_lead}: same, '{kept.form}' already followed in the old paragraph (rung {b.rung})"
+    return VerbChange(
+        old_lead,
+        new_lead,
+        direction,
+        minor=minor,
+        reason=reason,
+        old_rung=a.rung,
+        new_rung=b.rung,
+        old_intensity=a.intensity,
+        new_intensity=b.intensity,
+    )

@@ -175,8 +175,10 @@ def test_verb_change_on_operative_paragraphs_only() -> None:
     new_op = [OP[0], OP[1].replace("Urges", "Encourages"), *OP[2:]]
     new_pp = [PP[0].replace("Recalling", "Recalling also"), *PP[1:]]
     c = compare(res(PP, OP), res(new_pp, new_op))
-    vcs = [(ch.new, ch.verb_change.to_dict()) for ch in c.changes if ch.verb_change]
-    assert vcs == [(["OP2"], {"old": "Urges", "new": "Encourages", "direction": "weaker"})]
+    vcs = [(ch.new, ch.verb_change) for ch in c.changes if ch.verb_change]
+    assert [(new, vc.old, vc.new, vc.direction) for new, vc in vcs] == [
+        (["OP2"], "Urges", "Encourages", "weaker")
+    ]
 
 
 def test_parser_lead_is_used_when_given() -> None:
@@ -212,7 +214,7 @@ def test_contract_shape() -> None:
 
 @pytest.mark.parametrize(
     "module",
-    ["align", "series", "normalize", "tokens", "worddiff", "verbs", "rollover"],
+    ["align", "series", "normalize", "tokens", "worddiff", "verbs", "reading", "rollover"],
 )
 def test_docstring_examples(module: str) -> None:
     result = doctest.testmod(importlib.import_module(f"diffing.{module}"))

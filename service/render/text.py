@@ -62,7 +62,8 @@ def _wrap(text: str, indent: str = "    ") -> str:
 
 
 def _verb(vc: VerbChange) -> str:
-    return f"{vc.old} -> {vc.new} ({vc.direction})"
+    """``Urges -> Encourages: weaker, rung 7 -> rung 5``: the verdict and why."""
+    return vc.reason or f"{vc.old} -> {vc.new} ({vc.direction})"
 
 
 def _refs(refs: list[AmendmentRef]) -> str:

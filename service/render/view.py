@@ -32,6 +32,7 @@ __all__ = [
     "change_label",
     "display_number",
     "is_quiet",
+    "shown_verb_change",
     "text_direction",
 ]
 
@@ -178,13 +179,20 @@ def display_number(p: Paragraph) -> str:
     return n
 
 
+def shown_verb_change(change: Change) -> VerbChange | None:
+    """The verb change a report shows: none for a minor one ("Also decides" ->
+    "Decides", only an ordinal adverb changed), which only the JSON keeps."""
+    vc = change.verb_change
+    return None if vc is None or vc.minor else vc
+
+
 def is_quiet(change: Change) -> bool:
     """Routine changes: visible, but not substantive.
 
     A rewording that is all rollover (dates, session numbers), or an unchanged
     text whose footnote markers moved. A verb or part change is never routine.
     """
-    if change.verb_change is not None or "part-change" in change.tags:
+    if shown_verb_change(change) is not None or "part-change" in change.tags:
         return False
     if change.type == "reworded":
         return "rollover" in change.tags
@@ -401,7 +409,7 @@ def _change_view(index: int, change: Change, old_doc: _Doc, new_doc: _Doc) -> Ch
         old_ids=list(change.old),
         new_ids=list(change.new),
         tags=list(change.tags),
-        verb_change=change.verb_change,
+        verb_change=shown_verb_change(change),
         similarity=change.similarity,
         quiet=is_quiet(change),
         inline=inline,
@@ -482,11 +490,11 @@ def _groups(changes: Sequence[Change], views: Sequence[ChangeView]) -> dict[str,
     for c, v in zip(changes, views, strict=True):
         if c.type in ("added", "removed", "moved", "split", "merged"):
             g[c.type].append(v)
-        if c.verb_change is not None:
+        if v.verb_change is not None:
             g["verbs"].append(v)
         if "part-change" in c.tags:
             g["parts"].append(v)
-        if c.type == "reworded" and c.verb_change is None:
+        if c.type == "reworded" and v.verb_change is None:
             g["quiet" if v.quiet else "reworded"].append(v)
         elif c.type == "unchanged" and v.changed:
             g["quiet"].append(v)
