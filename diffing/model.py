@@ -1,27 +1,44 @@
 """Plain data of resdiff: a parsed resolution, and the comparison of two or more.
 
 Everything here is a frozen-ish dataclass with a ``to_dict()`` that returns
-JSON-ready data following the public contract (see README).
+JSON-ready data following the public contract (see README). The shape of that
+data is declared once, by the ``...Dict`` typed dictionaries below: they are
+the return types of the ``to_dict()`` methods (so the type checker holds the
+code to them) and the service publishes its JSON schemas from them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any, Literal, NotRequired, TypedDict, get_args
 
 __all__ = [
     "CHANGE_TYPES",
     "Change",
+    "ChangeDict",
     "Comparison",
+    "ComparisonDict",
+    "DocumentRefDict",
     "Footnote",
+    "FootnoteDict",
     "Instruction",
+    "InstructionDict",
     "Op",
+    "OpDict",
     "Paragraph",
+    "ParagraphDict",
     "Resolution",
+    "ResolutionDict",
     "Series",
+    "SeriesDict",
     "SeriesRow",
+    "SeriesRowDict",
     "Submitter",
+    "SubmitterDict",
+    "Summary",
     "VerbChange",
+    "VerbChangeDict",
 ]
 
 ParagraphKind = Literal["preambular", "operative", "subparagraph", "heading"]
@@ -30,6 +47,133 @@ ParagraphKind = Literal["preambular", "operative", "subparagraph", "heading"]
 DocumentType = str
 ChangeType = Literal["unchanged", "reworded", "moved", "added", "removed", "split", "merged"]
 CHANGE_TYPES: tuple[str, ...] = get_args(ChangeType)
+OpKind = Literal["equal", "insert", "delete", "replace"]
+Direction = Literal["weaker", "stronger", "same"]
+
+
+# -- the JSON contract ------------------------------------------------------------------
+
+
+class FootnoteDict(TypedDict):
+    marker: str
+    text: str
+
+
+class SubmitterDict(TypedDict):
+    role: str
+    name: str | None
+    country: str | None
+
+
+class InstructionDict(TypedDict):
+    number: int | None
+    text: str
+
+
+class ParagraphDict(TypedDict):
+    """A paragraph: ``parent`` for a sub-paragraph, ``part`` in a document with parts."""
+
+    id: str
+    kind: ParagraphKind
+    number: str | None
+    lead: str
+    text: str
+    footnotes: list[str]
+    parent: NotRequired[str]
+    part: NotRequired[str]
+
+
+class ResolutionDict(TypedDict):
+    """A parsed document (``resdiff parse --format json``)."""
+
+    symbol: str | None
+    document_type: str
+    language: str
+    session: int | None
+    agenda_item: str | None
+    title: str | None
+    adopted: str | None
+    drafts: list[str]
+    sponsors: list[str]
+    paragraphs: list[ParagraphDict]
+    footnotes: list[FootnoteDict]
+    notes: list[str]
+    committee: str | None
+    submitted_by: SubmitterDict | None
+    based_on: list[str]
+    amends: str | None
+    instructions: list[InstructionDict]
+
+
+class OpDict(TypedDict):
+    op: OpKind
+    old: str
+    new: str
+
+
+class VerbChangeDict(TypedDict):
+    old: str
+    new: str
+    direction: Direction
+
+
+class ChangeDict(TypedDict):
+    """One change of a comparison."""
+
+    type: ChangeType
+    old: list[str]
+    new: list[str]
+    similarity: float
+    ops: list[OpDict]
+    tags: list[str]
+    verb_change: VerbChangeDict | None
+
+
+class DocumentRefDict(TypedDict):
+    """One compared document, as a comparison or series names it."""
+
+    symbol: str | None
+    language: str
+    title: str | None
+    adopted: str | None
+    document_type: str
+    notes: list[str]
+
+
+class Summary(TypedDict):
+    """How many changes of each type."""
+
+    unchanged: int
+    reworded: int
+    moved: int
+    added: int
+    removed: int
+    split: int
+    merged: int
+
+
+class ComparisonDict(TypedDict):
+    """A comparison (``resdiff compare --format json``)."""
+
+    old: DocumentRefDict
+    new: DocumentRefDict
+    changes: list[ChangeDict]
+    summary: Summary
+
+
+class SeriesRowDict(TypedDict):
+    ids: list[str | None]
+    changes: list[ChangeType | None]
+
+
+class SeriesDict(TypedDict):
+    """A series (``resdiff series --format json``)."""
+
+    versions: list[DocumentRefDict]
+    rows: list[SeriesRowDict]
+
+
+# -- the data -----------------------------------------------------------------------------
 
 
 @dataclass
@@ -37,7 +181,7 @@ class Footnote:
     marker: str
     text: str
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> FootnoteDict:
         return {"marker": self.marker, "text": self.text}
 
 
@@ -51,7 +195,7 @@ class Submitter:
     name: str | None = None
     country: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> SubmitterDict:
         return {"role": self.role, "name": self.name, "country": self.country}
 
 
@@ -63,7 +207,7 @@ class Instruction:
     number: int | None
     text: str
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> InstructionDict:
         return {"number": self.number, "text": self.text}
 
 
@@ -85,8 +229,8 @@ class Paragraph:
     parent: str | None = None
     part: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
+    def to_dict(self) -> ParagraphDict:
+        d: ParagraphDict = {
             "id": self.id,
             "kind": self.kind,
             "number": self.number,
@@ -130,7 +274,7 @@ class Resolution:
                 return p
         raise KeyError(pid)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ResolutionDict:
         return {
             "symbol": self.symbol,
             "document_type": self.document_type,
@@ -152,7 +296,8 @@ class Resolution:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Resolution:
+    def from_dict(cls, d: Mapping[str, Any]) -> Resolution:
+        """The resolution of a ``to_dict()`` (one stored by an older parser may lack keys)."""
         return cls(
             paragraphs=[
                 Paragraph(
@@ -190,11 +335,11 @@ class Resolution:
 class Op:
     """One word-level operation; ``old``/``new`` keep the original spacing."""
 
-    op: Literal["equal", "insert", "delete", "replace"]
+    op: OpKind
     old: str
     new: str
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> OpDict:
         return {"op": self.op, "old": self.old, "new": self.new}
 
 
@@ -202,9 +347,9 @@ class Op:
 class VerbChange:
     old: str
     new: str
-    direction: Literal["weaker", "stronger", "same"]
+    direction: Direction
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> VerbChangeDict:
         return {"old": self.old, "new": self.new, "direction": self.direction}
 
 
@@ -218,7 +363,7 @@ class Change:
     tags: list[str] = field(default_factory=list)
     verb_change: VerbChange | None = None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ChangeDict:
         return {
             "type": self.type,
             "old": list(self.old),
@@ -230,7 +375,7 @@ class Change:
         }
 
 
-def _doc_ref(r: Resolution) -> dict[str, Any]:
+def _doc_ref(r: Resolution) -> DocumentRefDict:
     return {
         "symbol": r.symbol,
         "language": r.language,
@@ -248,13 +393,21 @@ class Comparison:
     changes: list[Change]
 
     @property
-    def summary(self) -> dict[str, int]:
-        counts = dict.fromkeys(CHANGE_TYPES, 0)
+    def summary(self) -> Summary:
+        counts: Summary = {
+            "unchanged": 0,
+            "reworded": 0,
+            "moved": 0,
+            "added": 0,
+            "removed": 0,
+            "split": 0,
+            "merged": 0,
+        }
         for c in self.changes:
             counts[c.type] += 1
         return counts
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ComparisonDict:
         return {
             "old": _doc_ref(self.old),
             "new": _doc_ref(self.new),
@@ -266,9 +419,9 @@ class Comparison:
 @dataclass
 class SeriesRow:
     ids: list[str | None]
-    changes: list[str | None]
+    changes: list[ChangeType | None]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> SeriesRowDict:
         return {"ids": list(self.ids), "changes": list(self.changes)}
 
 
@@ -278,7 +431,7 @@ class Series:
     steps: list[Comparison]
     rows: list[SeriesRow]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> SeriesDict:
         return {
             "versions": [_doc_ref(v) for v in self.versions],
             "rows": [r.to_dict() for r in self.rows],

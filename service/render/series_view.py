@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from diffing.model import Resolution, Series
+from diffing.model import Resolution, Series, Summary
 from service.render.view import ChangeView, build_view, text_direction
 
 __all__ = ["Cell", "RowView", "SeriesView", "build_series_view"]
@@ -33,7 +33,7 @@ class SeriesView:
     rows: list[RowView]
     lang: str
     dir: str
-    counts: list[dict[str, int]]
+    counts: list[Summary]
 
 
 @dataclass
@@ -61,15 +61,15 @@ class _Step:
         return self.by_old.get(old) if old is not None else None
 
 
-def build_series_view(series: Series) -> SeriesView:
-    steps = [_Step.of(build_view(c).changes) for c in series.steps]
+def build_series_view(series: Series, *, deadline: float | None = None) -> SeriesView:
+    steps = [_Step.of(build_view(c, deadline=deadline).changes) for c in series.steps]
     # each version's paragraphs by id (the first of a repeated id, as Resolution.paragraph)
     texts = [{p.id: p.text for p in reversed(v.paragraphs)} for v in series.versions]
     rows = []
     for r in series.rows:
         cells = []
         for k, pid in enumerate(r.ids):
-            what = r.changes[k] if k else None  # one entry per version
+            what: str | None = r.changes[k] if k else None  # one entry per version
             prev = r.ids[k - 1] if k else None
             step = steps[k - 1].find(prev, pid) if k and k - 1 < len(steps) else None
             if pid is None:

@@ -18,7 +18,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from diffing.model import Change, Comparison, Op, Paragraph, Resolution, VerbChange
+from diffing import budget
+from diffing.model import Change, Comparison, Op, Paragraph, Resolution, Summary, VerbChange
 
 __all__ = [
     "ChangeView",
@@ -31,7 +32,6 @@ __all__ = [
     "build_view",
     "change_label",
     "display_number",
-    "is_quiet",
     "text_direction",
 ]
 
@@ -142,7 +142,7 @@ class ComparisonView:
     new: Resolution
     changes: list[ChangeView]
     entries: list[Entry]
-    summary: dict[str, int]
+    summary: Summary
     lang: str
     dir: str
     old_lang: str
@@ -203,10 +203,14 @@ def change_label(change: Change) -> str:
     return f"{new} (was {old})"
 
 
-def build_view(comparison: Comparison) -> ComparisonView:
-    """Everything a report prints, in the order it prints it."""
+def build_view(comparison: Comparison, *, deadline: float | None = None) -> ComparisonView:
+    """Everything a report prints, in the order it prints it (within ``deadline``,
+    a :func:`time.monotonic` value, checked between changes)."""
     old, new = _Doc.of(comparison.old), _Doc.of(comparison.new)
-    views = [_change_view(i, c, old, new) for i, c in enumerate(comparison.changes)]
+    views = []
+    for i, c in enumerate(comparison.changes):
+        budget.check(deadline, "preparing the report")
+        views.append(_change_view(i, c, old, new))
     changed = [v for v in views if v.changed]
     for a, b in itertools.pairwise(changed):
         a.next, b.prev = b.anchor, a.anchor
