@@ -118,7 +118,8 @@ class VerbChangeDict(TypedDict):
 
 
 class ChangeDict(TypedDict):
-    """One change of a comparison."""
+    """One change of a comparison; ``routine`` when nothing in it is substantive (a rollover
+    of dates and sessions, footnote markers moved)."""
 
     type: ChangeType
     old: list[str]
@@ -126,6 +127,7 @@ class ChangeDict(TypedDict):
     similarity: float
     ops: list[OpDict]
     tags: list[str]
+    routine: bool
     verb_change: VerbChangeDict | None
 
 
@@ -363,6 +365,25 @@ class Change:
     tags: list[str] = field(default_factory=list)
     verb_change: VerbChange | None = None
 
+    @property
+    def routine(self) -> bool:
+        """Whether nothing in this change is substantive: visible, but routine.
+
+        An unchanged text (its footnote markers may have moved), or a rewording
+        that is all rollover (dates, session numbers). A verb change or a change
+        of part is never routine.
+
+        >>> Change("reworded", ["OP1"], ["OP1"], tags=["rollover"]).routine
+        True
+        >>> Change("reworded", ["OP1"], ["OP1"]).routine
+        False
+        """
+        if self.verb_change is not None or "part-change" in self.tags:
+            return False
+        if self.type == "reworded":
+            return "rollover" in self.tags
+        return self.type == "unchanged"
+
     def to_dict(self) -> ChangeDict:
         return {
             "type": self.type,
@@ -371,6 +392,7 @@ class Change:
             "similarity": round(self.similarity, 4),
             "ops": [o.to_dict() for o in self.ops],
             "tags": list(self.tags),
+            "routine": self.routine,
             "verb_change": self.verb_change.to_dict() if self.verb_change else None,
         }
 

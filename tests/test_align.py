@@ -211,6 +211,7 @@ def test_contract_shape() -> None:
             "similarity",
             "ops",
             "tags",
+            "routine",
             "verb_change",
         }
         assert 0.0 <= ch["similarity"] <= 1.0

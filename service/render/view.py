@@ -103,7 +103,7 @@ class ChangeView:
     tags: list[str]
     verb_change: VerbChange | None
     similarity: float
-    quiet: bool
+    quiet: bool  # the engine's Change.routine: shown, but not substantive
     inline: list[ParaView]
     old: list[ParaView]
     new: list[ParaView]
@@ -176,19 +176,6 @@ def display_number(p: Paragraph) -> str:
     if p.kind == "operative":
         return n if n.endswith(".") else f"{n}."
     return n
-
-
-def is_quiet(change: Change) -> bool:
-    """Routine changes: visible, but not substantive.
-
-    A rewording that is all rollover (dates, session numbers), or an unchanged
-    text whose footnote markers moved. A verb or part change is never routine.
-    """
-    if change.verb_change is not None or "part-change" in change.tags:
-        return False
-    if change.type == "reworded":
-        return "rollover" in change.tags
-    return change.type == "unchanged"
 
 
 def change_label(change: Change) -> str:
@@ -407,7 +394,7 @@ def _change_view(index: int, change: Change, old_doc: _Doc, new_doc: _Doc) -> Ch
         tags=list(change.tags),
         verb_change=change.verb_change,
         similarity=change.similarity,
-        quiet=is_quiet(change),
+        quiet=change.routine,
         inline=inline,
         old=old_views,
         new=_para_views(_split(new_side, {"equal", "insert"}), new, new_notes) if new else [],
