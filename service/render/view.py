@@ -11,15 +11,14 @@ Nothing here escapes or formats: the templates do (with autoescape on).
 
 from __future__ import annotations
 
-import difflib
 import itertools
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from diffing import budget
 from diffing.model import Change, Comparison, Op, Paragraph, Resolution, Summary, VerbChange
+from diffing.worddiff import typographic_ops
 
 __all__ = [
     "ChangeView",
@@ -36,8 +35,6 @@ __all__ = [
 ]
 
 SegmentKind = Literal["equal", "insert", "delete"]
-
-_TOKENS = re.compile(r"\s+|[^\s]+")
 
 _ASSEMBLY = {
     "en": "The General Assembly,",
@@ -283,19 +280,6 @@ def _cut(
         yield Segment(kind, text[a:b], lead, minor)
 
 
-def _exact(op: Op) -> list[Op]:
-    """An ``equal`` op whose two sides differ in spacing or typography, as exact sub-ops."""
-    if op.op != "equal" or op.old == op.new:
-        return [op]
-    a, b = _TOKENS.findall(op.old), _TOKENS.findall(op.new)
-    out = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
-        out.append(Op("equal", old, new) if tag == "equal" else Op("replace", old, new))
-    return out
-
-
 def _segments(
     ops: Sequence[Op], old: Sequence[Paragraph], new: Sequence[Paragraph]
 ) -> list[Segment]:
@@ -305,7 +289,7 @@ def _segments(
     o = n = 0
     for big in ops:
         minor = big.op == "equal"
-        for op in _exact(big):
+        for op in typographic_ops(big):
             if op.op == "equal":
                 out.extend(_cut("equal", op.new, n, new_leads))
             if op.op in ("delete", "replace") and op.old:
