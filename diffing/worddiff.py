@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import Literal
 
 from diffing.budget import check
-from diffing.model import Op
+from diffing.model import Op, OpKind
 from diffing.tokens import split_tokens
 
 __all__ = ["STOP_WORDS", "WordDiff", "diff_words", "typographic_ops"]
@@ -105,6 +105,12 @@ STOP_WORDS: frozenset[str] = frozenset(
 )
 
 _Seg = tuple[str, int, int, int, int]
+_OP_KINDS: dict[str, OpKind] = {
+    "equal": "equal",
+    "insert": "insert",
+    "delete": "delete",
+    "replace": "replace",
+}
 
 _DIRECT = 250_000  # token pairs of a region SequenceMatcher handles directly
 _RARE = 8  # most occurrences of a token still used as an anchor
@@ -336,7 +342,7 @@ def diff_words(old: str, new: str, *, deadline: float | None = None) -> WordDiff
         ops, sim = _compute(old, new, deadline, doing + sizes)
     else:
         ops, sim = _diff(old, new)
-    return WordDiff([Op(t, o, n) for t, o, n in ops], sim)  # type: ignore[arg-type]
+    return WordDiff([Op(_OP_KINDS[t], o, n) for t, o, n in ops], sim)
 
 
 _EDGES = re.compile(r"(\s*)(.*?)(\s*)", re.DOTALL)

@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -35,7 +35,7 @@ def _user_errors(func: F) -> F:
             click.echo(f"error: {exc.detail}", err=True)
             sys.exit(2)
 
-    return wrapper  # type: ignore[return-value]
+    return cast(F, wrapper)
 
 
 def library() -> Library:

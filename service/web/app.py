@@ -12,6 +12,7 @@ import logging
 from typing import Any
 
 from flask import Flask, Response, jsonify, render_template, request
+from flask.json.provider import DefaultJSONProvider
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from service import config
@@ -27,6 +28,12 @@ PROBLEM_BASE = "/problems/"
 log = logging.getLogger(__name__)
 
 
+class _JSONProvider(DefaultJSONProvider):
+    """JSON answers keep the order of the contract (``id`` first, ``structure`` last)."""
+
+    sort_keys = False
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """The application factory: defaults, then the environment, then ``test_config``."""
     app = Flask(
@@ -40,7 +47,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(config.from_env())
     if test_config is not None:
         app.config.from_mapping(test_config)
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.json = _JSONProvider(app)
 
     context.init_app(app)
 

@@ -164,7 +164,7 @@ def _portable(tp: Any, strict: bool) -> Any:
             return _keyed_union(args, strict)
         return Union[tuple(_portable(a, strict) for a in args)]  # noqa: UP007
     if origin is list:
-        return list[_portable(args[0], strict)]  # type: ignore[misc]
+        return types.GenericAlias(list, (_portable(args[0], strict),))
     return tp
 
 
