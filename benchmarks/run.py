@@ -261,7 +261,7 @@ class Bench:
 
     def render(self) -> None:
         import diffing
-        from service.render import render_comparison
+        from service.reports import render_comparison
 
         runs = 2 if self.quick else 5
         t = Table(
@@ -523,7 +523,7 @@ def _check_unique_bodies(body: dict[str, Any]) -> str:
 
 def _profile_cached_request(body: dict[str, Any]) -> str:
     """The cached ``POST /api/compare`` in-process (Flask test client), 20 times."""
-    from service.app import create_app
+    from service.web.app import create_app
 
     with tempfile.TemporaryDirectory(prefix="resdiff-bench-") as tmp:
         app = create_app({"RESDIFF_DATA_DIR": tmp, "TESTING": True})

@@ -69,7 +69,7 @@ def _pairs() -> Iterator[tuple[Path, Path]]:
 def _outputs(only: str | None, pdf: bool) -> Iterator[tuple[str, Callable[[], bytes]]]:
     import diffing
     from service import ingest
-    from service.render import render_comparison
+    from service.reports import render_comparison
 
     cache: dict[Path, diffing.Resolution] = {}
 

@@ -56,7 +56,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
 from diffing.budget import check
-from diffing.model import Change, Comparison, Op, Paragraph, Resolution
+from diffing.model import Change, ChangeType, Comparison, Op, Paragraph, Resolution
 from diffing.rollover import is_rollover, series_numbers
 from diffing.tokens import paragraph_key
 from diffing.verbs import extract_lead, verb_change
@@ -482,6 +482,7 @@ class _Builder:
             tags.append("footnotes")
         if _is_preamble(pa[0], self.kinds_a) != _is_preamble(pb[0], self.kinds_b):
             tags.append("part-change")
+        ctype: ChangeType
         if len(pa) > 1:
             ctype = "merged"
         elif len(pb) > 1:
@@ -498,7 +499,7 @@ class _Builder:
         if ctype != "unchanged" and pa[0].kind == "operative" and pb[0].kind == "operative":
             vc = verb_change(_lead(pa[0]), _lead(pb[0]), old_text=pa[0].text, new_text=pb[0].text)
         return Change(
-            ctype,  # type: ignore[arg-type]
+            ctype,
             [p.id for p in pa],
             [p.id for p in pb],
             similarity=d.similarity,

@@ -1,9 +1,11 @@
-"""The one exception tree of resdiff.
+"""The errors the engine raises, and the base of every error of resdiff.
 
 Every error a user can cause derives from :class:`ResdiffError`. Each class
 carries the HTTP status it maps to and a short title, so the web layer turns
 any of them into an RFC 9457 problem document with one handler and the CLI
-prints ``error: <message>`` and exits with status 2.
+prints ``error: <message>`` and exits with status 2. The errors of reading
+files, of the store and of the UN document system live in
+:mod:`service.errors`, beside the code that raises them.
 """
 
 from __future__ import annotations
@@ -11,17 +13,10 @@ from __future__ import annotations
 __all__ = [
     "AmendmentMismatchError",
     "ComparisonTooLargeError",
-    "DocumentNotFoundError",
     "EmptyDocumentError",
-    "EncryptedDocumentError",
-    "FetchError",
     "InvalidRequestError",
-    "InvalidSymbolError",
-    "LimitExceededError",
     "NotAnAmendmentError",
     "ResdiffError",
-    "UnreadableDocumentError",
-    "UnsupportedFormatError",
 ]
 
 
@@ -45,73 +40,20 @@ class InvalidRequestError(ResdiffError):
     slug = "invalid-request"
 
 
-class UnsupportedFormatError(ResdiffError):
-    """The input is not a PDF, DOCX, plain text or Markdown document."""
-
-    status = 415
-    title = "Unsupported document format"
-    slug = "unsupported-format"
-
-
-class UnreadableDocumentError(ResdiffError):
-    """The input claims a format but cannot be read (truncated, corrupt, not UTF-8)."""
-
-    status = 422
-    title = "Unreadable document"
-    slug = "unreadable-document"
-
-
-class EncryptedDocumentError(UnreadableDocumentError):
-    """The PDF or DOCX is password protected."""
-
-    title = "Encrypted document"
-    slug = "encrypted-document"
-
-
-class EmptyDocumentError(UnreadableDocumentError):
+class EmptyDocumentError(ResdiffError):
     """The document holds no text at all."""
 
+    status = 422
     title = "Empty document"
     slug = "empty-document"
 
 
-class LimitExceededError(ResdiffError):
-    """The input is larger than a configured limit (bytes, pages, paragraphs, words)."""
-
-    status = 413
-    title = "Input too large"
-    slug = "too-large"
-
-
-class ComparisonTooLargeError(LimitExceededError):
+class ComparisonTooLargeError(ResdiffError):
     """A comparison would take longer than its time budget."""
 
+    status = 413
     title = "Comparison too large"
     slug = "comparison-too-large"
-
-
-class InvalidSymbolError(ResdiffError):
-    """A UN document symbol is malformed."""
-
-    status = 400
-    title = "Invalid document symbol"
-    slug = "invalid-symbol"
-
-
-class DocumentNotFoundError(ResdiffError):
-    """No document with that id or symbol exists (locally or at the UN)."""
-
-    status = 404
-    title = "Document not found"
-    slug = "not-found"
-
-
-class FetchError(ResdiffError):
-    """The UN document system could not be reached or gave a bad answer."""
-
-    status = 502
-    title = "Document system unavailable"
-    slug = "fetch-failed"
 
 
 class NotAnAmendmentError(ResdiffError):

@@ -1,31 +1,53 @@
 """Plain data of resdiff: a parsed resolution, and the comparison of two or more.
 
 Everything here is a frozen-ish dataclass with a ``to_dict()`` that returns
-JSON-ready data following the public contract (see README).
+JSON-ready data following the public contract (see README). The shape of that
+data is declared once, by the ``...Dict`` typed dictionaries below: they are
+the return types of the ``to_dict()`` methods (so the type checker holds the
+code to them) and the service publishes its JSON schemas from them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any, Literal, NotRequired, TypedDict, get_args
 
 __all__ = [
     "CHANGE_TYPES",
     "INSTRUCTION_STATUSES",
     "AmendmentRef",
+    "AmendmentRefDict",
     "AmendmentReport",
+    "AmendmentReportDict",
     "Change",
+    "ChangeDict",
+    "ChangeType",
     "Comparison",
+    "ComparisonDict",
+    "DocumentRefDict",
     "Footnote",
+    "FootnoteDict",
     "Instruction",
+    "InstructionDict",
     "InstructionReport",
+    "InstructionReportDict",
     "Op",
+    "OpDict",
+    "OpKind",
     "Paragraph",
+    "ParagraphDict",
     "Resolution",
+    "ResolutionDict",
     "Series",
+    "SeriesDict",
     "SeriesRow",
+    "SeriesRowDict",
     "Submitter",
+    "SubmitterDict",
+    "Summary",
     "VerbChange",
+    "VerbChangeDict",
 ]
 
 ParagraphKind = Literal["preambular", "operative", "subparagraph", "heading"]
@@ -36,6 +58,166 @@ ChangeType = Literal["unchanged", "reworded", "moved", "added", "removed", "spli
 CHANGE_TYPES: tuple[str, ...] = get_args(ChangeType)
 InstructionStatus = Literal["applied", "not found", "conflict", "not understood"]
 INSTRUCTION_STATUSES: tuple[str, ...] = get_args(InstructionStatus)
+OpKind = Literal["equal", "insert", "delete", "replace"]
+Direction = Literal["weaker", "stronger", "same"]
+
+
+# -- the JSON contract ------------------------------------------------------------------
+
+
+class FootnoteDict(TypedDict):
+    marker: str
+    text: str
+
+
+class SubmitterDict(TypedDict):
+    role: str
+    name: str | None
+    country: str | None
+
+
+class InstructionDict(TypedDict):
+    number: int | None
+    text: str
+
+
+class ParagraphDict(TypedDict):
+    """A paragraph: ``parent`` for a sub-paragraph, ``part`` in a document with parts."""
+
+    id: str
+    kind: ParagraphKind
+    number: str | None
+    lead: str
+    text: str
+    footnotes: list[str]
+    parent: NotRequired[str]
+    part: NotRequired[str]
+
+
+class ResolutionDict(TypedDict):
+    """A parsed document (``resdiff parse --format json``)."""
+
+    symbol: str | None
+    document_type: str
+    language: str
+    session: int | None
+    agenda_item: str | None
+    title: str | None
+    adopted: str | None
+    drafts: list[str]
+    sponsors: list[str]
+    paragraphs: list[ParagraphDict]
+    footnotes: list[FootnoteDict]
+    notes: list[str]
+    committee: str | None
+    submitted_by: SubmitterDict | None
+    based_on: list[str]
+    amends: str | None
+    instructions: list[InstructionDict]
+
+
+class OpDict(TypedDict):
+    op: OpKind
+    old: str
+    new: str
+
+
+class VerbChangeDict(TypedDict):
+    """A change of operative verb: ``reason`` explains the verdict; ``minor`` when only an
+    ordinal adverb or a possessive changed (the human reports hide it)."""
+
+    old: str
+    new: str
+    direction: Direction
+    minor: bool
+    reason: str
+    old_rung: int | None
+    new_rung: int | None
+    old_intensity: int
+    new_intensity: int
+
+
+class AmendmentRefDict(TypedDict):
+    symbol: str | None
+    instruction: int | None
+
+
+class InstructionReportDict(TypedDict):
+    number: int | None
+    text: str
+    action: str
+    targets: list[str]
+    status: InstructionStatus
+    detail: str
+
+
+class AmendmentReportDict(TypedDict):
+    symbol: str | None
+    sponsors: list[str]
+    instructions: list[InstructionReportDict]
+
+
+class ChangeDict(TypedDict):
+    """One change of a comparison; ``routine`` when nothing in it is substantive (a rollover
+    of dates and sessions, footnote markers moved)."""
+
+    type: ChangeType
+    old: list[str]
+    new: list[str]
+    similarity: float
+    ops: list[OpDict]
+    tags: list[str]
+    routine: bool
+    verb_change: VerbChangeDict | None
+    amendment: NotRequired[list[AmendmentRefDict]]
+
+
+class DocumentRefDict(TypedDict):
+    """One compared document, as a comparison or series names it."""
+
+    symbol: str | None
+    language: str
+    title: str | None
+    adopted: str | None
+    document_type: str
+    notes: list[str]
+
+
+class Summary(TypedDict):
+    """How many changes of each type."""
+
+    unchanged: int
+    reworded: int
+    moved: int
+    added: int
+    removed: int
+    split: int
+    merged: int
+
+
+class ComparisonDict(TypedDict):
+    """A comparison (``resdiff compare --format json``)."""
+
+    old: DocumentRefDict
+    new: DocumentRefDict
+    changes: list[ChangeDict]
+    summary: Summary
+    amendments: NotRequired[list[AmendmentReportDict]]
+
+
+class SeriesRowDict(TypedDict):
+    ids: list[str | None]
+    changes: list[ChangeType | None]
+
+
+class SeriesDict(TypedDict):
+    """A series (``resdiff series --format json``)."""
+
+    versions: list[DocumentRefDict]
+    rows: list[SeriesRowDict]
+
+
+# -- the data -----------------------------------------------------------------------------
 
 
 @dataclass
@@ -43,7 +225,7 @@ class Footnote:
     marker: str
     text: str
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> FootnoteDict:
         return {"marker": self.marker, "text": self.text}
 
 
@@ -57,7 +239,7 @@ class Submitter:
     name: str | None = None
     country: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> SubmitterDict:
         return {"role": self.role, "name": self.name, "country": self.country}
 
 
@@ -69,7 +251,7 @@ class Instruction:
     number: int | None
     text: str
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> InstructionDict:
         return {"number": self.number, "text": self.text}
 
 
@@ -91,8 +273,8 @@ class Paragraph:
     parent: str | None = None
     part: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
+    def to_dict(self) -> ParagraphDict:
+        d: ParagraphDict = {
             "id": self.id,
             "kind": self.kind,
             "number": self.number,
@@ -136,7 +318,7 @@ class Resolution:
                 return p
         raise KeyError(pid)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ResolutionDict:
         return {
             "symbol": self.symbol,
             "document_type": self.document_type,
@@ -158,7 +340,8 @@ class Resolution:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Resolution:
+    def from_dict(cls, d: Mapping[str, Any]) -> Resolution:
+        """The resolution of a ``to_dict()`` (one stored by an older parser may lack keys)."""
         return cls(
             paragraphs=[
                 Paragraph(
@@ -196,11 +379,11 @@ class Resolution:
 class Op:
     """One word-level operation; ``old``/``new`` keep the original spacing."""
 
-    op: Literal["equal", "insert", "delete", "replace"]
+    op: OpKind
     old: str
     new: str
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> OpDict:
         return {"op": self.op, "old": self.old, "new": self.new}
 
 
@@ -216,7 +399,7 @@ class VerbChange:
 
     old: str
     new: str
-    direction: Literal["weaker", "stronger", "same"]
+    direction: Direction
     minor: bool = False
     reason: str = ""
     old_rung: int | None = None
@@ -224,7 +407,7 @@ class VerbChange:
     old_intensity: int = 0
     new_intensity: int = 0
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> VerbChangeDict:
         return {
             "old": self.old,
             "new": self.new,
@@ -246,7 +429,7 @@ class AmendmentRef:
     symbol: str | None
     instruction: int | None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> AmendmentRefDict:
         return {"symbol": self.symbol, "instruction": self.instruction}
 
 
@@ -263,14 +446,35 @@ class Change:
     #: (``diffing.apply_amendments``); the key is left out of ``to_dict()`` when empty
     amendment: list[AmendmentRef] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
+    @property
+    def routine(self) -> bool:
+        """Whether nothing in this change is substantive: visible, but routine.
+
+        An unchanged text (its footnote markers may have moved), or a rewording
+        that is all rollover (dates, session numbers). A verb change or a change
+        of part is never routine.
+
+        >>> Change("reworded", ["OP1"], ["OP1"], tags=["rollover"]).routine
+        True
+        >>> Change("reworded", ["OP1"], ["OP1"]).routine
+        False
+        """
+        verb = self.verb_change
+        if (verb is not None and not verb.minor) or "part-change" in self.tags:
+            return False
+        if self.type == "reworded":
+            return "rollover" in self.tags
+        return self.type == "unchanged"
+
+    def to_dict(self) -> ChangeDict:
+        d: ChangeDict = {
             "type": self.type,
             "old": list(self.old),
             "new": list(self.new),
             "similarity": round(self.similarity, 4),
             "ops": [o.to_dict() for o in self.ops],
             "tags": list(self.tags),
+            "routine": self.routine,
             "verb_change": self.verb_change.to_dict() if self.verb_change else None,
         }
         if self.amendment:
@@ -298,7 +502,7 @@ class InstructionReport:
     status: InstructionStatus
     detail: str = ""
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> InstructionReportDict:
         return {
             "number": self.number,
             "text": self.text,
@@ -317,7 +521,7 @@ class AmendmentReport:
     sponsors: list[str]
     instructions: list[InstructionReport]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> AmendmentReportDict:
         return {
             "symbol": self.symbol,
             "sponsors": list(self.sponsors),
@@ -325,7 +529,7 @@ class AmendmentReport:
         }
 
 
-def _doc_ref(r: Resolution) -> dict[str, Any]:
+def _doc_ref(r: Resolution) -> DocumentRefDict:
     return {
         "symbol": r.symbol,
         "language": r.language,
@@ -347,8 +551,16 @@ class Comparison:
     amendments: list[AmendmentReport] | None = None
 
     @property
-    def summary(self) -> dict[str, int]:
-        counts = dict.fromkeys(CHANGE_TYPES, 0)
+    def summary(self) -> Summary:
+        counts: Summary = {
+            "unchanged": 0,
+            "reworded": 0,
+            "moved": 0,
+            "added": 0,
+            "removed": 0,
+            "split": 0,
+            "merged": 0,
+        }
         for c in self.changes:
             counts[c.type] += 1
         return counts
@@ -359,8 +571,8 @@ class Comparison:
             (a, i) for a in self.amendments or [] for i in a.instructions if i.status != "applied"
         ]
 
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
+    def to_dict(self) -> ComparisonDict:
+        d: ComparisonDict = {
             "old": _doc_ref(self.old),
             "new": _doc_ref(self.new),
             "changes": [c.to_dict() for c in self.changes],
@@ -374,9 +586,9 @@ class Comparison:
 @dataclass
 class SeriesRow:
     ids: list[str | None]
-    changes: list[str | None]
+    changes: list[ChangeType | None]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> SeriesRowDict:
         return {"ids": list(self.ids), "changes": list(self.changes)}
 
 
@@ -386,7 +598,7 @@ class Series:
     steps: list[Comparison]
     rows: list[SeriesRow]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> SeriesDict:
         return {
             "versions": [_doc_ref(v) for v in self.versions],
             "rows": [r.to_dict() for r in self.rows],

@@ -22,16 +22,18 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import Literal
 
 from diffing.budget import check
-from diffing.model import Op
+from diffing.model import Op, OpKind
 from diffing.tokens import split_tokens
 
-__all__ = ["STOP_WORDS", "WordDiff", "diff_words"]
+__all__ = ["STOP_WORDS", "WordDiff", "diff_words", "typographic_ops"]
 
 STOP_WORDS: frozenset[str] = frozenset(
     [
@@ -103,6 +105,12 @@ STOP_WORDS: frozenset[str] = frozenset(
 )
 
 _Seg = tuple[str, int, int, int, int]
+_OP_KINDS: dict[str, OpKind] = {
+    "equal": "equal",
+    "insert": "insert",
+    "delete": "delete",
+    "replace": "replace",
+}
 
 _DIRECT = 250_000  # token pairs of a region SequenceMatcher handles directly
 _RARE = 8  # most occurrences of a token still used as an anchor
@@ -334,4 +342,48 @@ def diff_words(old: str, new: str, *, deadline: float | None = None) -> WordDiff
         ops, sim = _compute(old, new, deadline, doing + sizes)
     else:
         ops, sim = _diff(old, new)
-    return WordDiff([Op(t, o, n) for t, o, n in ops], sim)  # type: ignore[arg-type]
+    return WordDiff([Op(_OP_KINDS[t], o, n) for t, o, n in ops], sim)
+
+
+_EDGES = re.compile(r"(\s*)(.*?)(\s*)", re.DOTALL)
+
+
+def typographic_ops(op: Op) -> list[Op]:
+    """An ``equal`` op whose two sides differ in spacing or typography, as exact ops.
+
+    No new diff: the two sides of an ``equal`` op have the same token keys, so
+    their tokens pair one to one; each pair is cut into its leading spaces, its
+    text and its trailing spaces, and the pieces that differ become ``replace``
+    ops (what a report shows as a minor change). Any other op is returned as it is.
+
+    >>> for o in typographic_ops(Op("equal", "the  States\u2019 role", "the States' role")):
+    ...     print(o.op, repr(o.old), repr(o.new))
+    equal 'the' 'the'
+    replace '  ' ' '
+    equal 'States' 'States'
+    replace '’' "'"
+    equal ' role' ' role'
+    """
+    if op.op != "equal" or op.old == op.new:
+        return [op]
+    old, new = split_tokens(op.old)[0], split_tokens(op.new)[0]
+    if len(old) != len(new):  # pragma: no cover - equal keys pair their tokens
+        return [Op("replace", op.old, op.new)]
+    out: list[Op] = []
+    for a, b in zip(old, new, strict=True):
+        pieces = [(a, b)] if a == b else zip(_edges(a), _edges(b), strict=True)
+        for x, y in pieces:
+            if not (x or y):
+                continue
+            kind: Literal["equal", "replace"] = "equal" if x == y else "replace"
+            if out and out[-1].op == kind:
+                out[-1] = Op(kind, out[-1].old + x, out[-1].new + y)
+            else:
+                out.append(Op(kind, x, y))
+    return out
+
+
+def _edges(token: str) -> tuple[str, str, str]:
+    m = _EDGES.fullmatch(token)
+    assert m is not None
+    return m.group(1), m.group(2), m.group(3)

@@ -1,6 +1,9 @@
 """The ``resdiff`` command line: a thin layer over :mod:`diffing` and :mod:`service`.
 
-Every user error prints ``error: <message>`` on stderr and exits with status 2.
+Reports come from the pipeline the API uses (:mod:`service.reports`: the same
+formats, options, limits and time budget). Every user error prints
+``error: <message>`` on stderr and exits with status 2. No web framework is
+imported until ``resdiff serve``.
 """
 
 from __future__ import annotations
@@ -10,22 +13,15 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
-import diffing
-from diffing.errors import ResdiffError
-from service import config, symbols
-from service.documents import Library, check_comparison
-from service.ods import Retriever
-from service.render import render_comparison, render_series
-from service.reports import time_budget
-from service.store import Store
+from service import config, reports
+from service.errors import ResdiffError
+from service.library import Library, Resolved, Retriever, Store, open_store, symbols
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-TEXT_FORMATS = {"json", "text", "html"}
 
 
 def _user_errors(func: F) -> F:
@@ -39,24 +35,18 @@ def _user_errors(func: F) -> F:
             click.echo(f"error: {exc.detail}", err=True)
             sys.exit(2)
 
-    return wrapper  # type: ignore[return-value]
-
-
-def _settings() -> dict[str, Any]:
-    return {**config.DEFAULTS, **config.from_env()}
-
-
-def _open_store() -> Store:
-    """The service's store (the same database as ``resdiff serve``)."""
-    from service.app import create_app
-
-    return Store(create_app().config["RESDIFF_DATABASE"])
+    return cast(F, wrapper)
 
 
 def library() -> Library:
     """Files, store, mirror and UN system; the store is opened only when needed."""
-    settings = _settings()
-    return Library(_open_store, Retriever.from_settings(settings), config.limits_from(settings))
+    settings = config.settings()
+
+    def open_database() -> Store:
+        """The service's store (the same database as ``resdiff serve``)."""
+        return open_store(config.database_path(settings), create=True)
+
+    return Library(open_database, Retriever.from_settings(settings), config.limits_from(settings))
 
 
 LANG_OPTION = click.option(
@@ -69,14 +59,43 @@ LANG_OPTION = click.option(
 )
 
 
+def _report(kind: str, args: tuple[str, ...], fmt: str, view: str, language: str) -> bytes:
+    """The report of the versions ``args`` (files or symbols), as the API makes it."""
+    req = reports.request(kind, fmt, reports.read_options(kind, {"view": view}))
+    lib = library()
+    reports.check_versions(req, len(args), lib.limits)
+    versions: list[Resolved] = [lib.resolve_argument(a, language) for a in args]
+    return reports.produce(req, versions, limits=lib.limits).body
+
+
 def _emit(data: bytes, fmt: str, output: str | None) -> None:
     if output:
         Path(output).write_bytes(data)
         click.echo(f"wrote {output} ({len(data):,} bytes)", err=True)
-    elif fmt in TEXT_FORMATS:
+    elif not reports.FORMATS[fmt].binary:
         click.echo(data.decode("utf-8"), nl=not data.endswith(b"\n"))
     else:
         raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE")
+
+
+def _format_option(kind: str) -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(reports.KINDS[kind].formats),
+        default="text",
+        show_default=True,
+        help="Form of the report.",
+    )
+
+
+VIEW_OPTION = click.option(
+    "--view",
+    type=click.Choice(reports.VIEWS),
+    default="inline",
+    show_default=True,
+    help="Layout of the html and pdf reports.",
+)
 
 
 @click.group()
@@ -92,7 +111,7 @@ def cli() -> None:
 @_user_errors
 def parse(path: str, fmt: str, language: str) -> None:
     """Parse a resolution (a file, or a UN symbol) and print its structure."""
-    res = library().resolve_argument(path, language)
+    res = library().resolve_argument(path, language).resolution
     if fmt == "json":
         click.echo(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -109,25 +128,19 @@ def parse(path: str, fmt: str, language: str) -> None:
 @cli.command()
 @click.argument("old")
 @click.argument("new")
-@click.option(
-    "--format", "fmt", type=click.Choice(["json", "text", "html", "pdf", "docx"]), default="text"
-)
+@_format_option("compare")
+@VIEW_OPTION
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
 @LANG_OPTION
 @_user_errors
-def compare(old: str, new: str, fmt: str, output: str | None, language: str) -> None:
+def compare(old: str, new: str, fmt: str, view: str, output: str | None, language: str) -> None:
     """Compare two versions OLD and NEW: files, or UN symbols such as A/RES/73/11."""
-    lib = library()
-    versions = [lib.resolve_argument(old, language), lib.resolve_argument(new, language)]
-    check_comparison(versions, lib.limits)
-    with time_budget(lib.limits) as deadline:
-        comparison = diffing.compare(*versions, deadline=deadline)
-    _emit(render_comparison(comparison, fmt), fmt, output)
+    _emit(_report("compare", (old, new), fmt, view, language), fmt, output)
 
 
 @cli.command()
 @click.argument("versions", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "text", "html", "pdf"]), default="text")
+@_format_option("series")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
 @LANG_OPTION
 @_user_errors
@@ -137,12 +150,7 @@ def series(versions: tuple[str, ...], fmt: str, output: str | None, language: st
     Each version is a file or a UN symbol."""
     if len(versions) < 2:
         raise click.UsageError("a series needs at least two versions")
-    lib = library()
-    docs = [lib.resolve_argument(v, language) for v in versions]
-    check_comparison(docs, lib.limits)
-    with time_budget(lib.limits) as deadline:
-        result = diffing.compare_series(docs, deadline=deadline)
-    _emit(render_series(result, fmt), fmt, output)
+    _emit(_report("series", versions, fmt, "inline", language), fmt, output)
 
 
 @cli.command()
@@ -212,7 +220,7 @@ def ingest(paths: tuple[str, ...]) -> None:
 @click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64))
 def serve(host: str, port: int, workers: int, threads: int) -> None:
     """Run the web service under gunicorn (data in RESDIFF_DATA_DIR)."""
-    from service.server import run
+    from service.web.server import run
 
     run(host=host, port=port, workers=workers, threads=threads)
 

@@ -6,7 +6,7 @@ Every setting can be overridden by an environment variable of the same name
 =========================  ==============  ==============================================
 setting                    default         meaning
 =========================  ==============  ==============================================
-RESDIFF_DATA_DIR           instance folder where the SQLite database lives
+RESDIFF_DATA_DIR           instance folder where the SQLite database lives (see :func:`data_dir`)
 MAX_CONTENT_LENGTH         25 MiB          largest request body (413 from Content-Length)
 MAX_FORM_MEMORY_SIZE       5 MiB           largest text field of a form (a pasted text)
 RESDIFF_MAX_FILE_BYTES     20 MiB          largest document file (upload, mirror, fetch)
@@ -32,12 +32,24 @@ RESDIFF_FETCH_REDIRECTS    5               redirects followed by one download
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-__all__ = ["DEFAULTS", "Limits", "from_env", "limits_from"]
+__all__ = [
+    "DEFAULTS",
+    "Limits",
+    "data_dir",
+    "database_path",
+    "from_env",
+    "instance_folder",
+    "limits_from",
+    "settings",
+]
 
 MiB = 1024 * 1024
 
@@ -79,6 +91,48 @@ def from_env(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
         else:
             found[name] = raw
     return found
+
+
+def settings(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The settings in force: the defaults, then the environment, then ``overrides``."""
+    return {**DEFAULTS, **from_env(), **(overrides or {})}
+
+
+def instance_folder() -> Path:
+    """Where the data lives when ``RESDIFF_DATA_DIR`` is not set.
+
+    The folder ``instance/`` beside the ``service`` package in a checkout, and
+    ``<prefix>/var/service.app-instance`` when resdiff is installed (in a virtual
+    environment or the system): the folder Flask chose for the application of
+    earlier versions, kept so that an upgrade finds its database again.
+    """
+    spec = importlib.util.find_spec("service")
+    origin = spec.origin if spec is not None else None
+    root = Path(origin).resolve().parent.parent if origin else Path.cwd()
+    prefix = Path(sys.prefix).resolve()
+    if root.is_relative_to(prefix):
+        return prefix / "var" / "service.app-instance"
+    if root.name.lower() == "site-packages":  # another environment's
+        site_parent = root.parent
+        if site_parent.name.lower() == "lib":  # prefix/lib/site-packages
+            base = site_parent.parent
+        elif site_parent.parent.name.lower() == "lib":  # prefix/lib/pythonX.Y/site-packages
+            base = site_parent.parent.parent
+        else:
+            base = site_parent
+        return base / "var" / "service.app-instance"
+    return root / "instance"
+
+
+def data_dir(settings: Mapping[str, Any]) -> Path:
+    """The folder of the database: ``RESDIFF_DATA_DIR``, else :func:`instance_folder`."""
+    folder = settings.get("RESDIFF_DATA_DIR")
+    return Path(folder) if folder else instance_folder()
+
+
+def database_path(settings: Mapping[str, Any]) -> Path:
+    """The SQLite database of the service: the same file for ``resdiff serve`` and the CLI."""
+    return data_dir(settings) / "resdiff.sqlite3"
 
 
 @dataclass(frozen=True)

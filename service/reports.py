@@ -1,118 +1,370 @@
-"""Comparisons and series rendered in a format, cached in the store.
+"""The one report pipeline: every report of the API, the web pages and the CLI is made here.
 
-The cache key is a digest of the parsed structures, the format, the options and
-the fingerprint of the code that made the report (:mod:`service.fingerprint`),
-so the same request is computed once however its documents were given.
+A *kind* of report (:class:`Kind`: a comparison of two versions, a series of
+several) is computed by the engine and rendered in a *format*
+(:data:`FORMATS`: json, text, html, pdf, docx, with its media type) with
+*options* (:class:`Options`: the view of html and pdf...). :data:`KINDS` says
+once which kind exists in which format with which options, so a new kind or
+format is one entry there. :func:`request` checks what a caller asks for
+(400 otherwise) and :func:`produce` makes it:
 
-Time budget: the comparison and its report share ``limits.compare_seconds``
-(``RESDIFF_COMPARE_SECONDS``). The engine checks the deadline in its loops
-(:mod:`diffing.budget`) and a large PDF renders in a child process killed at the
-deadline (:func:`service.render.pdf.html_to_pdf`); past it the answer is 413
-``comparison-too-large``, and the worker is free again.
+* limits: the number of versions (:func:`check_versions`) and their words
+  together (:func:`~service.library.documents.check_comparison`);
+* the time budget, ``limits.compare_seconds`` (``RESDIFF_COMPARE_SECONDS``),
+  counted from the start of the work and shared by the comparison and its
+  rendering, whatever the format: the engine checks the deadline in its loops
+  (:mod:`diffing.budget`), the html and docx renderers between paragraphs, and
+  a large PDF renders in a child process killed at the deadline
+  (:func:`service.render.pdf.html_to_pdf`); past it the answer is 413
+  ``comparison-too-large`` and the worker is free again;
+* the cache: with a store, a report is kept under a digest of the parsed
+  structures, the kind, format and options, and the fingerprint of the code
+  that made it (:mod:`service.library.fingerprint`), so the same request is
+  computed once however its documents were given.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import time
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
 import diffing
 from diffing.budget import EXCEEDED
-from diffing.errors import ComparisonTooLargeError, InvalidRequestError
-from service import render, symbols
+from diffing.model import Comparison, ComparisonDict, Resolution, Series, SeriesDict
 from service.config import Limits
-from service.documents import Resolved, check_comparison
-from service.fingerprint import reports_fingerprint
-from service.store import Store
+from service.errors import ComparisonTooLargeError, InvalidRequestError
+from service.library.documents import Resolved, check_comparison
+from service.library.fingerprint import reports_fingerprint
+from service.library.store import Store
+from service.library.symbols import file_stem, is_symbol
+from service.render.html import VIEWS, View, render_comparison_html, render_series_html
 
 __all__ = [
-    "COMPARE_FORMATS",
-    "SERIES_FORMATS",
+    "FORMATS",
+    "KINDS",
+    "READER_OPTIONS",
     "VIEWS",
-    "check_format",
-    "download_name",
-    "media_type",
-    "render_report",
+    "Budget",
+    "Format",
+    "Kind",
+    "Options",
+    "Report",
+    "Request",
+    "check_versions",
+    "produce",
+    "read_options",
+    "render",
+    "render_comparison",
+    "render_series",
+    "request",
     "time_budget",
 ]
 
-COMPARE_FORMATS = ("json", "html", "pdf", "docx")
-SERIES_FORMATS = ("json", "html", "pdf")
-VIEWS = ("inline", "side-by-side")
+R = TypeVar("R")
 
 
-def check_format(kind: str, fmt: str | None, view: str | None) -> tuple[str, str]:
-    """The format and view of a request, validated (400 otherwise)."""
-    fmt = (fmt or "json").lower()
-    allowed = COMPARE_FORMATS if kind == "compare" else SERIES_FORMATS
-    if fmt not in allowed:
-        raise InvalidRequestError(
-            f"unknown format {fmt!r} for a {kind}: use one of {', '.join(allowed)}"
-        )
-    view = (view or "inline").lower()
-    if view not in VIEWS:
-        raise InvalidRequestError(f"unknown view {view!r}: use one of {', '.join(VIEWS)}")
-    return fmt, view
+@dataclass(frozen=True)
+class Format:
+    """An output format: its media type; ``binary`` ones are files, not text."""
+
+    name: str
+    media_type: str
+    binary: bool = False
+    #: offered as a download on the report page
+    download: bool = False
 
 
-def media_type(fmt: str) -> str:
-    return render.MEDIA_TYPES.get(fmt, "application/octet-stream")
-
-
-def download_name(versions: list[Resolved], fmt: str) -> str:
-    """``resdiff_A_RES_73_11_vs_A_RES_75_10.pdf`` (symbols are validated, so safe)."""
-    names = []
-    for i, v in enumerate(versions, 1):
-        sym = v.resolution.symbol
-        names.append(symbols.file_stem(sym) if sym and symbols.is_symbol(sym) else f"version{i}")
-    return "resdiff_" + "_vs_".join(names) + "." + fmt
-
-
-def _cache_key(kind: str, versions: list[Resolved], fmt: str, options: dict[str, Any]) -> str:
-    canonical = json.dumps(
-        [reports_fingerprint(), kind, [v.key for v in versions], fmt, options], sort_keys=True
+#: every output format, in the order they are offered
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("json", "application/json", download=True),
+        Format("text", "text/plain; charset=utf-8"),
+        Format("html", "text/html; charset=utf-8"),
+        Format("pdf", "application/pdf", binary=True, download=True),
+        Format(
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            binary=True,
+            download=True,
+        ),
     )
-    return hashlib.sha256(canonical.encode()).hexdigest()[:32]
+}
 
 
-def render_report(
-    kind: str,
-    versions: list[Resolved],
-    fmt: str,
-    *,
-    limits: Limits,
-    view: str = "inline",
-    store: Store | None = None,
-) -> tuple[bytes, bool]:
-    """The comparison (two versions) or series (two or more) of ``versions`` in ``fmt``.
+@dataclass(frozen=True)
+class Options:
+    """What a reader chooses about a report besides its format.
 
-    Returns the report and whether it came from the cache.
+    ``view``: the layout of a comparison in html and pdf (:data:`VIEWS`);
+    ``author`` and ``date`` (ISO 8601) sign the tracked changes of the docx and
+    date the html and pdf. Each kind says which options apply to which format;
+    the others keep their defaults (so they never split the cache).
     """
-    options: dict[str, Any] = {"view": view} if fmt == "html" and kind == "compare" else {}
-    key = _cache_key(kind, versions, fmt, options)
+
+    view: View = "inline"
+    author: str = "resdiff"
+    date: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.view not in VIEWS:
+            raise InvalidRequestError(f"unknown view {self.view!r}: use one of {', '.join(VIEWS)}")
+
+
+#: the options a reader may give by name (a query parameter, a form field, a CLI option)
+READER_OPTIONS = ("view",)
+
+
+def read_options(kind: str, given: Mapping[str, str | None]) -> Options:
+    """The :data:`READER_OPTIONS` in ``given`` that some format of ``kind`` takes,
+    checked (400); the others are ignored."""
+    spec = KINDS.get(kind)
+    taken: set[str] = set().union(*spec.options.values()) if spec else set()
+    values: dict[str, Any] = {}
+    for name in READER_OPTIONS:
+        value = given.get(name)
+        if name in taken and value:
+            values[name] = value.lower()
+    return Options(**values)
+
+
+@dataclass(frozen=True)
+class Budget:
+    """The time a rendering has: ``deadline`` (a :func:`time.monotonic` value, or None
+    for no budget), and the HTML size of a PDF rendered in the calling process."""
+
+    deadline: float | None = None
+    pdf_inline_bytes: int = Limits.pdf_inline_bytes
+
+
+#: renders a result in one format
+Renderer = Callable[[R, Options, Budget], bytes]
+
+
+@dataclass(frozen=True)
+class Kind(Generic[R]):
+    """A kind of report: how many versions it takes, how the engine computes it,
+    and its renderer for each format it exists in."""
+
+    name: str
+    #: what a person calls one ("comparison")
+    noun: str
+    compute: Callable[[list[Resolution], float | None], R]
+    renderers: Mapping[str, Renderer[R]]
+    #: the options each format takes (the names of :class:`Options` fields)
+    options: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    min_versions: int = 2
+    #: the most versions it takes (None: the ``series`` limit)
+    max_versions: int | None = 2
+    #: the typed dictionary of its JSON (what the OpenAPI document publishes)
+    contract: Any = None
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        return tuple(f for f in FORMATS if f in self.renderers)
+
+
+def _json(result: Comparison | Series, options: Options, budget: Budget) -> bytes:
+    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2).encode()
+
+
+def _pdf(html: str, budget: Budget) -> bytes:
+    from service.render.pdf import html_to_pdf
+
+    return html_to_pdf(html, deadline=budget.deadline, inline_bytes=budget.pdf_inline_bytes)
+
+
+def _comparison_text(c: Comparison, options: Options, budget: Budget) -> bytes:
+    from service.render.text import render_comparison_text
+
+    return render_comparison_text(c).encode()
+
+
+def _comparison_html(c: Comparison, o: Options, budget: Budget, *, pdf: bool = False) -> str:
+    return render_comparison_html(
+        c, view=o.view, author=o.author, date=o.date, pdf=pdf, deadline=budget.deadline
+    )
+
+
+def _comparison_docx(c: Comparison, o: Options, budget: Budget) -> bytes:
+    from service.render.docx import render_comparison_docx
+
+    return render_comparison_docx(c, author=o.author, date=o.date, deadline=budget.deadline)
+
+
+def _series_text(s: Series, options: Options, budget: Budget) -> bytes:
+    from service.render.text import render_series_text
+
+    return render_series_text(s).encode()
+
+
+def _series_html(s: Series, o: Options, budget: Budget, *, pdf: bool = False) -> str:
+    return render_series_html(s, date=o.date, pdf=pdf, deadline=budget.deadline)
+
+
+_SIGNED = frozenset({"author", "date"})
+
+#: every kind of report: the one place that says what exists
+KINDS: dict[str, Kind[Any]] = {
+    "compare": Kind[Comparison](
+        name="compare",
+        noun="comparison",
+        compute=lambda v, deadline: diffing.compare(v[0], v[1], deadline=deadline),
+        renderers={
+            "json": _json,
+            "text": _comparison_text,
+            "html": lambda c, o, b: _comparison_html(c, o, b).encode(),
+            "pdf": lambda c, o, b: _pdf(_comparison_html(c, o, b, pdf=True), b),
+            "docx": _comparison_docx,
+        },
+        options={"html": _SIGNED | {"view"}, "pdf": _SIGNED | {"view"}, "docx": _SIGNED},
+        contract=ComparisonDict,
+    ),
+    "series": Kind[Series](
+        name="series",
+        noun="series",
+        compute=lambda v, deadline: diffing.compare_series(v, deadline=deadline),
+        renderers={
+            "json": _json,
+            "text": _series_text,
+            "html": lambda s, o, b: _series_html(s, o, b).encode(),
+            "pdf": lambda s, o, b: _pdf(_series_html(s, o, b, pdf=True), b),
+        },
+        options={"html": frozenset({"date"}), "pdf": frozenset({"date"})},
+        max_versions=None,
+        contract=SeriesDict,
+    ),
+}
+
+
+# -- a request and its report ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Request:
+    """A checked request: a kind, one of its formats, the options that apply to it."""
+
+    kind: Kind[Any]
+    format: Format
+    options: Options
+
+    @property
+    def media_type(self) -> str:
+        return self.format.media_type
+
+
+def request(kind: str, fmt: str | None = None, options: Options | None = None) -> Request:
+    """The request for a ``kind`` of report in ``fmt`` (default json), checked (400
+    otherwise); the options that do not apply to that format are dropped."""
+    spec = KINDS.get(kind)
+    if spec is None:
+        raise InvalidRequestError(f"unknown kind of report {kind!r}: use one of {', '.join(KINDS)}")
+    name = (fmt or "json").lower()
+    if name not in spec.renderers:
+        raise InvalidRequestError(
+            f"unknown format {name!r} for a {spec.noun}: use one of {', '.join(spec.formats)}"
+        )
+    options = options or Options()
+    applies = spec.options.get(name, frozenset())
+    kept = {
+        f.name: getattr(options, f.name) for f in dataclasses.fields(Options) if f.name in applies
+    }
+    return Request(spec, FORMATS[name], Options(**kept))
+
+
+def check_versions(req: Request, count: int, limits: Limits) -> None:
+    """Refuse a number of versions the kind does not take (400), before any is read."""
+    low = req.kind.min_versions
+    high = req.kind.max_versions or limits.series
+    if low == high and count != low:
+        raise InvalidRequestError(f"a {req.kind.noun} needs {low} documents, not {count}")
+    if not low <= count <= high:
+        raise InvalidRequestError(
+            f"a {req.kind.noun} needs between {low} and {high} documents, not {count}"
+        )
+
+
+@dataclass(frozen=True)
+class Report:
+    """A rendered report, and whether it came from the cache."""
+
+    body: bytes
+    cached: bool
+    request: Request
+    versions: Sequence[Resolved]
+
+    @property
+    def filename(self) -> str:
+        """``resdiff_A_RES_73_11_vs_A_RES_75_10.pdf`` (symbols are validated, so safe)."""
+        names = []
+        for i, v in enumerate(self.versions, 1):
+            sym = v.resolution.symbol
+            names.append(file_stem(sym) if sym and is_symbol(sym) else f"version{i}")
+        return "resdiff_" + "_vs_".join(names) + "." + self.request.format.name
+
+
+def produce(
+    req: Request, versions: Sequence[Resolved], *, limits: Limits, store: Store | None = None
+) -> Report:
+    """The report of ``versions`` (oldest first) that ``req`` asks for, from the cache of
+    ``store`` when it is there, else computed and rendered within the time budget."""
+    start = time.monotonic()
+    check_versions(req, len(versions), limits)
+    fmt = req.format.name
+    key = _cache_key(req, versions)
     if store is not None:
         cached = store.get_rendering(key, fmt)
         if cached is not None:
-            return cached, True
-    resolutions = [v.resolution for v in versions]
-    check_comparison(resolutions, limits)
-    with time_budget(limits) as deadline:
-        body = _compute(kind, resolutions, fmt, options, limits, deadline)
+            return Report(cached, True, req, versions)
+    check_comparison(versions, limits)
+    with time_budget(limits, start) as deadline:
+        result = req.kind.compute([v.resolution for v in versions], deadline)
+        body = req.kind.renderers[fmt](
+            result, req.options, Budget(deadline, limits.pdf_inline_bytes)
+        )
     if store is not None:
         store.put_rendering(key, fmt, body)
-    return body, False
+    return Report(body, False, req, versions)
+
+
+def render(
+    kind: str, result: Any, fmt: str, options: Options | None = None, budget: Budget | None = None
+) -> bytes:
+    """A computed comparison or series in ``fmt`` (no cache, no limits: ``budget`` only)."""
+    req = request(kind, fmt, options)
+    return req.kind.renderers[req.format.name](result, req.options, budget or Budget())
+
+
+def render_comparison(
+    comparison: Comparison,
+    fmt: str,
+    *,
+    view: View = "inline",
+    author: str = "resdiff",
+    date: str | None = None,
+) -> bytes:
+    """One comparison in ``fmt``: ``render("compare", ...)`` with its options spelt out."""
+    return render("compare", comparison, fmt, Options(view=view, author=author, date=date))
+
+
+def render_series(series: Series, fmt: str, *, date: str | None = None) -> bytes:
+    """One series in ``fmt``: ``render("series", ...)``."""
+    return render("series", series, fmt, Options(date=date))
 
 
 @contextlib.contextmanager
-def time_budget(limits: Limits) -> Iterator[float]:
-    """The deadline of one comparison; a budget error raised inside names the budget:
+def time_budget(limits: Limits, start: float | None = None) -> Iterator[float]:
+    """The deadline of one report, ``limits.compare_seconds`` after ``start`` (now by
+    default); a budget error raised inside names the budget:
     "comparison exceeded its time budget of 20 s while ..." (413)."""
     try:
-        yield time.monotonic() + limits.compare_seconds
+        yield (time.monotonic() if start is None else start) + limits.compare_seconds
     except ComparisonTooLargeError as e:
         detail = e.detail
         if detail.startswith(EXCEEDED):
@@ -121,24 +373,10 @@ def time_budget(limits: Limits) -> Iterator[float]:
         raise ComparisonTooLargeError(detail) from None
 
 
-def _compute(
-    kind: str,
-    resolutions: list[diffing.Resolution],
-    fmt: str,
-    options: dict[str, Any],
-    limits: Limits,
-    deadline: float,
-) -> bytes:
-    if kind == "compare":
-        comparison = diffing.compare(resolutions[0], resolutions[1], deadline=deadline)
-        if fmt != "pdf":
-            return render.render_comparison(comparison, fmt, **options)
-        html = render.render_comparison_html(comparison, pdf=True)
-    else:
-        series = diffing.compare_series(resolutions, deadline=deadline)
-        if fmt != "pdf":
-            return render.render_series(series, fmt)
-        html = render.render_series_html(series, pdf=True)
-    from service.render.pdf import html_to_pdf
-
-    return html_to_pdf(html, deadline=deadline, inline_bytes=limits.pdf_inline_bytes)
+def _cache_key(req: Request, versions: Sequence[Resolved]) -> str:
+    options = {k: v for k, v in dataclasses.asdict(req.options).items() if v is not None}
+    canonical = json.dumps(
+        [reports_fingerprint(), req.kind.name, [v.key for v in versions], req.format.name, options],
+        sort_keys=True,
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()[:32]

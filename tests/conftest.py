@@ -31,7 +31,7 @@ def corpus() -> Path:
 def app(tmp_path: Path):  # type: ignore[no-untyped-def]
     """The app on an empty store in a temporary folder, with the INTERPOL mirror if present,
     and a UN document system address that refuses connections (no test touches the internet)."""
-    from service.app import create_app
+    from service.web.app import create_app
 
     return create_app(
         {

@@ -206,7 +206,16 @@ def test_contract_shape() -> None:
     d = compare(res(PP, OP), res(PP[::-1], OP)).to_dict()
     assert set(d) == {"old", "new", "changes", "summary"}
     for ch in d["changes"]:
-        assert set(ch) == {"type", "old", "new", "similarity", "ops", "tags", "verb_change"}
+        assert set(ch) == {
+            "type",
+            "old",
+            "new",
+            "similarity",
+            "ops",
+            "tags",
+            "routine",
+            "verb_change",
+        }
         assert 0.0 <= ch["similarity"] <= 1.0
         assert all(o["op"] in {"equal", "insert", "delete", "replace"} for o in ch["ops"])
     assert sum(d["summary"].values()) == 8

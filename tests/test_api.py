@@ -251,7 +251,7 @@ def test_openapi_is_a_valid_schema(client) -> None:  # type: ignore[no-untyped-d
 
 
 def test_documents_by_symbol_from_the_un_system(app, client, fake_un) -> None:  # type: ignore[no-untyped-def]
-    from service.ods import Retriever
+    from service.library.ods import Retriever
 
     app.extensions["resdiff.retriever"] = Retriever(base_url=fake_un.url, timeout=10)
     first = client.post("/api/documents", json={"symbol": "A/RES/79/136", "language": "en"})

@@ -8,7 +8,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from service.app import create_app
+from service.web.app import create_app
 
 
 def _app(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]

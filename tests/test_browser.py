@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from service.app import create_app
+from service.web.app import create_app
 from tests.conftest import INTERPOL
 from tests.test_api import AMENDED, DRAFT
 

@@ -6,10 +6,10 @@ import sqlite3
 from pathlib import Path
 
 from service.config import Limits
-from service.documents import Library
-from service.fingerprint import parser_fingerprint, reports_fingerprint
-from service.ods import Retriever
-from service.store import Store
+from service.library.documents import Library
+from service.library.fingerprint import parser_fingerprint, reports_fingerprint
+from service.library.ods import Retriever
+from service.library.sqlite import SQLiteStore as Store
 
 TEXT = b"The General Assembly,\n\nRecalling its resolution 1/1,\n\n1. Decides to remain seized.\n"
 
@@ -74,7 +74,7 @@ def test_a_store_made_before_fingerprints_is_upgraded(tmp_path: Path) -> None:
 
 
 def test_a_pasted_text_is_parsed_once_for_repeated_requests(client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from service import documents
+    from service.library import documents
 
     calls: list[str] = []
     real = documents.parse_text

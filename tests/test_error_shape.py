@@ -154,12 +154,12 @@ def test_typed_errors_name_their_problem_type(client) -> None:  # type: ignore[n
 
 
 def test_unexpected_errors_are_500_without_a_stack_trace(app, client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from service import store
+    from service.library import sqlite
 
     def broken(self, *a, **k):  # type: ignore[no-untyped-def]
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(store.Store, "list_documents", broken)
+    monkeypatch.setattr(sqlite.SQLiteStore, "list_documents", broken)
     r = client.get("/api/documents")
     assert r.status_code == 500 and r.mimetype == "application/problem+json"
     assert set(r.get_json()) == KEYS

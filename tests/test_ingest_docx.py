@@ -21,16 +21,16 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from lxml import etree
 
 from diffing import parse
-from diffing.errors import (
+from diffing.model import Resolution
+from service import ingest
+from service.errors import (
     EncryptedDocumentError,
     LimitExceededError,
     ResdiffError,
     UnreadableDocumentError,
     UnsupportedFormatError,
 )
-from diffing.model import Resolution
-from service import ingest
-from service.docxtext import docx_to_text, label_for
+from service.ingest.docx import docx_to_text, label_for
 from tests.conftest import CORPUS, INTERPOL, needs_corpus
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -23,15 +23,15 @@ from pathlib import Path
 import pytest
 
 from diffing import parse
-from diffing.errors import (
+from diffing.model import Paragraph, Resolution
+from service import ingest
+from service.errors import (
     EncryptedDocumentError,
     LimitExceededError,
     ResdiffError,
     UnreadableDocumentError,
 )
-from diffing.model import Paragraph, Resolution
-from service import ingest
-from service.pdftext import pdf_to_text
+from service.ingest.pdf import pdf_to_text
 from tests.conftest import CORPUS, INTERPOL, needs_corpus
 
 PDF_DIR = CORPUS / "unga-78-79-pdf"

@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from diffing.errors import (
+from service.config import Limits
+from service.errors import (
     DocumentNotFoundError,
     FetchError,
     InvalidSymbolError,
     LimitExceededError,
 )
-from service import symbols
-from service.config import Limits
-from service.documents import Library
-from service.ods import Retriever
-from service.store import Store
+from service.library import symbols
+from service.library.documents import Library
+from service.library.ods import Retriever
+from service.library.sqlite import SQLiteStore as Store
 from tests.conftest import INTERPOL, needs_corpus
 
 # -- symbols ---------------------------------------------------------------------------

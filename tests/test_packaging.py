@@ -83,3 +83,18 @@ def test_templates_ship_inside_the_package() -> None:
     assert (WEB_STATIC / "style.css").is_file()
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"service.templates" = "templates"' in text
+
+
+def test_every_package_is_in_the_wheel() -> None:
+    """A new room of service/ (a folder with __init__.py) is listed in pyproject.toml."""
+    import tomllib
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        p.parent.relative_to(ROOT).as_posix().replace("/", ".")
+        for package in ("diffing", "service")
+        for p in (ROOT / package).rglob("__init__.py")
+    }
+    assert found <= listed, sorted(found - listed)

@@ -16,7 +16,7 @@ from render_samples import sample_comparison
 
 import diffing
 from diffing.model import Comparison
-from service.render import render_comparison
+from service.reports import render_comparison
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

@@ -15,7 +15,8 @@ from render_samples import IMG, SCRIPT, sample_comparison
 import diffing
 from diffing.errors import InvalidRequestError
 from diffing.model import Comparison
-from service.render import render_comparison, render_comparison_html, report_css
+from service.render import render_comparison_html, report_css
+from service.reports import render_comparison
 
 
 def _c(cls: str) -> str:

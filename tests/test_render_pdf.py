@@ -13,8 +13,8 @@ from render_samples import FILE_IMG, SCRIPT, change, sample_comparison
 
 import diffing
 from diffing.model import Comparison, Paragraph, Resolution
-from service.render import render_comparison
 from service.render.pdf import FetchRefusedError, refuse_fetch, url_fetcher
+from service.reports import render_comparison
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from render_samples import sample_comparison
 
 import diffing
 from diffing.model import Series, SeriesRow
-from service.render import render_series
+from service.reports import render_series
 
 
 def _sample_series() -> Series:

@@ -8,8 +8,8 @@ import pytest
 from render_samples import sample_comparison
 
 from diffing.errors import InvalidRequestError
-from service.render import MEDIA_TYPES, render_comparison
 from service.render.text import render_comparison_text
+from service.reports import FORMATS, render_comparison
 
 
 def test_json_is_to_dict() -> None:
@@ -39,7 +39,7 @@ def test_identical_texts_say_so() -> None:
 def test_unknown_format_is_a_user_error() -> None:
     with pytest.raises(InvalidRequestError):
         render_comparison(sample_comparison(), "rtf")
-    assert set(MEDIA_TYPES) == {"json", "text", "html", "pdf", "docx"}
+    assert set(FORMATS) == {"json", "text", "html", "pdf", "docx"}
 
 
 def test_text_report_of_amendments_lists_what_was_not_applied_first() -> None:

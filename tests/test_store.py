@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from diffing.errors import DocumentNotFoundError
-from service.store import Store, sha256
+from service.errors import DocumentNotFoundError
+from service.library.sqlite import SQLiteStore as Store
+from service.library.store import sha256
 
 STRUCTURE = {"symbol": "A/RES/1/1", "title": "A title", "paragraphs": [{"id": "OP1"}]}
 

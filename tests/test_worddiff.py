@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from diffing.normalize import fold, token_key
 from diffing.tokens import paragraph_key, tokenize
-from diffing.worddiff import diff_words
+from diffing.worddiff import diff_words, typographic_ops
 
 
 def _sides(old: str, new: str) -> tuple[str, str]:
@@ -145,3 +145,26 @@ def test_tokens_rebuild_the_text_and_carry_their_keys(text: str) -> None:
     tokens = tokenize(text)
     assert "".join(t.text for t in tokens) == text
     assert [t.key for t in tokens] == [token_key(t.text) for t in tokens]
+
+
+_TYPO = st.lists(
+    st.sampled_from(
+        ["the", "States", "73/11", ",", "“", "”", '"', "’", "'", " ", "  ", "\n", "\u00a0"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(old=_TYPO, new=_TYPO)
+def test_typographic_ops_cut_an_equal_op_exactly(old: str, new: str) -> None:
+    """Every equal op the engine emits is cut into exact pieces, without a new diff: the
+    pieces rebuild both sides, and an ``equal`` piece has the same text on both sides."""
+    for op in diff_words(old, new).ops:
+        pieces = typographic_ops(op)
+        assert "".join(p.old for p in pieces) == op.old
+        assert "".join(p.new for p in pieces) == op.new
+        assert all(p.old == p.new for p in pieces if p.op == "equal")
+        if op.op == "equal" and op.old != op.new:
+            assert any(p.op == "replace" for p in pieces)
+        assert all(a.op != b.op for a, b in pairwise(pieces))  # runs are merged

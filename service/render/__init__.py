@@ -1,85 +1,19 @@
-"""Renderers of comparisons and series: json, text, html, pdf, docx.
+"""Renderers of comparisons and series, one module per output:
 
-``render_comparison(comparison, fmt, *, view, author, date) -> bytes`` and
-``render_series(series, fmt) -> bytes``; ``MEDIA_TYPES`` maps a format to its
-content type. ``render_comparison_html(..., standalone=False)`` gives an HTML
-fragment for the web pages, styled by ``report_css()``.
+* :mod:`~service.render.view`, :mod:`~service.render.series_view` - the
+  presentation models every human-readable report prints;
+* :mod:`~service.render.html` - HTML (inline or side by side), styled by
+  :func:`report_css`; :mod:`~service.render.pdf` - PDF from that HTML with
+  WeasyPrint, in a child process past a size;
+* :mod:`~service.render.docx` - Word with tracked changes;
+  :mod:`~service.render.text` - plain text for the terminal.
+
+Which kind of report exists in which format, with which options and limits,
+is said once, in :mod:`service.reports`.
 """
 
 from __future__ import annotations
 
-import json
+from service.render.html import VIEWS, View, render_comparison_html, render_series_html, report_css
 
-from diffing.errors import InvalidRequestError
-from diffing.model import Comparison, Series
-from service.render.html import render_comparison_html, render_series_html, report_css
-
-__all__ = [
-    "COMPARISON_FORMATS",
-    "MEDIA_TYPES",
-    "SERIES_FORMATS",
-    "render_comparison",
-    "render_comparison_html",
-    "render_series",
-    "render_series_html",
-    "report_css",
-]
-
-MEDIA_TYPES = {
-    "json": "application/json",
-    "text": "text/plain; charset=utf-8",
-    "html": "text/html; charset=utf-8",
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-COMPARISON_FORMATS = ("json", "text", "html", "pdf", "docx")
-SERIES_FORMATS = ("json", "text", "html", "pdf")
-
-
-def render_comparison(
-    comparison: Comparison,
-    fmt: str,
-    *,
-    view: str = "inline",
-    author: str = "resdiff",
-    date: str | None = None,
-) -> bytes:
-    """The report of one comparison in ``fmt`` (one of :data:`COMPARISON_FORMATS`).
-
-    ``view`` (html, pdf) is ``inline`` or ``side-by-side``; ``author`` and
-    ``date`` (ISO 8601) sign the tracked changes of the docx and the reports.
-    """
-    if fmt == "json":
-        return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2).encode()
-    if fmt == "text":
-        from service.render.text import render_comparison_text
-
-        return render_comparison_text(comparison).encode()
-    if fmt == "html":
-        return render_comparison_html(comparison, view=view, author=author, date=date).encode()
-    if fmt == "pdf":
-        from service.render.pdf import render_comparison_pdf
-
-        return render_comparison_pdf(comparison, view=view, author=author, date=date)
-    if fmt == "docx":
-        from service.render.docx import render_comparison_docx
-
-        return render_comparison_docx(comparison, author=author, date=date)
-    raise InvalidRequestError(f"unknown report format {fmt!r}")
-
-
-def render_series(series: Series, fmt: str, *, date: str | None = None) -> bytes:
-    """The report of a series in ``fmt`` (one of :data:`SERIES_FORMATS`)."""
-    if fmt == "json":
-        return json.dumps(series.to_dict(), ensure_ascii=False, indent=2).encode()
-    if fmt == "text":
-        from service.render.text import render_series_text
-
-        return render_series_text(series).encode()
-    if fmt == "html":
-        return render_series_html(series, date=date).encode()
-    if fmt == "pdf":
-        from service.render.pdf import render_series_pdf
-
-        return render_series_pdf(series, date=date)
-    raise InvalidRequestError(f"unknown report format {fmt!r}")
+__all__ = ["VIEWS", "View", "render_comparison_html", "render_series_html", "report_css"]

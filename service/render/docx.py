@@ -25,6 +25,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, Twips
 
+from diffing import budget
 from diffing.model import Comparison
 from service.render.view import ComparisonView, Entry, ParaView, Segment, build_view
 
@@ -288,7 +289,7 @@ class _Writer:
 
     # -- the document -----------------------------------------------------------
 
-    def write(self) -> bytes:
+    def write(self, deadline: float | None = None) -> bytes:
         v = self.v
         old_title, new_title = v.old.title or "", v.new.title or ""
         if old_title or new_title:
@@ -303,6 +304,7 @@ class _Writer:
             )
             self.paragraph(_Para(segs, "normal", None), None, bold=True)
         for e in v.entries:
+            budget.check(deadline, "writing the Word report")
             if e.heading:
                 self.plain(e.heading, bold=True, center=True)
             if e.assembly:
@@ -317,7 +319,15 @@ class _Writer:
 
 
 def render_comparison_docx(
-    comparison: Comparison, *, author: str = "resdiff", date: str | None = None
+    comparison: Comparison,
+    *,
+    author: str = "resdiff",
+    date: str | None = None,
+    deadline: float | None = None,
 ) -> bytes:
-    """The old text as a Word document with the changes to the new text as tracked revisions."""
-    return _Writer(build_view(comparison), author or "resdiff", revision_date(date)).write()
+    """The old text as a Word document with the changes to the new text as tracked revisions.
+
+    ``deadline`` (a :func:`time.monotonic` value) is checked between paragraphs.
+    """
+    view = build_view(comparison, deadline=deadline)
+    return _Writer(view, author or "resdiff", revision_date(date)).write(deadline)

@@ -7,7 +7,7 @@ on for every template, so document text can never inject markup.
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import Any, Literal, get_args
 
 import jinja2
 from markupsafe import Markup
@@ -21,12 +21,15 @@ from service.resources import REPORT_TEMPLATES as TEMPLATES
 __all__ = [
     "TEMPLATES",
     "VIEWS",
+    "View",
     "render_comparison_html",
     "render_series_html",
     "report_css",
 ]
 
-VIEWS = ("inline", "side-by-side")
+View = Literal["inline", "side-by-side"]
+#: the layouts of a comparison report (html and pdf)
+VIEWS: tuple[View, ...] = get_args(View)
 
 
 @functools.cache
@@ -61,15 +64,18 @@ def render_comparison_html(
     author: str = "resdiff",
     date: str | None = None,
     pdf: bool = False,
+    deadline: float | None = None,
 ) -> str:
-    """The redline report; ``standalone=False`` gives a ``<div>`` fragment (CSS via :func:`report_css`)."""
+    """The redline report; ``standalone=False`` gives a ``<div>`` fragment (CSS via :func:`report_css`).
+
+    ``view`` is one of :data:`VIEWS`; ``deadline`` bounds the preparation of the report."""
     if view not in VIEWS:
         raise InvalidRequestError(f"unknown view {view!r}: use one of {', '.join(VIEWS)}")
     return _render(
         "comparison.html",
         standalone=standalone,
         pdf=pdf,
-        v=build_view(comparison),
+        v=build_view(comparison, deadline=deadline),
         view=view,
         author=author,
         date=date,
@@ -77,9 +83,13 @@ def render_comparison_html(
 
 
 def render_series_html(
-    series: Series, *, standalone: bool = True, date: str | None = None, pdf: bool = False
+    series: Series,
+    *,
+    standalone: bool = True,
+    date: str | None = None,
+    pdf: bool = False,
+    deadline: float | None = None,
 ) -> str:
     """The lineage grid of a series, each step's word changes in ``<details>``."""
-    return _render(
-        "series.html", standalone=standalone, pdf=pdf, s=build_series_view(series), date=date
-    )
+    s = build_series_view(series, deadline=deadline)
+    return _render("series.html", standalone=standalone, pdf=pdf, s=s, date=date)

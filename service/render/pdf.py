@@ -25,16 +25,12 @@ from typing import Any
 
 from diffing.budget import EXCEEDED
 from diffing.errors import ComparisonTooLargeError
-from diffing.model import Comparison, Series
-from service.render.html import render_comparison_html, render_series_html
 
 __all__ = [
     "INLINE_BYTES",
     "FetchRefusedError",
     "html_to_pdf",
     "refuse_fetch",
-    "render_comparison_pdf",
-    "render_series_pdf",
     "url_fetcher",
 ]
 
@@ -130,21 +126,6 @@ _TOO_SLOW = (
     f"{EXCEEDED} while rendering the PDF report:"
     " ask for the html or docx report, which are much quicker"
 )
-
-
-def render_comparison_pdf(
-    comparison: Comparison,
-    *,
-    view: str = "inline",
-    author: str = "resdiff",
-    date: str | None = None,
-) -> bytes:
-    html = render_comparison_html(comparison, view=view, author=author, date=date, pdf=True)
-    return _pdf(html)
-
-
-def render_series_pdf(series: Series, *, date: str | None = None) -> bytes:
-    return _pdf(render_series_html(series, date=date, pdf=True))
 
 
 def _main() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from diffing.model import Resolution, Series
+from diffing.model import Resolution, Series, SeriesRow, Summary
 from service.render.view import ChangeView, build_view, text_direction
 
 __all__ = ["Cell", "RowView", "SeriesView", "build_series_view"]
@@ -33,7 +33,7 @@ class SeriesView:
     rows: list[RowView]
     lang: str
     dir: str
-    counts: list[dict[str, int]]
+    counts: list[Summary]
 
 
 @dataclass
@@ -61,32 +61,18 @@ class _Step:
         return self.by_old.get(old) if old is not None else None
 
 
-def build_series_view(series: Series) -> SeriesView:
-    steps = [_Step.of(build_view(c).changes) for c in series.steps]
+def build_series_view(series: Series, *, deadline: float | None = None) -> SeriesView:
+    """One row per lineage, one cell per version (``deadline`` bounds the work)."""
+    steps = [_Step.of(build_view(c, deadline=deadline).changes) for c in series.steps]
     # each version's paragraphs by id (the first of a repeated id, as Resolution.paragraph)
     texts = [{p.id: p.text for p in reversed(v.paragraphs)} for v in series.versions]
     rows = []
     for r in series.rows:
-        cells = []
-        for k, pid in enumerate(r.ids):
-            what = r.changes[k] if k else None  # one entry per version
-            prev = r.ids[k - 1] if k else None
-            step = steps[k - 1].find(prev, pid) if k and k - 1 < len(steps) else None
-            if pid is None:
-                what = "removed" if prev is not None else "absent"
-            elif k and prev is None:
-                what = "added"
-            elif not what:
-                what = step.type if step else ("" if k == 0 else "unchanged")
-            if step is not None and step.quiet and what == "reworded":
-                what = "quiet"
-            cells.append(
-                Cell(pid, what or "", step if what not in ("", "absent", "unchanged") else None)
-            )
-        last = next((i for i in reversed(r.ids) if i is not None), None)
-        k_last = max(k for k, i in enumerate(r.ids) if i is not None) if last else 0
-        text = texts[k_last].get(last, "") if last is not None else ""
-        first = next((i for i in r.ids if i is not None), "")
+        cells = [_cell(r, k, steps) for k in range(len(r.ids))]
+        present = [k for k, pid in enumerate(r.ids) if pid is not None]
+        last = r.ids[present[-1]] if present else None
+        text = texts[present[-1]].get(last, "") if last is not None else ""
+        first = r.ids[present[0]] if present else ""
         changed = any(c.what not in ("", "unchanged") for c in cells[1:])
         rows.append(RowView(cells, text, first or "", changed))
     lang = series.versions[-1].language if series.versions else "en"
@@ -97,3 +83,22 @@ def build_series_view(series: Series) -> SeriesView:
         dir=text_direction(lang),
         counts=[c.summary for c in series.steps],
     )
+
+
+def _cell(row: SeriesRow, k: int, steps: list[_Step]) -> Cell:
+    """The lineage ``row`` in version ``k``: its id there and how it got there."""
+    pid = row.ids[k]
+    if k == 0:
+        return Cell(pid, "absent" if pid is None else "")
+    prev = row.ids[k - 1]
+    step = steps[k - 1].find(prev, pid) if k - 1 < len(steps) else None
+    what: str = row.changes[k] or ""
+    if pid is None:
+        what = "removed" if prev is not None else "absent"
+    elif prev is None:
+        what = "added"
+    elif not what:
+        what = step.type if step else "unchanged"
+    if step is not None and step.quiet and what == "reworded":
+        what = "quiet"
+    return Cell(pid, what, step if what not in ("", "absent", "unchanged") else None)

@@ -11,14 +11,14 @@ Nothing here escapes or formats: the templates do (with autoescape on).
 
 from __future__ import annotations
 
-import difflib
 import itertools
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from diffing.model import Change, Comparison, Op, Paragraph, Resolution, VerbChange
+from diffing import budget
+from diffing.model import Change, Comparison, Op, Paragraph, Resolution, Summary, VerbChange
+from diffing.worddiff import typographic_ops
 
 __all__ = [
     "ChangeView",
@@ -31,14 +31,11 @@ __all__ = [
     "build_view",
     "change_label",
     "display_number",
-    "is_quiet",
     "shown_verb_change",
     "text_direction",
 ]
 
 SegmentKind = Literal["equal", "insert", "delete"]
-
-_TOKENS = re.compile(r"\s+|[^\s]+")
 
 _ASSEMBLY = {
     "en": "The General Assembly,",
@@ -104,7 +101,7 @@ class ChangeView:
     tags: list[str]
     verb_change: VerbChange | None
     similarity: float
-    quiet: bool
+    quiet: bool  # the engine's Change.routine: shown, but not substantive
     inline: list[ParaView]
     old: list[ParaView]
     new: list[ParaView]
@@ -143,7 +140,7 @@ class ComparisonView:
     new: Resolution
     changes: list[ChangeView]
     entries: list[Entry]
-    summary: dict[str, int]
+    summary: Summary
     lang: str
     dir: str
     old_lang: str
@@ -186,19 +183,6 @@ def shown_verb_change(change: Change) -> VerbChange | None:
     return None if vc is None or vc.minor else vc
 
 
-def is_quiet(change: Change) -> bool:
-    """Routine changes: visible, but not substantive.
-
-    A rewording that is all rollover (dates, session numbers), or an unchanged
-    text whose footnote markers moved. A verb or part change is never routine.
-    """
-    if shown_verb_change(change) is not None or "part-change" in change.tags:
-        return False
-    if change.type == "reworded":
-        return "rollover" in change.tags
-    return change.type == "unchanged"
-
-
 def change_label(change: Change) -> str:
     """``PP5 (was PP4)``, ``OP3 (new)``, ``OP4 (deleted)``, ``OP3, OP4 (was OP3)``."""
     old, new = ", ".join(change.old), ", ".join(change.new)
@@ -211,10 +195,14 @@ def change_label(change: Change) -> str:
     return f"{new} (was {old})"
 
 
-def build_view(comparison: Comparison) -> ComparisonView:
-    """Everything a report prints, in the order it prints it."""
+def build_view(comparison: Comparison, *, deadline: float | None = None) -> ComparisonView:
+    """Everything a report prints, in the order it prints it (within ``deadline``,
+    a :func:`time.monotonic` value, checked between changes)."""
     old, new = _Doc.of(comparison.old), _Doc.of(comparison.new)
-    views = [_change_view(i, c, old, new) for i, c in enumerate(comparison.changes)]
+    views = []
+    for i, c in enumerate(comparison.changes):
+        budget.check(deadline, "preparing the report")
+        views.append(_change_view(i, c, old, new))
     changed = [v for v in views if v.changed]
     for a, b in itertools.pairwise(changed):
         a.next, b.prev = b.anchor, a.anchor
@@ -300,19 +288,6 @@ def _cut(
         yield Segment(kind, text[a:b], lead, minor)
 
 
-def _exact(op: Op) -> list[Op]:
-    """An ``equal`` op whose two sides differ in spacing or typography, as exact sub-ops."""
-    if op.op != "equal" or op.old == op.new:
-        return [op]
-    a, b = _TOKENS.findall(op.old), _TOKENS.findall(op.new)
-    out = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
-        out.append(Op("equal", old, new) if tag == "equal" else Op("replace", old, new))
-    return out
-
-
 def _segments(
     ops: Sequence[Op], old: Sequence[Paragraph], new: Sequence[Paragraph]
 ) -> list[Segment]:
@@ -322,7 +297,7 @@ def _segments(
     o = n = 0
     for big in ops:
         minor = big.op == "equal"
-        for op in _exact(big):
+        for op in typographic_ops(big):
             if op.op == "equal":
                 out.extend(_cut("equal", op.new, n, new_leads))
             if op.op in ("delete", "replace") and op.old:
@@ -411,7 +386,7 @@ def _change_view(index: int, change: Change, old_doc: _Doc, new_doc: _Doc) -> Ch
         tags=list(change.tags),
         verb_change=shown_verb_change(change),
         similarity=change.similarity,
-        quiet=is_quiet(change),
+        quiet=change.routine,
         inline=inline,
         old=old_views,
         new=_para_views(_split(new_side, {"equal", "insert"}), new, new_notes) if new else [],

@@ -38,13 +38,13 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from diffing.cleanup import SUPERSCRIPTS
-from diffing.errors import (
+from service.config import DEFAULTS
+from service.errors import (
     EmptyDocumentError,
     EncryptedDocumentError,
     LimitExceededError,
     UnreadableDocumentError,
 )
-from service.config import DEFAULTS
 
 __all__ = ["MAX_PDF_PAGES", "pdf_to_text"]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from diffing.errors import InvalidSymbolError
+from service.errors import InvalidSymbolError
 
 __all__ = ["LANGUAGES", "file_stem", "is_symbol", "language", "normalise"]
 

@@ -9,7 +9,7 @@ import click
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
-from service.app import create_app
+from service.web.app import create_app
 
 __all__ = ["run"]
 

@@ -1,6 +1,6 @@
 """The resdiff web service: ``create_app()`` builds the Flask application.
 
-Run it with ``resdiff serve`` (gunicorn), or ``flask --app service.app run`` while
+Run it with ``resdiff serve`` (gunicorn), or ``flask --app service.web run`` while
 developing. Every error of an ``/api`` path is an RFC 9457 problem document
 (``application/problem+json`` with ``type``, ``title``, ``status``, ``detail``);
 every error of a page is a friendly HTML page.
@@ -12,12 +12,14 @@ import logging
 from typing import Any
 
 from flask import Flask, Response, jsonify, render_template, request
+from flask.json.provider import DefaultJSONProvider
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from diffing.errors import ResdiffError
-from service import config, store
-from service.ods import Retriever
+from service import config
+from service.errors import ResdiffError
 from service.resources import TEMPLATES, WEB_STATIC
+from service.web import context
+from service.web.schemas import Health, Problem
 
 __all__ = ["create_app", "problem"]
 
@@ -26,10 +28,17 @@ PROBLEM_BASE = "/problems/"
 log = logging.getLogger(__name__)
 
 
+class _JSONProvider(DefaultJSONProvider):
+    """JSON answers keep the order of the contract (``id`` first, ``structure`` last)."""
+
+    sort_keys = False
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """The application factory: defaults, then the environment, then ``test_config``."""
     app = Flask(
         __name__,
+        instance_path=str(config.instance_folder()),
         instance_relative_config=True,
         template_folder=str(TEMPLATES),
         static_folder=str(WEB_STATIC),
@@ -38,16 +47,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(config.from_env())
     if test_config is not None:
         app.config.from_mapping(test_config)
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.json = _JSONProvider(app)
 
-    store.init_app(app)
-    app.extensions["resdiff.retriever"] = Retriever.from_settings(app.config)
-    app.extensions["resdiff.limits"] = config.limits_from(app.config)
+    context.init_app(app)
 
-    from service import api, web
+    from service.web import api, pages
 
     app.register_blueprint(api.bp)
-    app.register_blueprint(web.bp)
+    app.register_blueprint(pages.bp)
     _init_errors(app)
     app.add_url_rule("/healthz", "healthz", healthz)
     return app
@@ -55,11 +62,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 def healthz() -> Response:
     """Liveness and database check: ``{"status": "ok", ...}``."""
-    db = store.get_store()
+    db = context.get_store()
     check = db.integrity()
     if check != "ok":
         return problem(503, "Database unavailable", f"the database check answered {check!r}")
-    return jsonify(status="ok", database="ok", documents=db.count_documents())
+    body: Health = {"status": "ok", "database": "ok", "documents": db.count_documents()}
+    return jsonify(body)
 
 
 # -- errors -------------------------------------------------------------------------
@@ -67,7 +75,7 @@ def healthz() -> Response:
 
 def problem(status: int, title: str, detail: str, slug: str | None = None) -> Response:
     """An RFC 9457 problem response: ``{type, title, status, detail}``."""
-    body = {
+    body: Problem = {
         "type": PROBLEM_BASE + slug if slug else "about:blank",
         "title": title,
         "status": status,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import (
     Blueprint,
     Response,
@@ -16,12 +14,10 @@ from flask import (
 )
 from werkzeug.wrappers import Response as BaseResponse
 
-from diffing import errors
-from diffing.errors import InvalidRequestError, ResdiffError
 from service import reports
-from service.api import report_response
-from service.documents import Library, Resolved, get_library
-from service.store import OFFICIAL_SOURCES, Document, get_store
+from service.errors import InvalidRequestError, ResdiffError, problem_types
+from service.library import OFFICIAL_SOURCES, Document, Library
+from service.web.context import get_library, get_limits, get_store, report_response
 
 __all__ = ["INTERPOL_SERIES", "bp"]
 
@@ -30,16 +26,20 @@ bp = Blueprint("web", __name__)
 #: "Cooperation between the United Nations and INTERPOL", oldest first
 INTERPOL_SERIES = ("A/RES/71/19", "A/RES/73/11", "A/RES/75/10", "A/RES/77/20", "A/RES/79/136")
 SERIES_SLOTS = 6
+#: the report formats the report page offers as downloads, files first (pdf, docx, json)
+ATTACH = tuple(
+    f.name for f in sorted(reports.FORMATS.values(), key=lambda f: not f.binary) if f.download
+)
 
 
 def _home(messages: list[tuple[str, str]] | None = None, status: int = 200) -> tuple[str, int]:
-    db = get_store()
-    docs = db.list_documents(limit=500)
+    library = get_library()
+    docs = library.documents(limit=500)
     interpol = _interpol_documents(docs)
     return render_template(
         "web/home.html",
         documents=docs,
-        total=db.count_documents(),
+        total=library.count(),
         interpol=interpol,
         mirror=bool(current_app.config.get("RESDIFF_MIRROR")),
         messages=messages or [],
@@ -119,7 +119,7 @@ def _side(library: Library, side: str) -> Document:
         return library.add_text(text, source="paste")[0]
     doc_id = request.form.get(f"{side}_id", "")
     if doc_id:
-        return library.fresh(library.store.get_document(doc_id))
+        return library.fresh(library.get(doc_id))
     raise InvalidRequestError(
         f"choose the {side} version: from the library, a file, or pasted text"
     )
@@ -129,63 +129,52 @@ def _side(library: Library, side: str) -> Document:
 def compare() -> BaseResponse:
     library = get_library()
     old, new = _side(library, "old"), _side(library, "new")
-    view = request.form.get("view", "inline")
-    reports.check_format("compare", "html", view)
-    report = get_store().save_report("compare", [old.id, new.id], {})
-    return redirect(url_for("web.report", key=report.key, view=view), code=303)
+    options = reports.read_options("compare", request.form)
+    report = library.save_report("compare", [old.id, new.id], {})
+    return redirect(url_for("web.report", key=report.key, view=options.view), code=303)
 
 
 @bp.post("/series")
 def series() -> BaseResponse:
+    library = get_library()
     ids = [i for i in request.form.getlist("version") if i]
     if request.form.get("interpol"):
-        ids = [d.id for d in _interpol_documents(get_store().list_documents(limit=500))]
+        ids = [d.id for d in _interpol_documents(library.documents(limit=500))]
     if len(ids) < 2:
         raise InvalidRequestError("choose at least two versions, oldest first")
-    for doc_id in ids:
-        get_store().get_document(doc_id)
-    report = get_store().save_report("series", ids, {})
+    report = library.save_report("series", ids, {})
     return redirect(url_for("web.report", key=report.key), code=303)
-
-
-def _report_versions(key: str) -> tuple[str, list[Resolved]]:
-    library = get_library()
-    report = library.store.get_report(key)
-    docs = [library.fresh(library.store.get_document(i)) for i in report.documents]
-    return report.kind, [Resolved(document=d) for d in docs]
 
 
 @bp.get("/report/<key>")
 def report(key: str) -> str:
-    kind, versions = _report_versions(key)
-    view = request.args.get("view", "inline")
-    reports.check_format(kind, "html", view)
-    formats = ("pdf", "docx", "json") if kind == "compare" else ("pdf", "json")
+    saved, versions = get_library().report(key)
+    req = reports.request(saved.kind, "html", reports.read_options(saved.kind, request.args))
     return render_template(
         "web/report.html",
         key=key,
-        kind=kind,
-        view=view,
+        kind=saved.kind,
+        view=req.options.view,
         versions=[v.document for v in versions],
-        formats=formats,
+        formats=[f for f in ATTACH if f in req.kind.renderers],
     )
 
 
 @bp.get("/report/<key>.<fmt>")
 def report_file(key: str, fmt: str) -> Response:
-    kind, versions = _report_versions(key)
-    fmt, view = reports.check_format(kind, fmt, request.args.get("view"))
-    return report_response(kind, versions, fmt, view, attach=("pdf", "docx", "json"))
+    saved, versions = get_library().report(key)
+    req = reports.request(saved.kind, fmt, reports.read_options(saved.kind, request.args))
+    produced = reports.produce(req, versions, limits=get_limits(), store=get_store())
+    return report_response(produced, attach=ATTACH)
 
 
 @bp.get("/problems/<slug>")
 def problem_type(slug: str) -> str:
     """What a ``type`` of an API problem means."""
-    for name in errors.__all__:
-        cls: Any = getattr(errors, name)
-        if getattr(cls, "slug", None) == slug:
-            doc = (cls.__doc__ or "").strip()
-            return render_template(
-                "web/error.html", status=cls.status, title=cls.title, detail=doc, about=True
-            )
-    abort(404)
+    cls = problem_types().get(slug)
+    if cls is None:
+        abort(404)
+    doc = (cls.__doc__ or "").strip()
+    return render_template(
+        "web/error.html", status=cls.status, title=cls.title, detail=doc, about=True
+    )

@@ -1,27 +1,24 @@
-"""The SQLite store of documents, saved comparisons and rendered reports.
+"""The SQLite implementation of :class:`~service.library.store.Store`: the only SQL of resdiff.
 
-One :class:`Store` wraps one connection: the web app opens one per request
-(:func:`get_store`), the CLI one per command. The database runs in WAL mode with
+One :class:`SQLiteStore` wraps one connection: the web app opens one per request
+(:func:`service.web.context.get_store`), the CLI one per command. The database runs in WAL mode with
 ``synchronous=FULL``, so a committed write survives ``kill -9`` of the server,
 and waits up to ``busy_timeout`` for a concurrent writer.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, current_app, g
+from service.errors import DocumentNotFoundError
+from service.library.store import OFFICIAL_SOURCES, Document, Report, sha256
 
-from diffing.errors import DocumentNotFoundError
-from diffing.model import Resolution
-
-__all__ = ["Document", "Report", "Store", "get_store", "init_app", "sha256"]
+__all__ = ["SQLiteStore"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -55,77 +52,9 @@ CREATE TABLE IF NOT EXISTS renderings (
 );
 """
 
-#: Sources whose symbol is trusted when a document is looked up by symbol: fetched
-#: from the UN, read from the mirror, or ingested by the operator (``resdiff ingest``).
-#: Web uploads and pasted texts are not: a draft keeps the symbol of the text it amends.
-OFFICIAL_SOURCES = ("ods", "mirror", "file")
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-@dataclass
-class Document:
-    """A stored document: metadata, and the parsed structure (``resolution``)."""
-
-    id: str
-    sha256: str
-    symbol: str | None
-    language: str
-    source: str
-    filename: str | None
-    media_type: str | None
-    size: int
-    created: str
-    structure: dict[str, Any]
-    engine: str | None = None  # fingerprint of the parser that made ``structure``
-
-    @property
-    def resolution(self) -> Resolution:
-        return Resolution.from_dict(self.structure)
-
-    @property
-    def label(self) -> str:
-        """What a person calls it: the symbol of an official copy, else its file name."""
-        if self.symbol and self.source in OFFICIAL_SOURCES:
-            return f"{self.symbol} ({self.language})"
-        name = "pasted text" if self.source == "paste" else (self.filename or f"document {self.id}")
-        return f"{name} [{self.symbol}]" if self.symbol else name
-
-    def meta(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "symbol": self.symbol,
-            "language": self.language,
-            "source": self.source,
-            "filename": self.filename,
-            "media_type": self.media_type,
-            "size": self.size,
-            "sha256": self.sha256,
-            "created": self.created,
-            "title": self.structure.get("title"),
-            "adopted": self.structure.get("adopted"),
-            "paragraphs": len(self.structure.get("paragraphs", [])),
-        }
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**self.meta(), "structure": self.structure}
-
-
-@dataclass
-class Report:
-    """A saved comparison (two documents) or series (several), by its key."""
-
-    key: str
-    kind: str
-    documents: list[str]
-    options: dict[str, Any]
-    created: str
 
 
 _COLUMNS = (
@@ -149,7 +78,7 @@ def _document(row: sqlite3.Row) -> Document:
     )
 
 
-class Store:
+class SQLiteStore:
     """Documents, reports and renderings in one SQLite file."""
 
     def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
@@ -163,7 +92,7 @@ class Store:
         self.db.execute("PRAGMA foreign_keys = ON")
 
     @classmethod
-    def create(cls, path: str | Path) -> Store:
+    def create(cls, path: str | Path) -> SQLiteStore:
         """Open ``path``, creating the database and its schema when needed."""
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         store = cls(path)
@@ -177,7 +106,7 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> SQLiteStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -189,7 +118,7 @@ class Store:
         self,
         *,
         original: bytes,
-        structure: dict[str, Any],
+        structure: Mapping[str, Any],
         source: str,
         language: str,
         symbol: str | None = None,
@@ -258,7 +187,7 @@ class Store:
         ).fetchone()
         return _document(row) if row else None
 
-    def replace_structure(self, doc_id: str, structure: dict[str, Any], engine: str) -> Document:
+    def replace_structure(self, doc_id: str, structure: Mapping[str, Any], engine: str) -> Document:
         """Record the structure a newer parser gives for a stored document."""
         self.db.execute(
             "UPDATE documents SET structure = ?, engine = ? WHERE id = ?",
@@ -332,33 +261,3 @@ class Store:
 
     def integrity(self) -> str:
         return str(self.db.execute("PRAGMA quick_check").fetchone()[0])
-
-
-# -- Flask integration ---------------------------------------------------------
-
-
-def database_path(app: Flask) -> Path:
-    data_dir = app.config.get("RESDIFF_DATA_DIR") or app.instance_path
-    return Path(data_dir) / "resdiff.sqlite3"
-
-
-def get_store() -> Store:
-    """The store of the current request (one connection per request)."""
-    if "store" not in g:
-        g.store = Store(current_app.config["RESDIFF_DATABASE"])
-    store: Store = g.store
-    return store
-
-
-def _close_store(exc: BaseException | None = None) -> None:
-    store = g.pop("store", None)
-    if store is not None:
-        store.close()
-
-
-def init_app(app: Flask) -> None:
-    """Create the database and its schema, and close the store after each request."""
-    path = database_path(app)
-    app.config["RESDIFF_DATABASE"] = str(path)
-    Store.create(path).close()
-    app.teardown_appcontext(_close_store)

@@ -42,12 +42,12 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from diffing.cleanup import SUPERSCRIPTS
-from diffing.errors import (
+from service.config import DEFAULTS
+from service.errors import (
     EmptyDocumentError,
     LimitExceededError,
     UnreadableDocumentError,
 )
-from service.config import DEFAULTS
 
 __all__ = ["MAX_DOCX_BYTES", "docx_to_text", "label_for"]
 

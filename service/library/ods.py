@@ -23,9 +23,9 @@ from http.client import HTTPMessage
 from pathlib import Path
 from typing import IO, Any
 
-from diffing.errors import DocumentNotFoundError, FetchError, LimitExceededError
-from service import symbols
 from service.config import DEFAULTS
+from service.errors import DocumentNotFoundError, FetchError, LimitExceededError
+from service.library import symbols
 
 __all__ = ["Fetched", "Retriever", "mirror_files"]
 

@@ -6,8 +6,8 @@ aligner or a renderer changes. Rather than a version number that someone must
 remember to raise, each result is stamped with a digest of the source files
 that made it, computed once per process:
 
-- ``PARSER``: the engine's parsing modules and the ingest of PDF and DOCX;
-- ``REPORTS``: the whole engine, the renderers and their templates.
+- ``PARSER``: the engine and :mod:`service.ingest` (bytes to text);
+- ``REPORTS``: the same, the report pipeline, the renderers and their templates.
 """
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ __all__ = ["parser_fingerprint", "reports_fingerprint"]
 
 # (folder, glob) pairs: the installed packages, wherever they are
 _DIFFING = Path(diffing.__file__).resolve().parent
-_SERVICE = Path(__file__).resolve().parent
-_PARSER_SOURCES = (
-    (_DIFFING, "*.py"),
-    (_SERVICE, "ingest.py"),
-    (_SERVICE, "pdftext.py"),
-    (_SERVICE, "docxtext.py"),
+_SERVICE = Path(__file__).resolve().parent.parent
+_PARSER_SOURCES = ((_DIFFING, "*.py"), (_SERVICE, "ingest/*.py"))
+_REPORT_SOURCES = (
+    *_PARSER_SOURCES,
+    (_SERVICE, "reports.py"),
+    (_SERVICE, "render/*.py"),
+    (TEMPLATES, "report/*"),
 )
-_REPORT_SOURCES = (*_PARSER_SOURCES, (_SERVICE, "render/*.py"), (TEMPLATES, "report/*"))
 
 
 def _digest(sources: tuple[tuple[Path, str], ...]) -> str:

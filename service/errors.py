@@ -1,0 +1,98 @@
+"""The errors of the service: reading files, the library, the UN document system.
+
+They derive from the engine's :class:`~diffing.errors.ResdiffError`, so one
+handler maps every error of resdiff to an RFC 9457 problem document (its
+``status``, ``title`` and ``/problems/<slug>`` type), and the CLI prints
+``error: <detail>`` and exits with status 2. The engine's own errors are
+re-exported here: service code imports every error from this module.
+"""
+
+from __future__ import annotations
+
+from diffing.errors import (
+    ComparisonTooLargeError,
+    EmptyDocumentError,
+    InvalidRequestError,
+    ResdiffError,
+)
+
+__all__ = [
+    "ComparisonTooLargeError",
+    "DocumentNotFoundError",
+    "EmptyDocumentError",
+    "EncryptedDocumentError",
+    "FetchError",
+    "InvalidRequestError",
+    "InvalidSymbolError",
+    "LimitExceededError",
+    "ResdiffError",
+    "UnreadableDocumentError",
+    "UnsupportedFormatError",
+    "problem_types",
+]
+
+
+class UnsupportedFormatError(ResdiffError):
+    """The input is not a PDF, DOCX, plain text or Markdown document."""
+
+    status = 415
+    title = "Unsupported document format"
+    slug = "unsupported-format"
+
+
+class UnreadableDocumentError(ResdiffError):
+    """The input claims a format but cannot be read (truncated, corrupt, not UTF-8)."""
+
+    status = 422
+    title = "Unreadable document"
+    slug = "unreadable-document"
+
+
+class EncryptedDocumentError(UnreadableDocumentError):
+    """The PDF or DOCX is password protected."""
+
+    title = "Encrypted document"
+    slug = "encrypted-document"
+
+
+class LimitExceededError(ResdiffError):
+    """The input is larger than a configured limit (bytes, pages, paragraphs, words)."""
+
+    status = 413
+    title = "Input too large"
+    slug = "too-large"
+
+
+class InvalidSymbolError(ResdiffError):
+    """A UN document symbol is malformed."""
+
+    status = 400
+    title = "Invalid document symbol"
+    slug = "invalid-symbol"
+
+
+class DocumentNotFoundError(ResdiffError):
+    """No document with that id or symbol exists (locally or at the UN)."""
+
+    status = 404
+    title = "Document not found"
+    slug = "not-found"
+
+
+class FetchError(ResdiffError):
+    """The UN document system could not be reached or gave a bad answer."""
+
+    status = 502
+    title = "Document system unavailable"
+    slug = "fetch-failed"
+
+
+def problem_types() -> dict[str, type[ResdiffError]]:
+    """Every error class of resdiff (engine and service) by its slug."""
+    found: dict[str, type[ResdiffError]] = {}
+    todo: list[type[ResdiffError]] = [ResdiffError]
+    while todo:
+        cls = todo.pop()
+        found.setdefault(cls.slug, cls)
+        todo.extend(cls.__subclasses__())
+    return found

@@ -1,0 +1,375 @@
+"""Documents from every source: a file, a UN symbol, a stored id, pasted text.
+
+The CLI, the HTTP API and the web pages all go through :class:`Library`, so a
+symbol is resolved the same way everywhere: the store first, then the local
+mirror, then the UN Official Document System; what is retrieved is stored, so
+each document is fetched once. Every document is checked against the
+:class:`~service.config.Limits` once, when it is parsed.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any, NotRequired, TypedDict, final
+
+from diffing import parse
+from diffing.model import Resolution
+from service import ingest
+from service.config import Limits
+from service.errors import (
+    EmptyDocumentError,
+    LimitExceededError,
+    ResdiffError,
+    UnreadableDocumentError,
+)
+from service.library import symbols
+from service.library.fingerprint import parser_fingerprint
+from service.library.ods import Retriever
+from service.library.store import OFFICIAL_SOURCES, Document, Report, Store, sha256
+
+__all__ = [
+    "DocumentSpec",
+    "IdSpec",
+    "Library",
+    "Resolved",
+    "SymbolSpec",
+    "TextSpec",
+    "check_comparison",
+]
+
+
+@final
+class TextSpec(TypedDict):
+    """A version given as its text."""
+
+    text: str
+
+
+@final
+class IdSpec(TypedDict):
+    """A version stored in the library, by its id."""
+
+    id: str
+
+
+@final
+class SymbolSpec(TypedDict):
+    """A version by its UN symbol (``A/RES/79/136``) and language (``en`` by default:
+    ``ar``, ``zh``, ``en``, ``fr``, ``ru`` or ``es``)."""
+
+    symbol: str
+    language: NotRequired[str]
+
+
+#: how a request names a document
+DocumentSpec = TextSpec | IdSpec | SymbolSpec
+
+
+def words(res: Resolution) -> int:
+    return sum(len(p.text.split()) for p in res.paragraphs)
+
+
+def check_document(res: Resolution, limits: Limits, name: str) -> int:
+    """Refuse a document over the paragraph or word limit (413), or without
+    paragraphs (422); its number of words otherwise."""
+    if len(res.paragraphs) > limits.paragraphs:
+        raise LimitExceededError(
+            f"{name} has {len(res.paragraphs):,} paragraphs: the limit is {limits.paragraphs:,}"
+        )
+    count = words(res)
+    if count > limits.words:
+        raise LimitExceededError(f"{name} has {count:,} words: the limit is {limits.words:,}")
+    if not res.paragraphs:
+        raise EmptyDocumentError(f"{name}: no resolution paragraph was found in it")
+    return count
+
+
+def check_comparison(versions: Sequence[Resolved], limits: Limits) -> None:
+    """Refuse up front a comparison too large for its time budget (413)."""
+    total = sum(v.words for v in versions)
+    if total > limits.compare_words:
+        raise LimitExceededError(
+            f"the documents to compare hold {total:,} words together:"
+            f" the limit is {limits.compare_words:,}"
+        )
+
+
+def safe_filename(name: str | None) -> str | None:
+    """A display name only: the last path component, printable, at most 120 characters."""
+    if not name:
+        return None
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(ch for ch in base if ch.isprintable()).strip()[:120]
+    return base or None
+
+
+class Resolved:
+    """A parsed document, and the stored document it came from when there is one.
+
+    Give the parsed ``resolution`` (and its number of ``words`` when counted
+    already), or the stored ``document``: its resolution is then built from its
+    structure on first use, since a report served from the cache needs only
+    :attr:`key`.
+    """
+
+    def __init__(
+        self,
+        resolution: Resolution | None = None,
+        document: Document | None = None,
+        *,
+        words: int | None = None,
+    ) -> None:
+        if resolution is None and document is None:
+            raise ValueError("Resolved needs a resolution or a document")
+        self._resolution = resolution
+        self.document = document
+        if words is not None:
+            self.__dict__["words"] = words
+
+    @property
+    def resolution(self) -> Resolution:
+        if self._resolution is None:
+            assert self.document is not None
+            self._resolution = self.document.resolution
+        return self._resolution
+
+    @cached_property
+    def words(self) -> int:
+        """The words of its paragraphs (counted once)."""
+        return words(self.resolution)
+
+    @cached_property
+    def key(self) -> str:
+        """A digest of the parsed structure: the cache key of comparisons."""
+        structure: Mapping[str, Any]
+        if self.document is not None:
+            structure = self.document.structure
+        else:
+            structure = self.resolution.to_dict()
+        canonical = json.dumps(structure, sort_keys=True, ensure_ascii=False)
+        return sha256(canonical.encode())
+
+
+def _parse_checked(text: str, limits: Limits, name: str) -> Resolved:
+    res = parse(text)
+    return Resolved(res, words=check_document(res, limits, name))
+
+
+def parse_bytes(data: bytes, filename: str, limits: Limits) -> Resolved:
+    """Parse a document file held in memory (format from its content and name)."""
+    name = safe_filename(filename) or "document"
+    text, _ = ingest.extract_text(
+        data,
+        name,
+        max_bytes=limits.file_bytes,
+        max_pages=limits.pdf_pages,
+        max_docx_bytes=limits.docx_bytes,
+    )
+    return _parse_checked(text, limits, name)
+
+
+def parse_text(text: str, limits: Limits, name: str = "the text") -> Resolved:
+    """Parse a pasted text (checked as :func:`service.ingest.pasted_text` says)."""
+    return _parse_checked(ingest.pasted_text(text, name, max_bytes=limits.file_bytes), limits, name)
+
+
+_TEXTS: OrderedDict[tuple[str, Limits], Resolved] = OrderedDict()
+_TEXTS_LOCK = threading.Lock()
+_TEXTS_KEPT = 32
+
+
+def _resolve_text(text: str, limits: Limits, name: str) -> Resolved:
+    """A pasted text, parsed once per process for the last few texts seen.
+
+    A negotiator compares the same draft again and again (another format,
+    another view): the parse and the digest of its structure are kept, so a
+    repeated request goes straight to the cached report.
+    """
+    digest = sha256(text.encode("utf-8", "surrogatepass"))
+    key = (digest, limits)
+    with _TEXTS_LOCK:
+        found = _TEXTS.get(key)
+        if found is not None:
+            _TEXTS.move_to_end(key)
+            return found
+    resolved = parse_text(text, limits, name)
+    with _TEXTS_LOCK:
+        _TEXTS[key] = resolved
+        while len(_TEXTS) > _TEXTS_KEPT:
+            _TEXTS.popitem(last=False)
+    return resolved
+
+
+class Library:
+    """The store, the retriever and the limits: everything needed to get a document.
+
+    Every read and write of documents and saved reports goes through a library,
+    whoever asks (API, pages, CLI): the one place where what a caller may see
+    is decided.
+    """
+
+    def __init__(self, store: Store | Callable[[], Store], retriever: Retriever, limits: Limits):
+        self._store = store
+        self.retriever = retriever
+        self.limits = limits
+
+    @property
+    def store(self) -> Store:
+        """The store, opened on first use (the CLI compares two files without one)."""
+        if callable(self._store):
+            self._store = self._store()
+        return self._store
+
+    # -- reading ---------------------------------------------------------------
+
+    def get(self, doc_id: str) -> Document:
+        """The stored document ``doc_id`` (404 when there is none)."""
+        return self.store.get_document(doc_id)
+
+    def original(self, doc_id: str) -> tuple[Document, bytes]:
+        """The document ``doc_id`` and its original bytes."""
+        return self.store.get_original(doc_id)
+
+    def documents(self, *, limit: int = 50, offset: int = 0) -> list[Document]:
+        """A page of the stored documents, by symbol, language and date."""
+        return self.store.list_documents(limit=limit, offset=offset)
+
+    def count(self) -> int:
+        return self.store.count_documents()
+
+    def delete(self, doc_id: str) -> None:
+        self.store.delete_document(doc_id)
+
+    def save_report(self, kind: str, doc_ids: list[str], options: dict[str, Any]) -> Report:
+        """Save a comparison or series of stored documents (each must exist) under a key."""
+        for doc_id in doc_ids:
+            self.get(doc_id)
+        return self.store.save_report(kind, doc_ids, options)
+
+    def report(self, key: str) -> tuple[Report, list[Resolved]]:
+        """A saved report and its documents, each as the current parser reads it."""
+        report = self.store.get_report(key)
+        return report, [Resolved(document=self.fresh(self.get(i))) for i in report.documents]
+
+    # -- adding ---------------------------------------------------------------
+
+    def add(
+        self,
+        data: bytes,
+        filename: str | None,
+        *,
+        source: str,
+        symbol: str | None = None,
+        language: str | None = None,
+    ) -> tuple[Document, bool]:
+        """Parse and store a document; the same bytes give back the stored document."""
+        name = safe_filename(filename) or "document.txt"
+        existing = self.store.find_by_hash(sha256(data))
+        if existing is not None:
+            return self.fresh(existing), False
+        return self._store_parsed(
+            data,
+            name,
+            parse_bytes(data, name, self.limits).resolution,
+            source=source,
+            symbol=symbol,
+            language=language,
+        )
+
+    def add_text(
+        self, text: str, *, source: str = "paste", name: str = "pasted.txt"
+    ) -> tuple[Document, bool]:
+        """Parse and store a pasted text (kept as the UTF-8 file ``name``)."""
+        text = ingest.pasted_text(text, "the pasted text", max_bytes=self.limits.file_bytes)
+        data = text.encode("utf-8")
+        existing = self.store.find_by_hash(sha256(data))
+        if existing is not None:
+            return self.fresh(existing), False
+        res = _parse_checked(text, self.limits, name).resolution
+        return self._store_parsed(data, name, res, source=source)
+
+    def _store_parsed(
+        self,
+        data: bytes,
+        name: str,
+        res: Resolution,
+        *,
+        source: str,
+        symbol: str | None = None,
+        language: str | None = None,
+    ) -> tuple[Document, bool]:
+        if symbol is None and res.symbol and symbols.is_symbol(res.symbol):
+            symbol = symbols.normalise(res.symbol)
+        return self.store.add_document(
+            original=data,
+            structure=res.to_dict(),
+            source=source,
+            language=language or res.language or "en",
+            symbol=symbol,
+            filename=name,
+            media_type=ingest.media_type(name),
+            engine=parser_fingerprint(),
+        )
+
+    def fresh(self, doc: Document) -> Document:
+        """``doc`` with the structure the current parser gives for its original bytes.
+
+        A document stored by an older parser is parsed again once and updated; if
+        the current parser refuses it, the stored structure is kept as it was.
+        """
+        engine = parser_fingerprint()
+        if doc.engine == engine:
+            return doc
+        _, original = self.store.get_original(doc.id)
+        try:
+            res = parse_bytes(original, doc.filename or "document", self.limits).resolution
+        except ResdiffError:
+            return doc
+        return self.store.replace_structure(doc.id, res.to_dict(), engine)
+
+    def by_symbol(
+        self, symbol: str, language: str | None = "en", *, network: bool = True
+    ) -> Document:
+        """The document ``symbol``: stored, else from the mirror, else from the UN system."""
+        symbol, lang = symbols.normalise(symbol), symbols.language(language)
+        found = self.store.find_by_symbol(symbol, lang)
+        if found is not None:
+            return self.fresh(found)
+        fetched = self.retriever.retrieve(symbol, lang, network=network)
+        doc, _ = self.add(
+            fetched.data, fetched.filename, source=fetched.source, symbol=symbol, language=lang
+        )
+        if doc.symbol != symbol or doc.source not in OFFICIAL_SOURCES:
+            # the same bytes were stored before (an upload): it is the official copy
+            doc = self.store.set_origin(doc.id, symbol=symbol, language=lang, source=fetched.source)
+        return doc
+
+    # -- resolving ------------------------------------------------------------------
+
+    def resolve(self, spec: DocumentSpec, name: str = "document") -> Resolved:
+        """A document named as the API does (a :data:`DocumentSpec`, validated by the
+        web layer): ``{"text": ...}``, ``{"id": ...}`` or ``{"symbol": ..., "language": ...}``."""
+        if "text" in spec:
+            return _resolve_text(spec["text"], self.limits, f"{name}.text")
+        if "id" in spec:
+            return Resolved(document=self.fresh(self.get(spec["id"])))
+        return Resolved(document=self.by_symbol(spec["symbol"], spec.get("language", "en")))
+
+    def resolve_argument(self, arg: str, language: str = "en") -> Resolved:
+        """A CLI argument: an existing path wins, else a UN symbol."""
+        path = Path(arg)
+        if path.is_file():
+            res = ingest.load(path, limits=self.limits)
+            return Resolved(res, words=check_document(res, self.limits, path.name))
+        if path.exists():
+            raise UnreadableDocumentError(f"{arg} is not a file")
+        if not symbols.is_symbol(arg):
+            raise UnreadableDocumentError(
+                f"{arg}: no such file, and not a UN document symbol (such as A/RES/79/136)"
+            )
+        return Resolved(document=self.by_symbol(arg, language))
