@@ -6,6 +6,7 @@ Public API::
     parse(text, *, language=None) -> Resolution
     compare(old, new, *, deadline=None) -> Comparison
     compare_series([r1, r2, ...], *, deadline=None) -> Series
+    next_draft(base, session=None, *, previous=None, deadline=None) -> Draft
 
 ``deadline`` is a :func:`time.monotonic` value: a comparison still running
 past it raises ``ComparisonTooLargeError`` (:mod:`diffing.budget`).
@@ -29,11 +30,13 @@ from diffing.model import (
     VerbChange,
 )
 from diffing.parser import parse
+from diffing.renewal import Draft, Suggestion, next_draft
 from diffing.series import compare_series
 
 __all__ = [
     "Change",
     "Comparison",
+    "Draft",
     "Footnote",
     "Instruction",
     "Op",
@@ -43,8 +46,10 @@ __all__ = [
     "Series",
     "SeriesRow",
     "Submitter",
+    "Suggestion",
     "VerbChange",
     "compare",
     "compare_series",
+    "next_draft",
     "parse",
 ]

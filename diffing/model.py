@@ -210,6 +210,10 @@ class VerbChange:
 
 @dataclass
 class Change:
+    """One change of a comparison. ``reason`` is set on the edits a draft makes
+    (:func:`diffing.next_draft`: "session 79 -> 81"), None from :func:`diffing.compare`;
+    ``to_dict`` gives it only when set."""
+
     type: ChangeType
     old: list[str]
     new: list[str]
@@ -217,9 +221,10 @@ class Change:
     ops: list[Op] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     verb_change: VerbChange | None = None
+    reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "type": self.type,
             "old": list(self.old),
             "new": list(self.new),
@@ -228,6 +233,9 @@ class Change:
             "tags": list(self.tags),
             "verb_change": self.verb_change.to_dict() if self.verb_change else None,
         }
+        if self.reason is not None:
+            d["reason"] = self.reason
+        return d
 
 
 def _doc_ref(r: Resolution) -> dict[str, Any]:
