@@ -24,8 +24,14 @@ from diffing.renewal.context import Renewal, resolution_number
 from diffing.renewal.edits import Edit, apply_edits
 from diffing.renewal.recalls import find_lists, list_edits, predecessor, single_edits
 from diffing.renewal.result import Draft, Suggestion
-from diffing.renewal.sessions import GENERAL_ASSEMBLY, find_sessions, whose_session
-from diffing.renewal.sessions import session_edits as ga_session_edits
+from diffing.renewal.bodies import Body
+from diffing.renewal.sessions import (
+    GENERAL_ASSEMBLY,
+    bodies_named,
+    find_sessions,
+    session_edits,
+    whose_session,
+)
 from diffing.worddiff import diff_words
 
 __all__ = ["next_draft", "series_period"]
@@ -152,12 +158,18 @@ def next_draft(
     )
     extend = _extend_style(previous)
     kinds = {p.id: p.kind for p in base.paragraphs}
+    document = "\n".join(texts)
+    known: dict[str, Body] = {}
     paragraphs: list[Paragraph] = []
     changes: list[Change] = []
     suggestions: list[Suggestion] = []
     for p in base.paragraphs:
         check(deadline, "making the draft")
         edits = _edits(p, ctx, pred, extend, operative=_operative(p, kinds))
+        edits += session_edits(
+            p.text, ctx, operative=_operative(p, kinds), known=known, document=document
+        )
+        known.update(bodies_named(p.text, ctx.language, document))
         new_text, ops, made = apply_edits(p.text, [e for e in edits if e.sure])
         paragraphs.append(dataclasses.replace(p, text=new_text))
         changes.append(_change(p, new_text, ops, made, deadline))
@@ -178,7 +190,6 @@ def _edits(
     if pred is not None:
         edits += list_edits(p.text, ctx, pred)
         edits += single_edits(p.text, ctx, pred, extend=extend)
-    edits += ga_session_edits(p.text, ctx, operative=operative)
     return edits
 
 
