@@ -22,12 +22,34 @@ from dataclasses import dataclass
 __all__ = ["MONTHS", "Renewal", "format_date", "resolution_number"]
 
 MONTHS = {
-    "en": (
-        "January February March April May June July August September October November December"
-    ).split(),
-    "fr": (
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-    ).split(),
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
 }
 """Month names by language, January first."""
 
@@ -89,6 +111,9 @@ class Renewal:
     def adopted_year(self) -> int | None:
         return int(self.adopted[:4]) if self.adopted else None
 
-    def session_reason(self, old: int, new: int, body: str | None = None) -> str:
-        """The short reason of a session edit: "session 79 -> 81"."""
-        return f"{body + ' ' if body else ''}session {old} -> {new}"
+    def session_reason(
+        self, old: int, new: int, body: str | None = None, noun: str = "session"
+    ) -> str:
+        """The short reason of a session edit: "session 79 -> 81", "Human Rights
+        Council session 54 -> 57"."""
+        return f"{body + ' ' if body else ''}{noun} {old} -> {new}"

@@ -16,15 +16,22 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from diffing.budget import check
 from diffing.errors import InvalidRequestError
 from diffing.model import Change, Op, Paragraph, Resolution
+from diffing.renewal.bodies import Body
 from diffing.renewal.context import Renewal, resolution_number
 from diffing.renewal.edits import Edit, apply_edits
-from diffing.renewal.recalls import find_lists, list_edits, predecessor, single_edits
+from diffing.renewal.recalls import (
+    cited_dates,
+    find_lists,
+    list_edits,
+    predecessor,
+    single_edits,
+)
 from diffing.renewal.result import Draft, Suggestion
-from diffing.renewal.bodies import Body
 from diffing.renewal.sessions import (
     GENERAL_ASSEMBLY,
     bodies_named,
@@ -53,9 +60,12 @@ def _agenda_session(base: Resolution) -> int | None:
     for p in reversed(base.paragraphs):
         for m in find_sessions(p.text, base.language):
             start = m.ordinals[0][0]
-            if p.text[max(0, start - len(marker) - 2) : start].strip().endswith(marker):
-                if whose_session(p.text, m, base.language) == GENERAL_ASSEMBLY:
-                    return m.ordinals[-1][2]
+            before = p.text[max(0, start - len(marker) - 2) : start].strip()
+            if (
+                before.endswith(marker)
+                and whose_session(p.text, m, base.language) == GENERAL_ASSEMBLY
+            ):
+                return m.ordinals[-1][2]
     return None
 
 
@@ -122,6 +132,56 @@ def _extend_style(previous: Resolution | None) -> bool | None:
     )
 
 
+@dataclass
+class _Plan:
+    """What the edits of every paragraph need: the renewal, the predecessor, the
+    series' style, the dates the base cites, the bodies named so far."""
+
+    ctx: Renewal
+    pred: tuple[str, int] | None
+    extend: bool | None
+    dates: dict[str, str]
+    document: str
+    kinds: dict[str, str]
+    known: dict[str, Body] = field(default_factory=dict)
+
+    def edits(self, p: Paragraph) -> list[Edit]:
+        edits: list[Edit] = []
+        if self.pred is not None:
+            edits += list_edits(p.text, self.ctx, self.pred, self.dates)
+            edits += single_edits(p.text, self.ctx, self.pred, extend=self.extend)
+        operative = _operative(p, self.kinds)
+        edits += session_edits(
+            p.text, self.ctx, operative=operative, known=self.known, document=self.document
+        )
+        self.known.update(bodies_named(p.text, self.ctx.language, self.document))
+        return edits
+
+
+def _plan(base: Resolution, session: int | None, previous: Resolution | None) -> _Plan:
+    base_session = _base_session(base)
+    known = series_period(dataclasses.replace(base, session=base_session), previous)
+    number = resolution_number(base.symbol)
+    texts = [p.text for p in base.paragraphs]
+    first = Renewal(base_session, base_session + 1, base.language, number)
+    pred = _predecessor(previous) or predecessor(texts, first, known)
+    period = known or (base_session - pred[1] if pred else 1)
+    target = base_session + period if session is None else session
+    if target <= base_session:
+        raise InvalidRequestError(
+            f"the draft's session ({target}) must come after the base's ({base_session})"
+        )
+    ctx = Renewal(base_session, target, base.language, number, base.adopted, period)
+    return _Plan(
+        ctx,
+        pred,
+        _extend_style(previous),
+        cited_dates(texts, base.language),
+        "\n".join(texts),
+        {p.id: p.kind for p in base.paragraphs},
+    )
+
+
 def next_draft(
     base: Resolution,
     session: int | None = None,
@@ -137,60 +197,19 @@ def next_draft(
     Raises :class:`~diffing.errors.InvalidRequestError` when the base's
     session is unknown or *session* does not come after it.
     """
-    base_session = _base_session(base)
-    known = series_period(dataclasses.replace(base, session=base_session), previous)
-    ctx = Renewal(base_session, base_session + 1, base.language, resolution_number(base.symbol))
-    texts = [p.text for p in base.paragraphs]
-    pred = _predecessor(previous) or predecessor(texts, ctx, known)
-    period = known or (base_session - pred[1] if pred else 1)
-    target = base_session + period if session is None else session
-    if target <= base_session:
-        raise InvalidRequestError(
-            f"the draft's session ({target}) must come after the base's ({base_session})"
-        )
-    ctx = Renewal(
-        base_session,
-        target,
-        base.language,
-        resolution_number(base.symbol),
-        base.adopted,
-        period,
-    )
-    extend = _extend_style(previous)
-    kinds = {p.id: p.kind for p in base.paragraphs}
-    document = "\n".join(texts)
-    known: dict[str, Body] = {}
+    plan = _plan(base, session, previous)
     paragraphs: list[Paragraph] = []
     changes: list[Change] = []
     suggestions: list[Suggestion] = []
     for p in base.paragraphs:
         check(deadline, "making the draft")
-        edits = _edits(p, ctx, pred, extend, operative=_operative(p, kinds))
-        edits += session_edits(
-            p.text, ctx, operative=_operative(p, kinds), known=known, document=document
-        )
-        known.update(bodies_named(p.text, ctx.language, document))
+        edits = plan.edits(p)
         new_text, ops, made = apply_edits(p.text, [e for e in edits if e.sure])
         paragraphs.append(dataclasses.replace(p, text=new_text))
         changes.append(_change(p, new_text, ops, made, deadline))
         suggestions.extend(_suggestions(p.id, new_text, made, [e for e in edits if not e.sure]))
-    draft = _front_matter(base, target, paragraphs)
-    return Draft(base, draft, changes, suggestions=suggestions, period=period)
-
-
-def _edits(
-    p: Paragraph,
-    ctx: Renewal,
-    pred: tuple[str, int] | None,
-    extend: bool | None,
-    *,
-    operative: bool,
-) -> list[Edit]:
-    edits: list[Edit] = []
-    if pred is not None:
-        edits += list_edits(p.text, ctx, pred)
-        edits += single_edits(p.text, ctx, pred, extend=extend)
-    return edits
+    draft = _front_matter(base, plan.ctx.session, paragraphs)
+    return Draft(base, draft, changes, suggestions=suggestions, period=plan.ctx.period or 1)
 
 
 def _change(

@@ -34,13 +34,21 @@ paragraph recalls alone; or the previous version, when it is given.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from diffing.renewal.context import MONTHS, Renewal
 from diffing.renewal.edits import Edit
 
-__all__ = ["Cited", "CitedList", "find_lists", "list_edits", "predecessor", "single_edits"]
+__all__ = [
+    "Cited",
+    "CitedList",
+    "cited_dates",
+    "find_lists",
+    "list_edits",
+    "predecessor",
+    "single_edits",
+]
 
 
 def _item(language: str) -> str:
@@ -237,9 +245,13 @@ def _reason(ctx: Renewal) -> str:
     return f"recalls {ctx.number}" + (f" of {ctx.adopted_words}" if ctx.adopted_words else "")
 
 
-def list_edits(text: str, ctx: Renewal, pred: tuple[str, int]) -> list[Edit]:
+def list_edits(
+    text: str, ctx: Renewal, pred: tuple[str, int], dates: Mapping[str, str] | None = None
+) -> list[Edit]:
     """Grow every list of *text* that holds the predecessor, in session order,
-    with only resolutions of the sessions since after it."""
+    with only resolutions of the sessions since after it. *dates* gives the
+    dates the base cites resolutions with ("of 30 June 2023"), for a list that
+    cites all but its latest with a date."""
     if ctx.number is None or _cites(text, ctx.number, ctx.language):
         return []
     lang = "fr" if ctx.french else "en"
@@ -255,11 +267,25 @@ def list_edits(text: str, ctx: Renewal, pred: tuple[str, int]) -> list[Edit]:
             continue  # "77/120 and 77/121": which one is the series'?
         if _THEN_WHICH[lang].match(text, cl.last.end):
             continue  # "resolutions 72/225 and 77/171, in which it noted ...": those two
-        edits.extend(_grow(text, cl, ctx))
+        edits.extend(_grow(text, cl, ctx, dates or {}))
     return edits
 
 
-def _grow(text: str, cl: CitedList, ctx: Renewal) -> Iterable[Edit]:
+def cited_dates(texts: Iterable[str], language: str) -> dict[str, str]:
+    """The date each resolution is cited with somewhere in *texts*, as printed
+    (" of 30 June 2023")."""
+    dates: dict[str, str] = {}
+    for text in texts:
+        for cl in find_lists(text, language):
+            for c in cl.items:
+                if c.dated:
+                    symbol = _ITEM["fr" if language == "fr" else "en"].match(text, c.start)
+                    if symbol is not None and symbol.group(6):
+                        dates.setdefault(c.key, symbol.group(6))
+    return dates
+
+
+def _grow(text: str, cl: CitedList, ctx: Renewal, dates: Mapping[str, str]) -> Iterable[Edit]:
     lang = "fr" if ctx.french else "en"
     item = _new_item(cl.last, ctx)
     reason = _reason(ctx)
@@ -267,17 +293,24 @@ def _grow(text: str, cl: CitedList, ctx: Renewal) -> Iterable[Edit]:
     if item is None:
         yield Edit(cl.last.end, cl.last.end, f"{word}{ctx.number}", reason + " (date?)", False)
         return
+    # "A of D1, B of D2 and C": the latest is cited without its date; C gets its own.
+    date = ""
+    if not cl.last.dated and any(c.dated for c in cl.items[:-1]):
+        if cl.last.key not in dates:
+            yield Edit(cl.last.end, cl.last.end, f"{word}{item}", reason, False)
+            return
+        date = dates[cl.last.key]
     join_start, end = cl.items[-2].end, cl.last.end
     join = text[join_start : cl.last.start]
     if join.startswith(",") and _AND[lang].search(join):  # serial comma: "A, B, and C"
-        yield Edit(end, end, f", and {item}", reason)
+        yield Edit(end, end, f"{date}, and {item}", reason)
     elif _AND[lang].search(join):
         yield Edit(join_start, cl.last.start, ", ", reason)
-        yield Edit(end, end, f"{word}{item}", reason)
+        yield Edit(end, end, f"{date}{word}{item}", reason)
     elif _THEN_AND[lang].match(text, end):  # "A, B, C and all other resolutions"
-        yield Edit(end, end, f", {item}", reason)
+        yield Edit(end, end, f"{date}, {item}", reason)
     else:
-        yield Edit(end, end, f"{word}{item}", reason, False)
+        yield Edit(end, end, f"{date}{word}{item}", reason, False)
 
 
 def single_edits(

@@ -165,6 +165,7 @@ class SessionMention:
     end: int  # the end of the noun
     range: bool
     noun: str = "session"
+    noun_start: int = 0
 
 
 def find_sessions(text: str, language: str) -> list[SessionMention]:
@@ -186,8 +187,10 @@ def find_sessions(text: str, language: str) -> list[SessionMention]:
             group, is_range = [o], False
         word = _NOUN[lang].match(text, o[1])
         if word:
-            noun = word.group(1).rstrip("s") if word.group(1).startswith("session") else word.group(1)
-            found.append(SessionMention(tuple(group), word.end(), is_range, noun))
+            noun = (
+                word.group(1).rstrip("s") if word.group(1).startswith("session") else word.group(1)
+            )
+            found.append(SessionMention(tuple(group), word.end(), is_range, noun, word.start(1)))
             group, is_range = [], False
     return found
 
@@ -224,8 +227,10 @@ def whose_session(
     after = _after(text, mention, lang, known, document)
     if after is not None:
         return after
-    if mention.noun in known and mention.noun != "session":
-        return known[mention.noun]
+    if mention.noun != "session":
+        here = {**known, **bodies_named(text, lang, document)}
+        if mention.noun in here:
+            return here[mention.noun]
     if _THE[lang].search(text, max(0, start - 5), start) and mention.noun == "session":
         return GENERAL_ASSEMBLY
     clause = max((m.end() for m in _CLAUSE[lang].finditer(text, 0, start)), default=0)
@@ -250,6 +255,9 @@ def _after(
     """The owner a mention names after its noun ("session of the Human Rights Council")."""
     if _OF_GA[lang].match(text, mention.end):
         return GENERAL_ASSEMBLY
+    named = body_named(text[mention.noun_start :], lang, document)
+    if named is not None and mention.noun != "session":
+        return named
     of = _OF[lang].match(text, mention.end)
     if not of:
         return None
@@ -301,7 +309,8 @@ def session_edits(
                 continue
             if sure is not None:
                 word = ordinal_words(new, like=text[start:end])
-                edits.append(Edit(start, end, word, ctx.session_reason(value, new, body), sure))
+                reason = ctx.session_reason(value, new, body, mention.noun.lower())
+                edits.append(Edit(start, end, word, reason, sure))
     for start, end, value in find_ordinals(text):
         if _COUNT[lang].match(text, end) and ctx.delta > 0:
             word = ordinal_words(value + ctx.delta, like=text[start:end])
