@@ -242,7 +242,7 @@ def _new_item(cited: Cited, ctx: Renewal) -> str | None:
 
 
 def _reason(ctx: Renewal) -> str:
-    return f"recalls {ctx.number}" + (f" of {ctx.adopted_words}" if ctx.adopted_words else "")
+    return f"recalls {ctx.number}" + (f" of {ctx.adopted}" if ctx.adopted else "")
 
 
 def list_edits(
@@ -303,6 +303,7 @@ def _grow(text: str, cl: CitedList, ctx: Renewal, dates: Mapping[str, str]) -> I
     join_start, end = cl.items[-2].end, cl.last.end
     join = text[join_start : cl.last.start]
     if join.startswith(",") and _AND[lang].search(join):  # serial comma: "A, B, and C"
+        yield Edit(join_start, cl.last.start, ", ", reason)
         yield Edit(end, end, f"{date}, and {item}", reason)
     elif _AND[lang].search(join):
         yield Edit(join_start, cl.last.start, ", ", reason)
