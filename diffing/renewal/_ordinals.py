@@ -144,18 +144,19 @@ _NUMERIC = re.compile(r"(\d{1,3})\s?(?:st|nd|rd|th|e|ème|eme|er|re)", re.IGNORE
 
 _END = re.compile(
     r"(?<![\w/])\d{1,3}(?:st|nd|rd|th|e|ème|er|re)(?!\w)"
-    r"|\w*(?:th|first|second|third|ième|premier|première)(?!\w)",
+    r"|(?<!\w)\w*(?:th|first|second|third|ième|premier|première)(?!\w)",
     re.IGNORECASE,
 )
 _BEFORE = re.compile(r"(?:(\w+)(?:\s+|-|\u2011|\u2010))$")
 
 
-def find_ordinals(text: str) -> list[tuple[int, int, int]]:
+@lru_cache(maxsize=4096)
+def find_ordinals(text: str) -> tuple[tuple[int, int, int], ...]:
     """Every ordinal in *text*: ``(start, end, value)``, the longest reading
     ("one hundred and first", not "first").
 
     >>> find_ordinals("at its seventy-ninth and 80th sessions, the fourth time")
-    [(7, 20, 79), (25, 29, 80), (44, 50, 4)]
+    ((7, 20, 79), (25, 29, 80), (44, 50, 4))
     """
     found: list[tuple[int, int, int]] = []
     for m in _END.finditer(text):
@@ -165,13 +166,14 @@ def find_ordinals(text: str) -> list[tuple[int, int, int]]:
             value = ordinal_value(text[start : m.end()])
             if value is not None:
                 best = (start, value)
-            before = _BEFORE.search(text, 0, start)
+            window = max(0, start - 40)
+            before = _BEFORE.search(text[window:start])
             if before is None:
                 break
-            start = before.start()
+            start = window + before.start()
         if best is not None:
             found.append((best[0], m.end(), best[1]))
-    return found
+    return tuple(found)
 
 
 def ordinal_value(word: str) -> int | None:

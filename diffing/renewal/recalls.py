@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from diffing.renewal.context import MONTHS, Renewal
 from diffing.renewal.edits import Edit
@@ -147,7 +148,8 @@ def _cited(m: re.Match[str]) -> Cited:
     return Cited(m.start(), m.end(), session, key, m.group(6) is not None)
 
 
-def find_lists(text: str, language: str) -> list[CitedList]:
+@lru_cache(maxsize=4096)
+def find_lists(text: str, language: str) -> tuple[CitedList, ...]:
     """The General Assembly resolutions *text* cites, in runs ("A, B and C"):
     a run counts when the nearest "resolution(s)" or "decision(s)" before it
     is "resolution(s)", and not a Council's or a Conference's.
@@ -156,7 +158,7 @@ def find_lists(text: str, language: str) -> list[CitedList]:
     ...     "its resolutions 54/54 B of 1 December 1999, 55/33 V and 56/24 M, and 2558 (2020)", "en")]
     [['54/54 B', '55/33 V', '56/24 M']]
     >>> find_lists("its decisions 58/521 and 60/518 and Council resolution 52/38", "en")
-    []
+    ()
     """
     lang = "fr" if language == "fr" else "en"
     runs: list[list[re.Match[str]]] = []
@@ -166,18 +168,18 @@ def find_lists(text: str, language: str) -> list[CitedList]:
         else:
             runs.append([m])
     found: list[CitedList] = []
+    kinds = list(_KIND[lang].finditer(text))
     for run in runs:
-        kinds = list(_KIND[lang].finditer(text, 0, run[0].start()))
-        if not kinds:
+        kind = next((k for k in reversed(kinds) if k.end() <= run[0].start()), None)
+        if kind is None:
             continue
-        kind = kinds[-1]
         body, word = (kind.group(1), 2) if lang == "en" else (kind.group(3), 1)
         if kind.group(word)[0] in "Dd" or body:
             continue
         adjacent = not text[kind.end() : run[0].start()].strip()
         lead = (kind.start(word), kind.end(word + 1)) if adjacent else None
         found.append(CitedList(lead, tuple(_cited(m) for m in run)))
-    return found
+    return tuple(found)
 
 
 def predecessor(
