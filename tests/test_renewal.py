@@ -338,3 +338,36 @@ def test_bad_requests() -> None:
         draft("1. Takes note;", session=78)
     with pytest.raises(InvalidRequestError, match="session is unknown"):
         diffing.next_draft(diffing.parse("The General Assembly,\n\n1. Takes note;"))
+
+
+# -- years ----------------------------------------------------------------------------
+
+
+def test_years_tied_to_a_session_or_a_period() -> None:
+    d = draft(
+        "Noting that the Conference on Disarmament, during its 2023 session, met,\n\n"
+        "Recalling the decision of the Conference for its 2009 session,\n\n"
+        "Having considered the financial report for the year ended 31 December 2022,\n\n"
+        "1. Urges the Conference to begin its work during its 2024 session;\n\n"
+        "2. Approves the budget for the period from 1 July 2024 to 30 June 2025;\n\n"
+        "3. Decides to achieve the goals by 2030 in the biennium 2024–2025;"
+    )
+    assert "during its 2024 session" in edited(d, "PP1")
+    assert change(d, "PP1").reason == "year 2023 -> 2024"
+    assert change(d, "PP2").type == "unchanged"
+    assert "ended 31 December 2023" in edited(d, "PP3")
+    assert change(d, "OP1").type == "unchanged" and suggested(d, "OP1")
+    assert "from 1 July 2025 to 30 June 2026" in edited(d, "OP2")
+    assert change(d, "OP2").reason == "period 2024-2025 -> 2025-2026"
+    assert change(d, "OP3").type == "unchanged"  # "by 2030" stays; a biennium: proposed
+    assert suggested(d, "OP3") == [
+        "Decides to achieve the goals by 2030 in the biennium 2026–2027;"
+    ]
+
+
+def test_french_years() -> None:
+    d = draft(
+        "1. Approuve le budget de l'exercice allant du 1er juillet 2024 au 30 juin 2025 ;",
+        french=True,
+    )
+    assert "du 1er juillet 2025 au 30 juin 2026" in edited(d, "OP1")

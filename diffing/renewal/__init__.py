@@ -4,10 +4,13 @@
 the small modules hold one kind of edit each:
 
 * :mod:`~diffing.renewal.recalls` - the base joins the resolutions recalled;
-* :mod:`~diffing.renewal.sessions` - the General Assembly's session ordinals;
+* :mod:`~diffing.renewal.sessions` - session ordinals, the Assembly's and other
+  bodies' (:mod:`~diffing.renewal.bodies`: the bodies with a fixed calendar);
+* :mod:`~diffing.renewal.years` - years tied to a session, reporting periods, bienniums;
 * :mod:`~diffing.renewal.edits` - edits of a paragraph and their ops;
 * :mod:`~diffing.renewal.context` - the facts of one renewal;
 * :mod:`~diffing.renewal.result` - the :class:`Draft` and its suggestions;
+* :mod:`~diffing.renewal.score` - a draft against the version then adopted;
 * :mod:`~diffing.renewal._ordinals` - ordinal words, English and French.
 """
 

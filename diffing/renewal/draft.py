@@ -39,6 +39,7 @@ from diffing.renewal.sessions import (
     session_edits,
     whose_session,
 )
+from diffing.renewal.years import year_edits
 from diffing.worddiff import diff_words
 
 __all__ = ["next_draft", "series_period"]
@@ -154,6 +155,7 @@ class _Plan:
         edits += session_edits(
             p.text, self.ctx, operative=operative, known=self.known, document=self.document
         )
+        edits += year_edits(p.text, self.ctx)
         self.known.update(bodies_named(p.text, self.ctx.language, self.document))
         return edits
 
