@@ -371,3 +371,11 @@ def test_french_years() -> None:
         french=True,
     )
     assert "du 1er juillet 2025 au 30 juin 2026" in edited(d, "OP1")
+
+
+def test_a_number_no_body_could_have_is_the_assemblys() -> None:
+    d = draft(
+        "1. Decides that the Informal Consultative Process will continue its work, with a review "
+        "of its effectiveness at its eighty-second session;"
+    )
+    assert [s.reason for s in d.suggestions if s.paragraph == "OP1"] == ["session 82 -> 83"]

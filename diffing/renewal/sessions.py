@@ -152,6 +152,7 @@ _PAST = {
         re.IGNORECASE,
     ),
 }
+_AHEAD_YEARS = 5
 _REPORT = {"en": re.compile(r"\breports?\b"), "fr": re.compile(r"\brapports?\b")}
 
 
@@ -298,6 +299,8 @@ def session_edits(
     lang = "fr" if ctx.french else "en"
     for mention in find_sessions(text, ctx.language):
         owner = whose_session(text, mention, ctx.language, known, document)
+        if isinstance(owner, Body) and not _plausible(owner, mention, ctx):
+            owner = GENERAL_ASSEMBLY  # "the Process ... at its eighty-second session"
         for i, (start, end, value) in enumerate(mention.ordinals):
             if owner == GENERAL_ASSEMBLY:
                 sure = _sure(text, ctx, mention, i, operative=operative)
@@ -338,6 +341,15 @@ def _sure(
             return False
         return operative or bool(_REPORT[lang].search(text, clause, start))
     return False
+
+
+def _plausible(body: Body, mention: SessionMention, ctx: Renewal) -> bool:
+    """A session number a body can have had near the base's year (a number
+    far from its own is the Assembly's, named after another body)."""
+    year = ctx.adopted_year
+    if year is None or mention.noun != "session":
+        return True
+    return all(body.year_of(v) <= year + _AHEAD_YEARS for _, _, v in mention.ordinals)
 
 
 def _body_sure(body: Body, value: int, ctx: Renewal, *, operative: bool) -> bool | None:
