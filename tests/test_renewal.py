@@ -379,3 +379,18 @@ def test_a_number_no_body_could_have_is_the_assemblys() -> None:
         "of its effectiveness at its eighty-second session;"
     )
     assert [s.reason for s in d.suggestions if s.paragraph == "OP1"] == ["session 82 -> 83"]
+
+
+def test_a_history_of_resolutions_and_decisions_gains_the_base() -> None:
+    d = draft(
+        "Recalling its decision 59/515 of 3 December 2004 and its resolutions 60/74 of "
+        "8 December 2005 and 74/65 of 12 December 2019, its resolution 76/233 of 24 December 2021 "
+        "and its decisions 76/568 of 21 June 2022 and 77/547 of 30 December 2022,\n\n"
+        "Recalling also its decisions 76/568 and 77/547,\n\n"
+        "1. Takes note;"
+    )
+    assert edited(d, "PP1").endswith(
+        "24 December 2021, its decisions 76/568 of 21 June 2022 and 77/547 of 30 December 2022 "
+        "and its resolution 78/54 of 4 December 2023,"
+    )
+    assert change(d, "PP2").type == "unchanged"  # no resolution recalled with them

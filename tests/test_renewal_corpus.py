@@ -113,8 +113,8 @@ def test_most_routine_edits_are_reproduced(renewals: DraftScore) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal of issue 19 not met: 93% (the misses left are not renewal edits: "
-    "see benchmarks/renewal.py --misses)",
+    reason="goal of issue 19 not met: 93.6%; 18 of the 19 misses are not renewal edits "
+    "(README, benchmarks/renewal.py --misses)",
 )
 def test_goal_of_95_percent(renewals: DraftScore) -> None:
     assert renewals.reproduced / len(renewals.routine) >= 0.95

@@ -27,6 +27,7 @@ from diffing.renewal.edits import Edit, apply_edits
 from diffing.renewal.recalls import (
     cited_dates,
     find_lists,
+    history_edits,
     list_edits,
     predecessor,
     single_edits,
@@ -151,6 +152,8 @@ class _Plan:
         if self.pred is not None:
             edits += list_edits(p.text, self.ctx, self.pred, self.dates)
             edits += single_edits(p.text, self.ctx, self.pred, extend=self.extend)
+        if not edits:
+            edits += history_edits(p.text, self.ctx, self.ctx.period)
         operative = _operative(p, self.kinds)
         edits += session_edits(
             p.text, self.ctx, operative=operative, known=self.known, document=self.document

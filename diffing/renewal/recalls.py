@@ -46,6 +46,7 @@ __all__ = [
     "CitedList",
     "cited_dates",
     "find_lists",
+    "history_edits",
     "list_edits",
     "predecessor",
     "single_edits",
@@ -360,6 +361,62 @@ def _extend_one(text: str, cl: CitedList, ctx: Renewal, item: str | None) -> Ite
         yield Edit(lead_start, lead_end, word + "s", reason)
     joiner = " et " if ctx.french else " and "
     yield Edit(cl.last.end, cl.last.end, f"{joiner}{item or ctx.number}", reason)
+
+
+_DECISIONS = {
+    "en": re.compile(r"(,\s+|\s+and\s+)its\s+decisions?\s+"),
+    "fr": re.compile(r"(,\s+|\s+et\s+)ses?\s+décisions?\s+"),
+}
+_ITS_RESOLUTION = {"en": "its resolution", "fr": "sa résolution"}
+
+
+def history_edits(text: str, ctx: Renewal, period: int | None) -> list[Edit]:
+    """A recalled history of resolutions and decisions in order that ends with a
+    decision of the base's predecessor session ("..., its resolution 76/233 of
+    24 December 2021 and its decisions 76/568 of 21 June 2022 and 77/547 of
+    30 December 2022,"): the base joins it as one more group ("..., its
+    decisions ... and its resolution 78/47 of 4 December 2023")."""
+    lang = "fr" if ctx.french else "en"
+    if ctx.number is None or not _RECALL_LEAD[lang].match(text) or _cites(text, ctx.number, lang):
+        return []
+    groups = list(_DECISIONS[lang].finditer(text))
+    resolutions = find_lists(text, lang)
+    if not groups or not resolutions:
+        return []
+    group = groups[-1]
+    items = [m for m in _ITEM[lang].finditer(text, group.end()) if m.group(1)]
+    if (
+        not items
+        or text[items[-1].end() :].strip(" ,;.:")
+        or resolutions[-1].last.end > group.start()
+    ):
+        return []
+    last = _cited(items[-1])
+    sessions = (
+        {ctx.base_session - period} if period else {ctx.base_session - 1, ctx.base_session - 2}
+    )
+    if last.session not in sessions or any(
+        c.session >= last.session for cl in resolutions for c in cl.items
+    ):
+        return []
+    item = _new_item(last, ctx)
+    if item is None:
+        return []
+    reason = _reason(ctx)
+    edits = [
+        Edit(
+            items[-1].end(),
+            items[-1].end(),
+            f"{_JOINER[lang]}{_ITS_RESOLUTION[lang]} {item}",
+            reason,
+        )
+    ]
+    if group.group(1).strip() in ("and", "et"):
+        edits.append(Edit(group.start(1), group.end(1), ", ", reason))
+    return edits
+
+
+_JOINER = {"en": " and ", "fr": " et "}
 
 
 def _unsure(e: Edit) -> Edit:
