@@ -7,6 +7,7 @@ Public API::
     compare(old, new, *, deadline=None) -> Comparison
     compare_series([r1, r2, ...], *, deadline=None) -> Series
     apply_amendments(draft, [amendment, ...], *, deadline=None) -> Comparison
+    next_draft(base, session=None, *, previous=None, deadline=None) -> Draft
 
 ``deadline`` is a :func:`time.monotonic` value: a comparison still running
 past it raises ``ComparisonTooLargeError`` (:mod:`diffing.budget`).
@@ -34,6 +35,7 @@ from diffing.model import (
     VerbChange,
 )
 from diffing.parser import parse
+from diffing.renewal import Draft, Suggestion, next_draft
 from diffing.series import compare_series
 
 __all__ = [
@@ -41,6 +43,7 @@ __all__ = [
     "AmendmentReport",
     "Change",
     "Comparison",
+    "Draft",
     "Footnote",
     "Instruction",
     "InstructionReport",
@@ -51,9 +54,11 @@ __all__ = [
     "Series",
     "SeriesRow",
     "Submitter",
+    "Suggestion",
     "VerbChange",
     "apply_amendments",
     "compare",
     "compare_series",
+    "next_draft",
     "parse",
 ]

@@ -170,6 +170,7 @@ class ChangeDict(TypedDict):
     routine: bool
     verb_change: VerbChangeDict | None
     amendment: NotRequired[list[AmendmentRefDict]]
+    reason: NotRequired[str]
 
 
 class DocumentRefDict(TypedDict):
@@ -435,6 +436,10 @@ class AmendmentRef:
 
 @dataclass
 class Change:
+    """One change of a comparison. ``reason`` is set on the edits a draft makes
+    (:func:`diffing.next_draft`: "session 79 -> 81"), None from :func:`diffing.compare`;
+    ``to_dict`` gives it only when set."""
+
     type: ChangeType
     old: list[str]
     new: list[str]
@@ -445,6 +450,9 @@ class Change:
     #: the instructions that made this change, when the comparison applies amendments
     #: (``diffing.apply_amendments``); the key is left out of ``to_dict()`` when empty
     amendment: list[AmendmentRef] = field(default_factory=list)
+    #: why a change was made, for changes resdiff makes itself
+    #: (``diffing.next_draft``: "session 79 -> 81"); left out of ``to_dict()`` when None
+    reason: str | None = None
 
     @property
     def routine(self) -> bool:
@@ -479,6 +487,8 @@ class Change:
         }
         if self.amendment:
             d["amendment"] = [a.to_dict() for a in self.amendment]
+        if self.reason is not None:
+            d["reason"] = self.reason
         return d
 
 

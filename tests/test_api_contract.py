@@ -137,4 +137,7 @@ def test_the_published_schemas_declare_every_field() -> None:
     assert set(schemas["Comparison"]["required"]) == set(comparison)
     assert set(schemas["Comparison"]["properties"]) == set(comparison) | {"amendments"}
     assert set(schemas["Change"]["required"]) == set(comparison["changes"][0])
-    assert set(schemas["Change"]["properties"]) == set(comparison["changes"][0]) | {"amendment"}
+    assert set(schemas["Change"]["properties"]) == set(comparison["changes"][0]) | {
+        "amendment",
+        "reason",
+    }
