@@ -3,7 +3,8 @@
 A *kind* of report (:class:`Kind`: a comparison of two versions, a series of
 several) is computed by the engine and rendered in a *format*
 (:data:`FORMATS`: json, text, html, pdf, docx, with its media type) with
-*options* (:class:`Options`: the view of html and pdf...). :data:`KINDS` says
+*options* (:class:`Options`: the view of html and pdf, changes only, summary
+only, the language of the chrome...). :data:`KINDS` says
 once which kind exists in which format with which options, so a new kind or
 format is one entry there. :func:`request` checks what a caller asks for
 (400 otherwise) and :func:`produce` makes it:
@@ -37,6 +38,7 @@ from typing import Any, Generic, TypeVar
 import diffing
 from diffing.budget import EXCEEDED
 from diffing.model import Comparison, ComparisonDict, Resolution, Series, SeriesDict
+from service import i18n
 from service.config import Limits
 from service.errors import ComparisonTooLargeError, InvalidRequestError
 from service.library.documents import Resolved, check_comparison
@@ -103,22 +105,46 @@ class Options:
     """What a reader chooses about a report besides its format.
 
     ``view``: the layout of a comparison in html and pdf (:data:`VIEWS`);
-    ``author`` and ``date`` (ISO 8601) sign the tracked changes of the docx and
-    date the html and pdf. Each kind says which options apply to which format;
-    the others keep their defaults (so they never split the cache).
+    ``changes_only``: leave the unchanged paragraphs out (html, pdf, docx, text);
+    ``summary_only``: the header, the warnings and the change list, no text (html,
+    pdf, text); ``language``: the language of resdiff's own words (the chrome), by
+    default the documents' (:func:`service.i18n.chrome_language`); ``author`` and
+    ``date`` (ISO 8601) sign the tracked changes of the docx and date the html and
+    pdf; ``standalone`` false makes the html a fragment for the web page (no inline
+    style or script). Each kind says which options apply to which format; the
+    others keep their defaults (so they never split the cache).
     """
 
     view: View = "inline"
     author: str = "resdiff"
     date: str | None = None
+    changes_only: bool = False
+    summary_only: bool = False
+    language: str | None = None
+    standalone: bool = True
 
     def __post_init__(self) -> None:
         if self.view not in VIEWS:
             raise InvalidRequestError(f"unknown view {self.view!r}: use one of {', '.join(VIEWS)}")
+        if self.language is not None and self.language not in i18n.available():
+            raise InvalidRequestError(
+                f"unknown report language {self.language!r}:"
+                f" use one of {', '.join(i18n.available())}"
+            )
 
 
 #: the options a reader may give by name (a query parameter, a form field, a CLI option)
-READER_OPTIONS = ("view",)
+READER_OPTIONS = ("view", "changes_only", "summary_only", "language")
+#: the options that are yes or no, and how a reader may say yes or no
+_FLAGS = frozenset({"changes_only", "summary_only"})
+_YES, _NO = frozenset({"1", "true", "yes", "on"}), frozenset({"0", "false", "no", "off", ""})
+
+
+def _flag(name: str, value: str) -> bool:
+    v = value.strip().lower()
+    if v in _YES or v in _NO:
+        return v in _YES
+    raise InvalidRequestError(f"{name} must be true or false, not {value!r}")
 
 
 def read_options(kind: str, given: Mapping[str, str | None]) -> Options:
@@ -129,7 +155,11 @@ def read_options(kind: str, given: Mapping[str, str | None]) -> Options:
     values: dict[str, Any] = {}
     for name in READER_OPTIONS:
         value = given.get(name)
-        if name in taken and value:
+        if name not in taken or value is None:
+            continue
+        if name in _FLAGS:
+            values[name] = _flag(name, value)
+        elif value:
             values[name] = value.lower()
     return Options(**values)
 
@@ -180,35 +210,62 @@ def _pdf(html: str, budget: Budget) -> bytes:
     return html_to_pdf(html, deadline=budget.deadline, inline_bytes=budget.pdf_inline_bytes)
 
 
-def _comparison_text(c: Comparison, options: Options, budget: Budget) -> bytes:
+def _comparison_text(c: Comparison, o: Options, budget: Budget) -> bytes:
     from service.render.text import render_comparison_text
 
-    return render_comparison_text(c).encode()
+    return render_comparison_text(
+        c, language=o.language, changes_only=o.changes_only, summary_only=o.summary_only
+    ).encode()
 
 
 def _comparison_html(c: Comparison, o: Options, budget: Budget, *, pdf: bool = False) -> str:
     return render_comparison_html(
-        c, view=o.view, author=o.author, date=o.date, pdf=pdf, deadline=budget.deadline
+        c,
+        view=o.view,
+        author=o.author,
+        date=o.date,
+        pdf=pdf,
+        deadline=budget.deadline,
+        language=o.language,
+        changes_only=o.changes_only,
+        summary_only=o.summary_only,
+        standalone=o.standalone or pdf,
     )
 
 
 def _comparison_docx(c: Comparison, o: Options, budget: Budget) -> bytes:
     from service.render.docx import render_comparison_docx
 
-    return render_comparison_docx(c, author=o.author, date=o.date, deadline=budget.deadline)
+    return render_comparison_docx(
+        c,
+        author=o.author,
+        date=o.date,
+        deadline=budget.deadline,
+        language=o.language,
+        changes_only=o.changes_only,
+    )
 
 
-def _series_text(s: Series, options: Options, budget: Budget) -> bytes:
+def _series_text(s: Series, o: Options, budget: Budget) -> bytes:
     from service.render.text import render_series_text
 
-    return render_series_text(s).encode()
+    return render_series_text(s, language=o.language).encode()
 
 
 def _series_html(s: Series, o: Options, budget: Budget, *, pdf: bool = False) -> str:
-    return render_series_html(s, date=o.date, pdf=pdf, deadline=budget.deadline)
+    return render_series_html(
+        s,
+        date=o.date,
+        pdf=pdf,
+        deadline=budget.deadline,
+        language=o.language,
+        standalone=o.standalone or pdf,
+    )
 
 
 _SIGNED = frozenset({"author", "date"})
+#: the options of a comparison's text: what to leave out, the chrome's language
+_READING = frozenset({"changes_only", "summary_only", "language"})
 
 #: every kind of report: the one place that says what exists
 KINDS: dict[str, Kind[Any]] = {
@@ -223,7 +280,12 @@ KINDS: dict[str, Kind[Any]] = {
             "pdf": lambda c, o, b: _pdf(_comparison_html(c, o, b, pdf=True), b),
             "docx": _comparison_docx,
         },
-        options={"html": _SIGNED | {"view"}, "pdf": _SIGNED | {"view"}, "docx": _SIGNED},
+        options={
+            "text": _READING,
+            "html": _SIGNED | _READING | {"view", "standalone"},
+            "pdf": _SIGNED | _READING | {"view"},
+            "docx": _SIGNED | {"changes_only", "language"},
+        },
         contract=ComparisonDict,
     ),
     "series": Kind[Series](
@@ -236,7 +298,11 @@ KINDS: dict[str, Kind[Any]] = {
             "html": lambda s, o, b: _series_html(s, o, b).encode(),
             "pdf": lambda s, o, b: _pdf(_series_html(s, o, b, pdf=True), b),
         },
-        options={"html": frozenset({"date"}), "pdf": frozenset({"date"})},
+        options={
+            "text": frozenset({"language"}),
+            "html": frozenset({"date", "language", "standalone"}),
+            "pdf": frozenset({"date", "language"}),
+        },
         max_versions=None,
         contract=SeriesDict,
     ),
@@ -348,14 +414,18 @@ def render_comparison(
     view: View = "inline",
     author: str = "resdiff",
     date: str | None = None,
+    **options: Any,
 ) -> bytes:
-    """One comparison in ``fmt``: ``render("compare", ...)`` with its options spelt out."""
-    return render("compare", comparison, fmt, Options(view=view, author=author, date=date))
+    """One comparison in ``fmt``: ``render("compare", ...)`` with its options spelt out
+    (``changes_only``, ``summary_only``, ``language``... as :class:`Options` names them)."""
+    return render(
+        "compare", comparison, fmt, Options(view=view, author=author, date=date, **options)
+    )
 
 
-def render_series(series: Series, fmt: str, *, date: str | None = None) -> bytes:
+def render_series(series: Series, fmt: str, *, date: str | None = None, **options: Any) -> bytes:
     """One series in ``fmt``: ``render("series", ...)``."""
-    return render("series", series, fmt, Options(date=date))
+    return render("series", series, fmt, Options(date=date, **options))
 
 
 @contextlib.contextmanager

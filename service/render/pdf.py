@@ -81,11 +81,16 @@ def _font_config() -> Any:
     return FontConfiguration()
 
 
+#: a tagged PDF (PDF/UA-1): its structure (headings, tables, lists) and language are read
+#: by screen readers; about 10% slower to make than an untagged one
+PDF_VARIANT = "pdf/ua-1"
+
+
 def _pdf(html: str) -> bytes:
     import weasyprint
 
     doc = weasyprint.HTML(string=html, base_url="about:blank", url_fetcher=url_fetcher())
-    out = doc.write_pdf(font_config=_font_config())
+    out = doc.write_pdf(font_config=_font_config(), pdf_variant=PDF_VARIANT)
     assert isinstance(out, bytes)
     return out
 

@@ -4,7 +4,9 @@
 template can print without logic: the new text in reading order, the removed
 paragraphs and the origins of moved paragraphs where they stood in the old
 text, each paragraph cut into segments (equal / insert / delete, lead or not),
-labels such as ``PP5 (was PP4)``, navigation anchors and a summary.
+labels such as ``PP5 (was PP4)`` in the language of the report's chrome
+(:class:`~service.i18n.Chrome`: ``§ 5 (ancien § 4)`` in French), navigation
+anchors and a summary.
 
 Nothing here escapes or formats: the templates do (with autoescape on).
 """
@@ -19,6 +21,7 @@ from typing import Literal
 from diffing import budget
 from diffing.model import Change, Comparison, Op, Paragraph, Resolution, Summary, VerbChange
 from diffing.worddiff import typographic_ops
+from service.i18n import Chrome, direction
 
 __all__ = [
     "ChangeView",
@@ -33,6 +36,7 @@ __all__ = [
     "display_number",
     "shown_verb_change",
     "text_direction",
+    "visible_entries",
 ]
 
 SegmentKind = Literal["equal", "insert", "delete"]
@@ -117,6 +121,44 @@ class ChangeView:
     def substantive(self) -> bool:
         return self.changed and not self.quiet
 
+    @property
+    def section(self) -> str:
+        """``operative`` (sub-paragraphs included), ``preambular`` or ``other`` (headings):
+        the part of the text the change is in, by its first paragraph (new, else old)."""
+        paras = self.new or self.old
+        kind = paras[0].kind if paras else ""
+        if kind in ("operative", "subparagraph"):
+            return "operative"
+        return "preambular" if kind == "preambular" else "other"
+
+    @property
+    def kind(self) -> str:
+        """What the change lists show: its type, ``routine`` for a routine update, and
+        ``part-change`` for a paragraph that only changed part."""
+        if self.quiet and self.type in ("reworded", "unchanged"):
+            return "routine"
+        if self.type == "unchanged":
+            return "part-change"
+        return self.type
+
+    def begins(self, words: int = 9) -> tuple[str, str]:
+        """The opening words of the paragraph (new text, else old): its lead (italic
+        in print) and the words after it, cut at ``words`` words in all."""
+        paras = self.new or self.old
+        if not paras:
+            return "", ""
+        segments = paras[0].segments
+        lead = "".join(s.text for s in itertools.takewhile(lambda s: s.lead, segments))
+        rest = "".join(s.text for s in segments)[len(lead) :]
+        taken = lead.split()
+        more = rest.split()
+        kept = more[: max(0, words - len(taken))]
+        tail = " ".join(kept)
+        if len(kept) < len(more):
+            tail += "\u2026"
+        space = " " if lead and tail and not tail.startswith(",") else ""
+        return lead.strip(), space + tail
+
 
 @dataclass
 class Entry:
@@ -133,6 +175,10 @@ class Entry:
     heading: str | None = None
     assembly: bool = False
 
+    @property
+    def shown_when_changes_only(self) -> bool:
+        return self.role == "origin" or self.change.changed
+
 
 @dataclass
 class ComparisonView:
@@ -147,6 +193,7 @@ class ComparisonView:
     old_dir: str
     assembly: str
     groups: dict[str, list[ChangeView]] = field(default_factory=dict)
+    chrome: Chrome = field(default_factory=lambda: Chrome.of("en"))
 
     @property
     def navigable(self) -> list[ChangeView]:
@@ -155,22 +202,22 @@ class ComparisonView:
 
 def text_direction(language: str | None) -> str:
     """``rtl`` for Arabic (and other right-to-left scripts), else ``ltr``."""
-    lang = (language or "en").split("-")[0].lower()
-    return "rtl" if lang in {"ar", "he", "fa", "ur"} else "ltr"
+    return direction(language)
 
 
 def assembly_line(language: str | None) -> str:
     return _ASSEMBLY.get((language or "en").split("-")[0].lower(), _ASSEMBLY["en"])
 
 
-def display_number(p: Paragraph) -> str:
-    """The number as printed: ``3.`` for operative, ``(a)`` for sub-paragraphs."""
+def display_number(p: Paragraph, language: str | None = None) -> str:
+    """The number as printed: ``3.`` for operative, ``(a)`` for sub-paragraphs (``a)`` in
+    a French text)."""
     n = (p.number or "").strip()
     if not n:
         return ""
     if p.kind == "subparagraph":
         core = n.strip("()")
-        return f"({core})"
+        return f"{core})" if (language or "").startswith("fr") else f"({core})"
     if p.kind == "operative":
         return n if n.endswith(".") else f"{n}."
     return n
@@ -183,26 +230,58 @@ def shown_verb_change(change: Change) -> VerbChange | None:
     return None if vc is None or vc.minor else vc
 
 
-def change_label(change: Change) -> str:
-    """``PP5 (was PP4)``, ``OP3 (new)``, ``OP4 (deleted)``, ``OP3, OP4 (was OP3)``."""
-    old, new = ", ".join(change.old), ", ".join(change.new)
+def change_label(change: Change, chrome: Chrome | None = None) -> str:
+    """``PP5 (was PP4)``, ``OP3 (new)``, ``OP4 (deleted)``, ``OP3, OP4 (was OP3)``, in the
+    words of ``chrome`` (English by default)."""
+    chrome = chrome or Chrome.of("en")
+    old, new = chrome.pids(change.old), chrome.pids(change.new)
     if not change.new:
-        return f"{old} (deleted)"
+        return chrome.gettext("%(ids)s (deleted)", ids=old)
     if not change.old:
-        return f"{new} (new)"
+        return chrome.gettext("%(ids)s (new)", ids=new)
     if change.old == change.new:
         return new
-    return f"{new} (was {old})"
+    return chrome.gettext("%(new)s (was %(old)s)", new=new, old=old)
 
 
-def build_view(comparison: Comparison, *, deadline: float | None = None) -> ComparisonView:
-    """Everything a report prints, in the order it prints it (within ``deadline``,
-    a :func:`time.monotonic` value, checked between changes)."""
+def visible_entries(entries: Sequence[Entry], changes_only: bool) -> list[tuple[int, Entry]]:
+    """The entries a report prints, each with the number of unchanged paragraphs left
+    out just before it (always 0 unless ``changes_only``)."""
+    if not changes_only:
+        return [(0, e) for e in entries]
+    out: list[tuple[int, Entry]] = []
+    gap = 0
+    for e in entries:
+        if e.shown_when_changes_only:
+            out.append((gap, e))
+            gap = 0
+        else:
+            gap += len(e.change.inline)
+    return out
+
+
+def trailing_gap(entries: Sequence[Entry]) -> int:
+    """The unchanged paragraphs after the last change (left out of a changes-only report)."""
+    gap = 0
+    for e in reversed(entries):
+        if e.shown_when_changes_only:
+            break
+        gap += len(e.change.inline)
+    return gap
+
+
+def build_view(
+    comparison: Comparison, *, chrome: Chrome | None = None, deadline: float | None = None
+) -> ComparisonView:
+    """Everything a report prints, in the order it prints it, in the words of ``chrome``
+    (English by default), within ``deadline`` (a :func:`time.monotonic` value, checked
+    between changes)."""
+    chrome = chrome or Chrome.of("en")
     old, new = _Doc.of(comparison.old), _Doc.of(comparison.new)
     views = []
     for i, c in enumerate(comparison.changes):
         budget.check(deadline, "preparing the report")
-        views.append(_change_view(i, c, old, new))
+        views.append(_change_view(i, c, old, new, chrome))
     changed = [v for v in views if v.changed]
     for a, b in itertools.pairwise(changed):
         a.next, b.prev = b.anchor, a.anchor
@@ -220,6 +299,7 @@ def build_view(comparison: Comparison, *, deadline: float | None = None) -> Comp
         old_dir=text_direction(old_lang),
         assembly=assembly_line(lang),
         groups=_groups(comparison.changes, views),
+        chrome=chrome,
     )
 
 
@@ -232,12 +312,14 @@ class _Doc:
 
     paragraphs: dict[str, Paragraph]  # by id; the first of a repeated id, as Resolution.paragraph
     notes: dict[str, str]  # footnote text by marker
+    language: str = "en"
 
     @classmethod
     def of(cls, res: Resolution) -> _Doc:
         return cls(
             {p.id: p for p in reversed(res.paragraphs)},
             {f.marker: f.text for f in res.footnotes},
+            res.language or "en",
         )
 
     def lookup(self, ids: Sequence[str]) -> list[Paragraph]:
@@ -332,7 +414,10 @@ def _split(segments: Sequence[Segment], breaking: set[str]) -> list[list[Segment
 
 
 def _para_views(
-    chunks: list[list[Segment]], paras: Sequence[Paragraph], notes: dict[str, str] | None = None
+    chunks: list[list[Segment]],
+    paras: Sequence[Paragraph],
+    notes: dict[str, str] | None = None,
+    language: str = "en",
 ) -> list[ParaView]:
     if len(chunks) > len(paras) and paras:
         head, tail = chunks[: len(paras) - 1], chunks[len(paras) - 1 :]
@@ -341,7 +426,7 @@ def _para_views(
     for k, segs in enumerate(chunks):
         p = paras[min(k, len(paras) - 1)] if paras else Paragraph(id="", kind="preambular", text="")
         fns = [Note(m, (notes or {}).get(m, "")) for m in p.footnotes]
-        out.append(ParaView(p.id, p.kind, display_number(p), p.part, segs, fns))
+        out.append(ParaView(p.id, p.kind, display_number(p, language), p.part, segs, fns))
     return out
 
 
@@ -359,7 +444,9 @@ def _mark_notes(inline: list[ParaView], old: list[ParaView]) -> None:
         )
 
 
-def _change_view(index: int, change: Change, old_doc: _Doc, new_doc: _Doc) -> ChangeView:
+def _change_view(
+    index: int, change: Change, old_doc: _Doc, new_doc: _Doc, chrome: Chrome
+) -> ChangeView:
     old = old_doc.lookup(change.old)
     new = new_doc.lookup(change.new)
     old_text = "\n".join(p.text for p in old)
@@ -372,15 +459,23 @@ def _change_view(index: int, change: Change, old_doc: _Doc, new_doc: _Doc) -> Ch
     inline_paras = new or old
     inline_break = {"equal", "insert"} if new else {"delete"}
     old_notes, new_notes = old_doc.notes, new_doc.notes
-    inline = _para_views(_split(shown, inline_break), inline_paras, new_notes if new else old_notes)
-    old_views = _para_views(_split(old_side, {"equal", "delete"}), old, old_notes) if old else []
+    old_lang, new_lang = old_doc.language, new_doc.language
+    inline = _para_views(
+        _split(shown, inline_break),
+        inline_paras,
+        new_notes if new else old_notes,
+        new_lang if new else old_lang,
+    )
+    old_views = (
+        _para_views(_split(old_side, {"equal", "delete"}), old, old_notes, old_lang) if old else []
+    )
     if new and old:
         _mark_notes(inline, old_views)
     return ChangeView(
         index=index,
         anchor=f"c{index + 1}",
         type=change.type,
-        label=change_label(change),
+        label=change_label(change, chrome),
         old_ids=list(change.old),
         new_ids=list(change.new),
         tags=list(change.tags),
@@ -389,7 +484,11 @@ def _change_view(index: int, change: Change, old_doc: _Doc, new_doc: _Doc) -> Ch
         quiet=change.routine,
         inline=inline,
         old=old_views,
-        new=_para_views(_split(new_side, {"equal", "insert"}), new, new_notes) if new else [],
+        new=(
+            _para_views(_split(new_side, {"equal", "insert"}), new, new_notes, new_lang)
+            if new
+            else []
+        ),
         segments=segs,
     )
 

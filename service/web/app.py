@@ -18,7 +18,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from service import config
 from service.errors import ResdiffError
 from service.resources import TEMPLATES, WEB_STATIC
-from service.web import context
+from service.web import context, locale
 from service.web.schemas import Health, Problem
 
 __all__ = ["create_app", "problem"]
@@ -50,6 +50,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.json = _JSONProvider(app)
 
     context.init_app(app)
+    locale.init_app(app)
 
     from service.web import api, pages
 

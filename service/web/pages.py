@@ -1,6 +1,17 @@
-"""The web pages: the document library, the compare and series forms, the report page."""
+"""The web pages: the document library, the compare and series forms, the report page.
+
+The report page holds the report itself (the HTML fragment of the report
+pipeline, with its stylesheet and script as files: the page needs no inline
+code), so it prints whole from the browser, scrolls as one page, and its
+keyboard shortcuts work at once. Its tools choose the view, the whole text or
+the changes only, and the language of the report; its downloads (PDF, Word,
+summary, stand-alone HTML, JSON) carry the same choices.
+"""
 
 from __future__ import annotations
+
+import dataclasses
+from typing import Any
 
 from flask import (
     Blueprint,
@@ -12,12 +23,17 @@ from flask import (
     request,
     url_for,
 )
+from markupsafe import Markup
 from werkzeug.wrappers import Response as BaseResponse
 
-from service import reports
+from service import i18n, reports
 from service.errors import InvalidRequestError, ResdiffError, problem_types
 from service.library import OFFICIAL_SOURCES, Document, Library
+from service.library.fingerprint import reports_fingerprint
+from service.render.html import report_css, report_js
+from service.render.words import N_
 from service.web.context import get_library, get_limits, get_store, report_response
+from service.web.locale import ui_chrome
 
 __all__ = ["INTERPOL_SERIES", "bp"]
 
@@ -32,6 +48,34 @@ ATTACH = tuple(
 )
 
 
+#: the report's own files, served to the report page
+REPORT_ASSETS = {
+    "report.css": ("text/css; charset=utf-8", lambda: report_css(False)),
+    "report.js": ("text/javascript; charset=utf-8", report_js),
+}
+#: the sources of one side of the compare form
+SOURCES = ("library", "file", "paste")
+#: what to say when a side of the compare form is missing, by side and chosen source
+_MISSING = {
+    ("old", "file"): N_("choose a file for the old version"),
+    ("new", "file"): N_("choose a file for the new version"),
+    ("old", "paste"): N_("paste the text of the old version"),
+    ("new", "paste"): N_("paste the text of the new version"),
+    ("old", "library"): N_("choose the old version from the library"),
+    ("new", "library"): N_("choose the new version from the library"),
+    ("old", ""): N_("choose the old version: from the library, a file, or pasted text"),
+    ("new", ""): N_("choose the new version: from the library, a file, or pasted text"),
+}
+#: the names of the sources of a stored document, as the library shows them
+SOURCE_NAMES = {
+    "ods": N_("UN (ODS)"),
+    "mirror": N_("mirror"),
+    "upload": N_("upload"),
+    "paste": N_("paste"),
+    "file": N_("file"),
+}
+
+
 def _home(messages: list[tuple[str, str]] | None = None, status: int = 200) -> tuple[str, int]:
     library = get_library()
     docs = library.documents(limit=500)
@@ -44,7 +88,8 @@ def _home(messages: list[tuple[str, str]] | None = None, status: int = 200) -> t
         mirror=bool(current_app.config.get("RESDIFF_MIRROR")),
         messages=messages or [],
         slots=SERIES_SLOTS,
-        languages=("en", "fr", "es", "ar", "zh", "ru"),
+        fetch_languages=i18n.UN_LANGUAGES,
+        source_names=SOURCE_NAMES,
     ), status
 
 
@@ -75,8 +120,20 @@ def upload() -> tuple[str, int]:
         except ResdiffError as exc:
             messages.append(("error", f"{f.filename}: {exc.detail}"))
             continue
-        verb = "added" if created else "already in the library as"
-        messages.append(("ok", f"{f.filename}: {verb} {doc.label}"))
+        _ = ui_chrome().gettext
+        if created:
+            messages.append(("ok", _("%(file)s: added as %(doc)s", file=f.filename, doc=doc.label)))
+        else:
+            messages.append(
+                (
+                    "ok",
+                    _(
+                        "%(file)s: already in the library as %(doc)s",
+                        file=f.filename,
+                        doc=doc.label,
+                    ),
+                )
+            )
     return _home(messages)
 
 
@@ -87,7 +144,7 @@ def fetch() -> tuple[str, int]:
         doc = library.by_symbol(request.form.get("symbol", ""), request.form.get("language", "en"))
     except ResdiffError as exc:
         return _home([("error", exc.detail)], exc.status)
-    return _home([("ok", f"{doc.label} is in the library")])
+    return _home([("ok", ui_chrome().gettext("%(doc)s is in the library", doc=doc.label))])
 
 
 @bp.post("/load-interpol")
@@ -100,29 +157,43 @@ def load_interpol() -> tuple[str, int]:
             loaded.append(library.by_symbol(symbol, "en", network=False).symbol)
         except ResdiffError:
             missing.append(symbol)
-    messages = [("ok", f"loaded {len(loaded)} resolutions of the INTERPOL series")]
+    _ = ui_chrome().gettext
+    messages = [("ok", _("loaded %(num)d resolutions of the INTERPOL series", num=len(loaded)))]
     if missing:
         messages.append(
-            ("info", f"not in the local mirror: {', '.join(missing)} (fetch by symbol to get it)")
+            (
+                "info",
+                _(
+                    "not in the local mirror: %(symbols)s (fetch by symbol to get it)",
+                    symbols=", ".join(missing),
+                ),
+            )
         )
     return _home(messages)
 
 
 def _side(library: Library, side: str) -> Document:
-    """The document chosen for one side of the compare form: a file, pasted text or the library."""
+    """The document chosen for one side of the compare form.
+
+    The form gives one source per side (``old_source``: ``library``, ``file`` or
+    ``paste``, its tabs) and only that one is read, whatever the other fields hold.
+    Without it (an older form, a script), a file comes first, then pasted text,
+    then the library."""
+    source = request.form.get(f"{side}_source", "")
+    if source and source not in SOURCES:
+        raise InvalidRequestError(f"{side}_source must be one of {', '.join(SOURCES)}")
     upload = request.files.get(f"{side}_file")
-    if upload is not None and upload.filename:
+    if source in ("", "file") and upload is not None and upload.filename:
         doc, _ = library.add(upload.read(), upload.filename, source="upload")
         return doc
     text = request.form.get(f"{side}_text", "")
-    if text.strip():
+    if source in ("", "paste") and text.strip():
         return library.add_text(text, source="paste")[0]
     doc_id = request.form.get(f"{side}_id", "")
-    if doc_id:
+    if source in ("", "library") and doc_id:
         return library.fresh(library.get(doc_id))
-    raise InvalidRequestError(
-        f"choose the {side} version: from the library, a file, or pasted text"
-    )
+    message = _MISSING.get((side, source), _MISSING[(side, "")])
+    raise InvalidRequestError(ui_chrome().gettext(message))
 
 
 @bp.post("/compare")
@@ -132,6 +203,20 @@ def compare() -> BaseResponse:
     options = reports.read_options("compare", request.form)
     report = library.save_report("compare", [old.id, new.id], {})
     return redirect(url_for("web.report", key=report.key, view=options.view), code=303)
+
+
+def _page_options(kind: str) -> dict[str, Any]:
+    """The reader's choices of the report page (view, changes only, language), as query
+    parameters: the page's links and downloads keep them."""
+    options = reports.read_options(kind, request.args)
+    kept: dict[str, Any] = {}
+    if kind == "compare" and options.view != "inline":
+        kept["view"] = options.view
+    if options.changes_only:
+        kept["changes_only"] = 1
+    if options.language:
+        kept["language"] = options.language
+    return kept
 
 
 @bp.post("/series")
@@ -149,15 +234,37 @@ def series() -> BaseResponse:
 @bp.get("/report/<key>")
 def report(key: str) -> str:
     saved, versions = get_library().report(key)
-    req = reports.request(saved.kind, "html", reports.read_options(saved.kind, request.args))
+    chosen = _page_options(saved.kind)
+    options = reports.read_options(saved.kind, {k: str(v) for k, v in chosen.items()})
+    req = reports.request(saved.kind, "html", dataclasses.replace(options, standalone=False))
+    produced = reports.produce(req, versions, limits=get_limits(), store=get_store())
+    kinds = [v.resolution.language for v in reversed(versions)]
     return render_template(
         "web/report.html",
         key=key,
         kind=saved.kind,
-        view=req.options.view,
+        options=chosen,
+        view=options.view,
+        changes_only=options.changes_only,
+        report_language=i18n.chrome_language(options.language, *kinds),
         versions=[v.document for v in versions],
         formats=[f for f in ATTACH if f in req.kind.renderers],
+        summary="pdf" in req.kind.renderers and saved.kind == "compare",
+        body=Markup(produced.body.decode("utf-8")),
+        assets=reports_fingerprint(),
     )
+
+
+@bp.get("/report-assets/<name>")
+def report_asset(name: str) -> Response:
+    """The report's stylesheet and script, for the report page."""
+    if name not in REPORT_ASSETS:
+        abort(404)
+    media_type, read = REPORT_ASSETS[name]
+    response = Response(read(), content_type=media_type)
+    response.cache_control.public = True
+    response.cache_control.max_age = 3600
+    return response
 
 
 @bp.get("/report/<key>.<fmt>")
@@ -165,7 +272,8 @@ def report_file(key: str, fmt: str) -> Response:
     saved, versions = get_library().report(key)
     req = reports.request(saved.kind, fmt, reports.read_options(saved.kind, request.args))
     produced = reports.produce(req, versions, limits=get_limits(), store=get_store())
-    return report_response(produced, attach=ATTACH)
+    attach = (*ATTACH, "html") if request.args.get("download") else ATTACH
+    return report_response(produced, attach=attach)
 
 
 @bp.get("/problems/<slug>")
