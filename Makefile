@@ -89,7 +89,7 @@ BABEL_KEYWORDS = -k N_ -k NN_:1,2 -k gettext -k ngettext:1,2 -k pgettext:1c,2
 messages: env
 	$(VENV)/bin/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --no-location --sort-output \
 		--omit-header -o service/locales/messages.pot .
-	$(VENV)/bin/pybabel update --no-location --omit-header --ignore-obsolete \
+	$(VENV)/bin/pybabel update --ignore-obsolete --ignore-pot-creation-date --no-fuzzy-matching \
 		-i service/locales/messages.pot -d service/locales
 
 # The package as a user installs it: a wheel, in a new environment made from Debian's

@@ -358,12 +358,14 @@ def check_versions(req: Request, count: int, limits: Limits) -> None:
 
 @dataclass(frozen=True)
 class Report:
-    """A rendered report, and whether it came from the cache."""
+    """A rendered report, and whether it came from the cache; ``result``, the computed
+    comparison or series, when it was computed here (None from the cache)."""
 
     body: bytes
     cached: bool
     request: Request
     versions: Sequence[Resolved]
+    result: Any = None
 
     @property
     def filename(self) -> str:
@@ -396,7 +398,7 @@ def produce(
         )
     if store is not None:
         store.put_rendering(key, fmt, body)
-    return Report(body, False, req, versions)
+    return Report(body, False, req, versions, result)
 
 
 def render(

@@ -71,9 +71,18 @@ def report_js() -> str:
     return (TEMPLATES / "report.js").read_text(encoding="utf-8")
 
 
+def page_css(chrome: Chrome) -> str:
+    """The paged-media rule that numbers the PDF's pages in the chrome's words
+    ("page 2 of 9", "page 2 sur 9")."""
+    label = chrome.gettext(
+        "page %(page)s of %(pages)s", page='" counter(page) "', pages='" counter(pages) "'
+    )
+    return f'@page {{ @bottom-right {{ content: "{label}"; }} }}'
+
+
 def _render(template: str, *, standalone: bool, pdf: bool, chrome: Chrome, **context: Any) -> str:
     """A report template; a standalone page carries the stylesheet (and script) inline."""
-    css = Markup(report_css(pdf)) if standalone else ""
+    css = Markup(report_css(pdf) + ("\n" + page_css(chrome) if pdf else "")) if standalone else ""
     script = Markup(report_js()) if standalone and not pdf else ""
     return (
         _env(chrome.lang)

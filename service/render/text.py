@@ -161,13 +161,16 @@ def _change_list(cl: ChangeList, w: Words) -> list[str]:
     everything = cl.rows + cl.routine
     if not everything:
         return out
-    a = max(len(chrome.gettext("new")), *(len(chrome.pids(r.change.new_ids)) for r in everything))
-    b = max(len(chrome.gettext("old")), *(len(chrome.pids(r.change.old_ids)) for r in everything))
-    k = max(len(chrome.gettext("change")), *(len(_what(r, w)) for r in everything))
-    columns = (
-        f"  {chrome.gettext('new'):<{a}}  {chrome.gettext('old'):<{b}}  "
-        f"{chrome.gettext('change'):<{k}}  {chrome.gettext('opening words')}"
-    )
+    heads = [
+        chrome.gettext("new"),
+        chrome.gettext("old"),
+        chrome.gettext("change"),
+        chrome.gettext("opening words"),
+    ]
+    a = max(len(heads[0]), *(len(chrome.pids(r.change.new_ids)) for r in everything))
+    b = max(len(heads[1]), *(len(chrome.pids(r.change.old_ids)) for r in everything))
+    k = max(len(heads[2]), *(len(_what(r, w)) for r in everything))
+    columns = f"  {heads[0]:<{a}}  {heads[1]:<{b}}  {heads[2]:<{k}}  {heads[3]}"
     groups = [(w.section(name), rows) for name, rows in cl.sections]
     if cl.routine:
         groups.append((chrome.gettext("Routine updates"), cl.routine))
