@@ -433,13 +433,13 @@ class _Writer:
         old = v.old.symbol or chrome.gettext("old text")
         new = v.new.symbol or chrome.gettext("new text")
         props.title = (v.new.title or v.old.title or f"{old} → {new}")[:250]
-        props.subject = chrome.gettext("%(old)s → %(new)s: tracked changes", old=old, new=new)
+        props.subject = chrome.gettext("%(old)s → %(new)s: tracked changes", old=old, new=new)[:255]
         props.author = props.last_modified_by = maker
         props.created = props.modified = now
         props.revision = 1
         props.language = v.lang
         props.keywords = ", ".join(x for x in (v.old.symbol, v.new.symbol) if x)
-        props.comments = " ".join(self.warnings)
+        props.comments = " ".join(self.warnings)[:255]
         props.category = chrome.gettext("Comparison of two versions")
         props.identifier = ""
         props.content_status = ""
