@@ -11,6 +11,7 @@ summary, stand-alone HTML, JSON) carry the same choices.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from flask import (
@@ -48,8 +49,8 @@ ATTACH = tuple(
 )
 
 
-#: the report's own files, served to the report page
-REPORT_ASSETS = {
+#: the report's own files, served to the report page: media type, and how to read it
+REPORT_ASSETS: dict[str, tuple[str, Callable[[], str]]] = {
     "report.css": ("text/css; charset=utf-8", lambda: report_css(False)),
     "report.js": ("text/javascript; charset=utf-8", report_js),
 }
