@@ -192,7 +192,6 @@ class ComparisonView:
     old_lang: str
     old_dir: str
     assembly: str
-    groups: dict[str, list[ChangeView]] = field(default_factory=dict)
     chrome: Chrome = field(default_factory=lambda: Chrome.of("en"))
 
     @property
@@ -298,7 +297,6 @@ def build_view(
         old_lang=old_lang,
         old_dir=text_direction(old_lang),
         assembly=assembly_line(lang),
-        groups=_groups(comparison.changes, views),
         chrome=chrome,
     )
 
@@ -543,33 +541,3 @@ def _headings(entries: list[Entry]) -> None:
         if first and p is not None and p.kind in ("preambular", "operative"):
             e.assembly = True
             first = False
-
-
-def _groups(changes: Sequence[Change], views: Sequence[ChangeView]) -> dict[str, list[ChangeView]]:
-    """The summary lists: what a delegate looks at first."""
-    g: dict[str, list[ChangeView]] = {
-        k: []
-        for k in (
-            "added",
-            "removed",
-            "moved",
-            "split",
-            "merged",
-            "verbs",
-            "parts",
-            "reworded",
-            "quiet",
-        )
-    }
-    for c, v in zip(changes, views, strict=True):
-        if c.type in ("added", "removed", "moved", "split", "merged"):
-            g[c.type].append(v)
-        if v.verb_change is not None:
-            g["verbs"].append(v)
-        if "part-change" in c.tags:
-            g["parts"].append(v)
-        if c.type == "reworded" and v.verb_change is None:
-            g["quiet" if v.quiet else "reworded"].append(v)
-        elif c.type == "unchanged" and v.changed:
-            g["quiet"].append(v)
-    return g
