@@ -160,3 +160,5 @@ def test_a_french_report_on_an_english_page(client) -> None:  # type: ignore[no-
     key = r.headers["Location"].split("/report/")[1].split("?")[0]
     english = client.get(f"/report/{key}?language=en").get_data(as_text=True)
     assert 'rd-view-inline" lang="en"' in english
+    # the page's language switch keeps the report's choices
+    assert f"/report/{key}?language=en&amp;lang=fr" in english

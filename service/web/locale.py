@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, g, request
+from flask import Flask, g, request, url_for
 from werkzeug.wrappers import Response
 
 from service import i18n
 
-__all__ = ["COOKIE", "init_app", "ui_chrome"]
+__all__ = ["COOKIE", "init_app", "lang_url", "ui_chrome"]
 
 COOKIE = "resdiff_lang"
 
@@ -54,6 +54,14 @@ def _pgettext(context: str, message: str) -> str:
     return ui_chrome().translation.pgettext(context, message)
 
 
+def lang_url(code: str) -> str:
+    """This page in another language (the home page after a form was sent)."""
+    if request.method == "GET" and request.endpoint and request.endpoint.startswith("web."):
+        args = {**request.args.to_dict(), **(request.view_args or {}), "lang": code}
+        return url_for(request.endpoint, **args)
+    return url_for("web.home", lang=code)
+
+
 def _context() -> dict[str, Any]:
     chrome = ui_chrome()
     return {
@@ -61,6 +69,7 @@ def _context() -> dict[str, Any]:
         "ui_dir": chrome.dir,
         "ui": chrome,
         "languages": [(code, i18n.NAMES.get(code, code)) for code in i18n.available()],
+        "lang_url": lang_url,
     }
 
 
