@@ -16,16 +16,14 @@ from __future__ import annotations
 import re
 
 from diffing.cleanup import PAGE_BREAK, SUPER_TO_DIGIT
+from diffing.lexicon import MONTHS_EN, MONTHS_FR
 
 __all__ = ["TOKEN", "detach_markers", "mark_markers"]
 
 TOKEN = re.compile("\ue000([^\ue000\ue001]{1,4})\ue001")
 # A token glued to the punctuation after it goes with the space before it.
 _TOKEN_BEFORE_PUNCT = re.compile(r"\s*" + TOKEN.pattern + r"(?=[,.;:])")
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-)
+_MONTHS = "|".join(MONTHS_EN + MONTHS_FR)
 _MARKER = re.compile(
     r"(?=[ \d*⁰¹²³⁴⁵⁶⁷⁸⁹])"
     r"(?:(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
