@@ -5,9 +5,13 @@ PDF or DOCX, or a Markdown conversion, and returns the metadata and the
 numbered paragraphs. The steps live in small modules:
 
 * :mod:`diffing.cleanup` - page furniture, footnote blocks, Markdown, hyphens;
-* :mod:`diffing.metadata` - symbol, session, agenda item, title, dates, sponsors;
-* :mod:`diffing.structure` - paragraphs, labels, parts and annexes;
-* :mod:`diffing.leads` - the opening verb phrase of a paragraph.
+* :mod:`diffing.footnotes` - footnote markers in the body;
+* :mod:`diffing.metadata` - the front matter: symbol, session, agenda item,
+  title, dates, sponsors, document type (a :class:`~diffing.metadata.FrontMatter`);
+* :mod:`diffing.blocks` - printed blocks, their labels and shapes;
+* :mod:`diffing.structure` - paragraphs, parts and annexes, numbering, ids;
+* :mod:`diffing.leads` - the opening verb phrase of a paragraph;
+* :mod:`diffing.lexicon` - months, ordinals, Roman numerals.
 
 >>> r = parse('''A/RES/1/2
 ... The General Assembly,
@@ -23,8 +27,6 @@ numbered paragraphs. The steps live in small modules:
 
 from __future__ import annotations
 
-import dataclasses
-
 from diffing.cleanup import (
     PAGE_BREAK,
     Vocabulary,
@@ -36,7 +38,7 @@ from diffing.cleanup import (
 )
 from diffing.errors import EmptyDocumentError
 from diffing.footnotes import mark_markers
-from diffing.metadata import PART_LINE, TITLE_LINE, parse_date, read_front
+from diffing.metadata import TITLE_LINE, FrontMatter, parse_date, read_front
 from diffing.model import Footnote, Resolution
 from diffing.structure import ASSEMBLY_LINE, build_paragraphs
 
@@ -81,11 +83,35 @@ def _one_paragraph_per_line(lines: list[str]) -> list[str]:
     return out
 
 
-def _body_start(lines: list[str]) -> int | None:
+def _lines(text: str) -> list[str]:
+    """The lines of a text, without trailing blanks (but "" and " " stay apart)."""
+    lines = [line if not line.strip() else line.rstrip() for line in text.split("\n")]
+    return _one_paragraph_per_line(lines)
+
+
+def _body_start(lines: list[str]) -> tuple[int, list[str]]:
+    """The line that opens the body ("The General Assembly,"), and a note if there is none."""
     for i, line in enumerate(lines):
         if ASSEMBLY_LINE.fullmatch(line):
-            return i
-    return None
+            return i, []
+    # No "The General Assembly,": start after the title line if any.
+    start = next((i + 1 for i, line in enumerate(lines[:80]) if TITLE_LINE.fullmatch(line)), 0)
+    while 0 < start < len(lines) and lines[start].strip():
+        start += 1  # the rest of the title
+    return start, ["no 'The General Assembly,' line: the body starts after the front matter"]
+
+
+def _body(
+    lines: list[str], start: int, front: FrontMatter, markdown: bool
+) -> tuple[list[str], list[Footnote]]:
+    """The body's lines from line ``start``, furniture out, footnotes out and marked."""
+    # Line ``start`` counts lines before anything is taken out.
+    body = remove_furniture(lines, start=start, title=front.title or "")[start:]
+    body, footnotes, pages = extract_footnotes(body, markdown=markdown)
+    body = mark_markers(body, [f.marker for f in footnotes], pages)
+    if body and ASSEMBLY_LINE.fullmatch(body[0]):
+        body = body[1:]
+    return body, _unique(footnotes)
 
 
 def parse(text: str, *, language: str | None = None) -> Resolution:
@@ -101,58 +127,30 @@ def parse(text: str, *, language: str | None = None) -> Resolution:
     if markdown:
         text = strip_markdown(text)
     lang = language or detect_language(text)
-    # Drop trailing blanks of lines but keep the difference between "" and " ".
-    lines = [line if not line.strip() else line.rstrip() for line in text.split("\n")]
-    lines = _one_paragraph_per_line(lines)
-    notes: list[str] = []
-
-    start = _body_start(lines)
-    if start is None:
-        # No "The General Assembly,": start after the title line if any.
-        start = next((i + 1 for i, line in enumerate(lines[:80]) if TITLE_LINE.fullmatch(line)), 0)
-        while 0 < start < len(lines) and lines[start].strip():
-            start += 1  # the rest of the title
-        notes.append("no 'The General Assembly,' line: the body starts after the front matter")
-    front_lines = [line for line in lines[:start] if line != PAGE_BREAK]
-    front = read_front(front_lines)
-    # Only the body from here on: line ``start`` counts lines before anything is taken out.
-    body = remove_furniture(lines, start=start, title=front.title or "")[start:]
-    body, footnotes, pages = extract_footnotes(body, markdown=markdown)
-    body = mark_markers(body, [f.marker for f in footnotes], pages)
-    if body and ASSEMBLY_LINE.fullmatch(body[0]):
-        body = body[1:]
-
-    first_part: str | None = None
-    for line in reversed(front_lines):
-        if not line.strip():
-            continue
-        m = PART_LINE.fullmatch(line)
-        if m:
-            first_part = m.group(1)
-            break
-        if TITLE_LINE.fullmatch(line) or line.strip().startswith("["):
-            break
-
+    lines = _lines(text)
+    start, notes = _body_start(lines)
+    front = read_front([line for line in lines[:start] if line != PAGE_BREAK])
+    body, footnotes = _body(lines, start, front, markdown)
     paragraphs, closings, more_notes = build_paragraphs(
-        body,
-        french=lang == "fr",
-        vocabulary=_vocabulary(body),
-        first_part=first_part,
+        body, french=lang == "fr", vocabulary=_vocabulary(body), first_part=front.part
     )
     notes.extend(more_notes)
-    adopted = front.adopted
-    if adopted is None and closings:
-        adopted = parse_date(closings[0])
     if not paragraphs:
         notes.append("no paragraph found")
     elif not any(p.kind == "operative" for p in paragraphs):
         notes.append("no numbered operative paragraph found")
-    return dataclasses.replace(
-        front,
+    return Resolution(
         paragraphs=paragraphs,
+        symbol=front.symbol,
+        document_type=front.document_type,
         language=lang,
-        adopted=adopted,
-        footnotes=_unique(footnotes),
+        session=front.session,
+        agenda_item=front.agenda_item,
+        title=front.title,
+        adopted=front.adopted or (parse_date(closings[0]) if closings else None),
+        drafts=front.drafts,
+        sponsors=front.sponsors,
+        footnotes=footnotes,
         notes=[*notes, *front.notes],
     )
 
