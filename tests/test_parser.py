@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffing import parse
-from diffing.cleanup import join_lines, remove_furniture
+from diffing.cleanup import _occurs, join_lines, remove_furniture
 from diffing.errors import EmptyDocumentError, ResdiffError
 from diffing.metadata import split_sponsors
 from diffing.model import Resolution
@@ -607,3 +608,10 @@ def test_a_footnote_block_in_the_front_matter_does_not_shift_the_body() -> None:
     res = parse(text)
     assert [p.id for p in res.paragraphs] == ["PP1", "PP2", "OP1"]
     assert res.paragraph("PP1").text == "Recalling its resolution 1/1,"
+
+
+@given(st.text(alphabet="ab-_ é1\n.", max_size=14), st.text(alphabet="ab", min_size=1, max_size=3))
+def test_whole_word_search_agrees_with_the_pattern(text: str, word: str) -> None:
+    """The hyphenation vocabulary's fast search means what its regular expression says."""
+    expected = re.search(rf"(?<![\w-]){re.escape(word)}(?!\w|-\w)", text) is not None
+    assert _occurs(text, word) == expected
