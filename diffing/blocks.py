@@ -24,6 +24,7 @@ __all__ = [
     "ANNEX",
     "ARTICLE",
     "ASSEMBLY_LINE",
+    "ASSEMBLY_OPENS",
     "CLOSING",
     "OPERATIVE_START",
     "PART_HEADING",
@@ -47,7 +48,7 @@ _SUB_LABEL = re.compile(r"\(([a-z]{1,3})\)(?:[ \t]+|$)")
 _SUB_LABEL_FR = re.compile(r"([a-z]{1,4})\)(?:[ \t]+|$)")
 _BARE_NUMBER = re.compile(r"\s*(\d{1,3})\s*")
 CLOSING = re.compile(
-    r"\s*\d{1,3}(?:st|nd|rd|th|e|re|a)?\.?\s+(?:\((?:resumed|suite)\)\s+)?"
+    r"\s*\d{1,3}\^?(?:st|nd|rd|th|e|re|a)?\^?\.?\s+(?:\((?:resumed|suite)\)\s+)?"
     r"(?:plenary meeting|séance plénière|sesión plenaria)\s*",
     re.IGNORECASE,
 )
@@ -56,6 +57,11 @@ ASSEMBLY_LINE = re.compile(
     r"\s*(?:The General Assembly|L['’]Assemblée générale|La Asamblea General)\s*,?\s*"
 )
 """The line that opens the body: "The General Assembly," (fullmatch)."""
+ASSEMBLY_OPENS = re.compile(
+    r"\s*(?:The General Assembly|L['’]Assemblée générale|La Asamblea General)\s*,?\s+\S"
+)
+"""A body opened by the Assembly's words in a sentence: a decision,
+"The General Assembly, taking note of ..., decides to ..." (match)."""
 ANNEX = re.compile(r"\s*(?:Annex|Annexe|Anexo)(?:\s+([IVXLC]+|\d+|[A-Z]))?\s*", re.IGNORECASE)
 """An annex heading, "Annex" or "Annex II" (fullmatch)."""
 PART_HEADING = re.compile(
@@ -276,8 +282,10 @@ def is_table(block: Block) -> bool:
 
 def is_heading(block: Block) -> bool:
     """A short block without closing punctuation, or a section label and its title."""
-    if SECTION_LABEL.fullmatch(block.lines[0]) and len(block.lines) <= 6:
-        # "B." then a title of a few lines: a section heading.
+    if (SECTION_LABEL.fullmatch(block.lines[0]) or PART_HEADING.fullmatch(block.lines[0])) and len(
+        block.lines
+    ) <= 6:
+        # "B." or "II" then a title of a few lines: a section heading.
         return not _ENDS_PUNCT.search(block.lines[-1][-12:]) or len(block.lines) == 1
     if len(block.lines) > 4:
         return False
@@ -292,10 +300,16 @@ def is_heading(block: Block) -> bool:
 
 
 def _heading_lines(lines: list[str]) -> bool:
-    """Whether ``lines`` (before a numbered paragraph, in one block) are a heading."""
+    """Whether ``lines`` (before a numbered paragraph, in one block) are a heading: one
+    line, a section label and its title, or a title of a few lines ("Priority area 1:
+    Structural transformation and science, technology" / "and innovation")."""
     if len(lines) > 4 or lines[-1].rstrip().endswith((",", ";")):
         return False
-    return len(lines) == 1 or bool(SECTION_LABEL.fullmatch(lines[0]))
+    return (
+        len(lines) == 1
+        or bool(SECTION_LABEL.fullmatch(lines[0]))
+        or (len(lines) <= 3 and lines[0].lstrip()[:1].isupper() and is_heading(Block(lines)))
+    )
 
 
 def _two_preambles(prev: str, line: str) -> bool:

@@ -49,7 +49,7 @@ _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _ZERO_WIDTH = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 _PAGE_NO = re.compile(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*")
-_JOB = re.compile(r"\s*\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?\s*")
+_JOB = re.compile(r"\s*\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6})?\s*")
 _BARCODE = re.compile(r"\s*\*\d{6,}\*\s*")
 _SYMBOL_LINE = re.compile(r"\s*A/[A-Za-z0-9][A-Za-z0-9./\-]*(?:\s+[A-Z](?:-[A-Z])?)?\s*")
 _SEPARATOR = re.compile(r"\s*_{5,}\s*")

@@ -1,11 +1,15 @@
-"""Read the front matter of a resolution or draft into a :class:`FrontMatter`:
-symbol, session, agenda item, title, adoption date, drafts, sponsors, document type.
+"""Read the front matter of a document into a :class:`FrontMatter`: symbol (and
+whether it is reissued), session, agenda item, Main Committee, title, adoption
+date, drafts, and what the authors block says (:mod:`diffing.authors`: type,
+sponsors or submitter, the drafts a text is based on, the draft an amendment
+amends).
 
-Public: :class:`FrontMatter`, :func:`read_front`, :func:`parse_date`,
-:func:`split_sponsors`, :func:`session_from_words`; :data:`TITLE_LINE` and
-:data:`PART_LINE`, the title line and a part letter alone on a line. The front
-matter is given as lines (page furniture already removed or harmless); nothing
-here raises.
+Public: :class:`FrontMatter`, :func:`read_front`, :func:`authors_end` (where
+the body of a document without "The General Assembly," starts),
+:func:`parse_date`, :func:`split_sponsors`, :func:`session_from_words`;
+:data:`TITLE_LINE` and :data:`PART_LINE`, the title line and a part letter
+alone on a line. The front matter is given as lines (page furniture already
+removed or harmless); nothing here raises.
 """
 
 from __future__ import annotations
@@ -14,12 +18,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from diffing.authors import (
+    SYMBOL,
+    committee_line,
+    committee_named,
+    committee_of_symbol,
+    read_authors,
+    split_sponsors,
+)
 from diffing.lexicon import month_number, ordinal_value
+from diffing.model import Submitter
 
 __all__ = [
     "PART_LINE",
     "TITLE_LINE",
     "FrontMatter",
+    "authors_end",
     "parse_date",
     "read_front",
     "session_from_words",
@@ -27,9 +41,8 @@ __all__ = [
 ]
 
 _DATE = re.compile(r"\b(\d{1,2})(?:er)?\s+(?:de\s+)?([A-Za-zÀ-ÿ]{3,10})\s+(?:de\s+)?(\d{4})\b")
-_SYMBOL = re.compile(r"\bA/(?:[A-Z][A-Za-z]*(?:\.\d+)?/|ES-\d+/)*\d+/[A-Za-z0-9.\-/]*[A-Za-z0-9]")
 _SYMBOL_LINE = re.compile(
-    r"\s*(A/[A-Za-z0-9][A-Za-z0-9./\-]*[A-Za-z0-9])(?:\s+([A-Z](?:-[A-Z])?))?\s*"
+    r"\s*(A/[A-Za-z0-9][A-Za-z0-9./\-]*[A-Za-z0-9])(\*{1,3})?(?:\s+([A-Z](?:-[A-Z])?))?\s*"
 )
 TITLE_LINE = re.compile(
     r"\s*(?:ES-\d+/|S-\d+/)?(\d{1,3})/(\d{1,4})(?:\s+[A-Z](?:-[A-Z])?)?\.\s+(\S.*)"
@@ -47,27 +60,8 @@ _ADOPTED = re.compile(
 PART_LINE = re.compile(r"\s*([A-Z])\s*")
 """A part letter alone on a line, "B" (fullmatch)."""
 _BRACKET = re.compile(r"\[([^\[\]]{0,400})\]")
-_SPONSORS = re.compile(
-    r"(.+?):?\s*\*{0,3}\s*:?\s*((?:revised )?draft resolution|projet de résolution(?: révisé)?)\s*",
-    re.IGNORECASE,
-)
-_SUBMITTED = re.compile(
-    r"\s*((?:Revised d|D)raft resolution) submitted by (?:the )?(.+?)\s*", re.IGNORECASE
-)
 _SESSION_LINE = re.compile(
     r"\s*([A-Za-zÀ-ÿ\-]+(?:[ -][A-Za-zÀ-ÿ]+)?)\s+(?:session|período de sesiones)\s*", re.I
-)
-
-# Member States whose names hold " and " or a comma: protected when splitting.
-_AND_NAMES = (
-    "Antigua and Barbuda",
-    "Bosnia and Herzegovina",
-    "Saint Kitts and Nevis",
-    "Saint Vincent and the Grenadines",
-    "Sao Tome and Principe",
-    "Trinidad and Tobago",
-    "United Kingdom of Great Britain and Northern Ireland",
-    "Heard Island and McDonald Islands",
 )
 
 
@@ -98,39 +92,6 @@ def session_from_words(words: str) -> int | None:
     return ordinal_value(words)
 
 
-def split_sponsors(text: str) -> list[str]:
-    """Member States of a sponsors line, in order.
-
-    >>> split_sponsors("Bosnia and Herzegovina, Netherlands (Kingdom of the) and Trinidad and Tobago")
-    ['Bosnia and Herzegovina', 'Netherlands (Kingdom of the)', 'Trinidad and Tobago']
-    >>> split_sponsors("Italy and Turkmenistan")
-    ['Italy', 'Turkmenistan']
-    """
-    text = " ".join(text.split()).strip(" :*")
-    protected = text
-    for name in _AND_NAMES:
-        protected = protected.replace(name, name.replace(" and ", " \x01 "))
-    # Commas inside parentheses ("Venezuela (Bolivarian Republic of)") stay.
-    items: list[str] = []
-    depth = 0
-    cur: list[str] = []
-    for ch in protected:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        if ch == "," and depth == 0:
-            items.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    items.append("".join(cur))
-    out: list[str] = []
-    for item in items:
-        out.extend(p for p in item.split(" and ") if p.strip())
-    return [" ".join(p.replace("\x01", "and").split()) for p in out if p.strip()]
-
-
 def _blocks(lines: list[str]) -> list[str]:
     blocks: list[list[str]] = [[]]
     for line in lines:
@@ -156,7 +117,8 @@ class FrontMatter:
     """What the lines before "The General Assembly," say; every field may be missing.
 
     ``notes`` holds what the front matter says beyond its fields ("submitted by
-    the ..."); ``part`` is a part letter printed just above the body ("A").
+    the ..."); ``part`` is a part letter printed just above the body ("A"),
+    ``part_title`` the lines of that part's title under it.
     """
 
     symbol: str | None = None
@@ -169,15 +131,22 @@ class FrontMatter:
     sponsors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     part: str | None = None
+    part_title: list[str] = field(default_factory=list)  # the lines under ``part``
+    committee: str | None = None
+    submitted_by: Submitter | None = None
+    based_on: list[str] = field(default_factory=list)
+    amends: str | None = None
+    reissued: bool = False  # the symbol is printed with a star
 
 
-_LIMITED = re.compile(r"Distr\.?\s*:\s*(Limited|Limitée|Limitada)", re.I)
+_LIMITED = re.compile(r"Distr\.?\s*:?\s*(Limited|Limitée|Limitada)", re.I)
 
 
 def _header_field(front: FrontMatter, line: str) -> bool:
     """Take the symbol, session or agenda item a line holds; True if it held one."""
     if front.symbol is None and (m := _SYMBOL_LINE.fullmatch(line)):
-        front.symbol = m.group(1) + (" " + m.group(2) if m.group(2) else "")
+        front.symbol = m.group(1) + (" " + m.group(3) if m.group(3) else "")
+        front.reissued = m.group(2) is not None
         return True
     if front.session is None and (m := _SESSION_LINE.fullmatch(line)):
         front.session = session_from_words(m.group(1))
@@ -221,7 +190,8 @@ class _BlockReader:
         """The drafts, "[without reference to a Main Committee (A/73/L.21 and A/73/L.21/Add.1)]"."""
         if not block.startswith("[") or self.front.drafts or not (m := _BRACKET.search(block)):
             return False
-        self.front.drafts = list(_SYMBOL.findall(m.group(1)))
+        self.front.drafts = list(SYMBOL.findall(m.group(1)))
+        self.front.committee = self.front.committee or committee_named(m.group(1))
         self.last_meta = idx
         return True
 
@@ -233,29 +203,23 @@ class _BlockReader:
         if self.front.session is None:
             self.front.session = int(m.group(1))
         if self.front.symbol is None:
-            self.front.symbol = f"A/RES/{m.group(1)}/{m.group(2)}"
+            kind = "DEC" if self.front.document_type == "decision" else "RES"
+            self.front.symbol = f"A/{kind}/{m.group(1)}/{m.group(2)}"
         return True
 
     def _authors(self, idx: int, block: str) -> bool:
-        """The authors: "Italy and Turkmenistan:* draft resolution", "Draft resolution submitted by"."""
-        if self.authors is not None:
+        """The authors: "Italy and Turkmenistan:* draft resolution", "Draft resolution
+        submitted by ...", "Ukraine:* amendment to draft resolution A/80/L.3"."""
+        if self.authors is not None or (authors := read_authors(block)) is None:
             return False
         front = self.front
-        if m := _SUBMITTED.fullmatch(block):
-            front.document_type = m.group(1).lower()
-            front.notes.append(f"submitted by the {m.group(2)}")
-        elif (m := _SPONSORS.fullmatch(block)) and (
-            "," in m.group(1) or " and " in m.group(1) or len(m.group(1)) < 60
-        ):
-            front.document_type = (
-                m.group(2)
-                .lower()
-                .replace("projet de résolution révisé", "revised draft resolution")
-                .replace("projet de résolution", "draft resolution")
-            )
-            front.sponsors = split_sponsors(m.group(1))
-        else:
-            return False
+        front.document_type = authors.document_type
+        front.sponsors = authors.sponsors
+        front.submitted_by = authors.submitted_by
+        front.based_on = authors.based_on
+        front.amends = authors.amends
+        if authors.note:
+            front.notes.append(authors.note)
         self.authors = idx
         return True
 
@@ -272,30 +236,33 @@ class _BlockReader:
 
 def _settle_type(front: FrontMatter, limited: bool) -> None:
     """A limited document or an ``L.`` symbol is a draft; ``Rev.`` a revised one."""
+    kind = front.document_type
     if front.symbol is not None:
-        m = re.match(r"A/(?:RES/)?(?:ES-\d+/)?(\d+)/", front.symbol)
+        m = re.match(r"A/(?:RES/|C\.\d/)?(?:ES-\d+/)?(\d+)/", front.symbol)
         if m and front.session is None:
             front.session = int(m.group(1))
-        if "/L." in front.symbol or limited:
-            if front.document_type == "resolution":
-                front.document_type = "draft resolution"
-            if "/Rev." in front.symbol and not front.document_type.startswith("revised"):
-                front.document_type = "revised draft resolution"
-    elif limited and front.document_type == "resolution":
-        front.document_type = "draft resolution"
+        front.committee = front.committee or committee_of_symbol(front.symbol)
+    draft = limited or "/L." in (front.symbol or "")
+    if draft and kind in ("resolution", "decision"):
+        kind = f"draft {kind}"
+    if draft and "/Rev." in (front.symbol or "") and kind.startswith("draft"):
+        kind = f"revised {kind}"
+    front.document_type = kind
 
 
-def _part_above_body(lines: list[str]) -> str | None:
-    """A part letter alone on a line between the title and the body ("A")."""
-    for line in reversed(lines):
+def _part_above_body(lines: list[str]) -> tuple[str | None, list[str]]:
+    """A part letter alone on a line between the title and the body ("A"), and the
+    title of the part printed under it ("Imaginary territory")."""
+    for k in range(len(lines) - 1, -1, -1):
+        line = lines[k]
         if not line.strip():
             continue
         m = PART_LINE.fullmatch(line)
         if m:
-            return m.group(1)
+            return m.group(1), [x for x in lines[k + 1 :] if x.strip()]
         if TITLE_LINE.fullmatch(line) or line.strip().startswith("["):
-            return None
-    return None
+            break
+    return None, []
 
 
 def read_front(lines: list[str]) -> FrontMatter:
@@ -313,10 +280,47 @@ def read_front(lines: list[str]) -> FrontMatter:
     front = FrontMatter()
     limited = any(_LIMITED.search(line) for line in lines)
     rest = ["" if _header_field(front, line) else line for line in lines]
+    front.committee = next(filter(None, map(committee_line, lines[:40])), None)
     blocks = _blocks(rest)
     reader = _BlockReader(front)
     reader.read(blocks)
     front.title = reader.title(blocks)
     _settle_type(front, limited)
-    front.part = _part_above_body(lines)
+    front.part, front.part_title = _part_above_body(lines)
     return front
+
+
+def _line_blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """The blocks of ``lines`` (blank lines apart) as ``(first, after_last)`` indices."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, line in enumerate(lines):
+        if line.strip() and line != "\x00PAGE\x00":
+            start = i if start is None else start
+        elif start is not None:
+            out.append((start, i))
+            start = None
+    if start is not None:
+        out.append((start, len(lines)))
+    return out
+
+
+def authors_end(lines: list[str]) -> int | None:
+    """In a text without "The General Assembly," line (an amendment, a draft decision):
+    the line after the title printed under the authors block, where the body starts.
+
+    None when the first lines hold no authors block.
+
+    >>> authors_end(["A/80/L.28", "", "Ukraine:* amendment to draft resolution A/80/L.3",
+    ...     "", "Persistent legacy", "", "1. Replace"])
+    5
+    """
+    blocks = _line_blocks(lines[:200])
+    for k, (first, after) in enumerate(blocks):
+        if read_authors(" ".join(line.strip() for line in lines[first:after])) is None:
+            continue
+        if k + 1 == len(blocks):
+            return after
+        first, after = blocks[k + 1]
+        return first if re.match(r"\s*\d{1,3}\.(?:\s|$)", lines[first]) else after
+    return None

@@ -1,13 +1,18 @@
-"""Parse the text of a UN General Assembly resolution or draft into a :class:`Resolution`.
+"""Parse the text of a UN General Assembly document into a :class:`Resolution`.
 
 :func:`parse` is the one public function. It takes plain text extracted from a
-PDF or DOCX, or a Markdown conversion, and returns the metadata and the
-numbered paragraphs. The steps live in small modules:
+PDF or DOCX, or a Markdown conversion, of a resolution, a decision, a draft or
+an amendment, and returns the metadata and the numbered paragraphs (an
+amendment: its instructions). It reads the front matter first, and what the
+front matter says the document is decides how its body is read. The steps
+live in small modules:
 
 * :mod:`diffing.cleanup` - page furniture, footnote blocks, Markdown, hyphens;
 * :mod:`diffing.footnotes` - footnote markers in the body;
 * :mod:`diffing.metadata` - the front matter: symbol, session, agenda item,
-  title, dates, sponsors, document type (a :class:`~diffing.metadata.FrontMatter`);
+  title, dates, committee (a :class:`~diffing.metadata.FrontMatter`);
+* :mod:`diffing.authors` - sponsors or submitter, document type, amended draft;
+* :mod:`diffing.amendments` - an amendment's instructions;
 * :mod:`diffing.blocks` - printed blocks, their labels and shapes;
 * :mod:`diffing.structure` - paragraphs, parts and annexes, numbering, ids;
 * :mod:`diffing.leads` - the opening verb phrase of a paragraph;
@@ -27,6 +32,9 @@ numbered paragraphs. The steps live in small modules:
 
 from __future__ import annotations
 
+import re
+
+from diffing.amendments import read_instructions
 from diffing.cleanup import (
     PAGE_BREAK,
     Vocabulary,
@@ -38,9 +46,9 @@ from diffing.cleanup import (
 )
 from diffing.errors import EmptyDocumentError
 from diffing.footnotes import mark_markers
-from diffing.metadata import TITLE_LINE, FrontMatter, parse_date, read_front
-from diffing.model import Footnote, Resolution
-from diffing.structure import ASSEMBLY_LINE, build_paragraphs
+from diffing.metadata import TITLE_LINE, FrontMatter, authors_end, parse_date, read_front
+from diffing.model import Footnote, Instruction, Paragraph, Resolution
+from diffing.structure import ASSEMBLY_LINE, ASSEMBLY_OPENS, build_paragraphs
 
 __all__ = ["detect_language", "parse"]
 
@@ -89,16 +97,39 @@ def _lines(text: str) -> list[str]:
     return _one_paragraph_per_line(lines)
 
 
-def _body_start(lines: list[str]) -> tuple[int, list[str]]:
-    """The line that opens the body ("The General Assembly,"), and a note if there is none."""
+def _body_start(lines: list[str]) -> tuple[int, bool]:
+    """The line that opens the body, and whether it is the Assembly's.
+
+    The Assembly's line is "The General Assembly," alone (a resolution), or a
+    decision's first words after the title ("The General Assembly, taking note
+    of ..., decides"). Without it the body starts after the title line
+    ("73/11. Cooperation ..."), else after the title under the authors block
+    (an amendment), else at the first line.
+    """
     for i, line in enumerate(lines):
         if ASSEMBLY_LINE.fullmatch(line):
-            return i, []
-    # No "The General Assembly,": start after the title line if any.
+            return i, True
     start = next((i + 1 for i, line in enumerate(lines[:80]) if TITLE_LINE.fullmatch(line)), 0)
     while 0 < start < len(lines) and lines[start].strip():
         start += 1  # the rest of the title
-    return start, ["no 'The General Assembly,' line: the body starts after the front matter"]
+    if start == 0:
+        start = authors_end(lines) or 0
+    first = next((k for k in range(start, len(lines)) if lines[k].strip()), None)
+    if first is not None and ASSEMBLY_OPENS.match(lines[first]):
+        return first, True
+    return start, False
+
+
+_NO_ASSEMBLY = "no 'The General Assembly,' line: the body starts after the front matter"
+_REISSUE = re.compile(r"reissue|nouveau tirage|reedici|nueva edici", re.IGNORECASE)
+
+
+def _reissue_note(front: FrontMatter, footnotes: list[Footnote]) -> list[str]:
+    """A reissued document says so: its symbol is printed with a star, whose note says why."""
+    if not front.reissued:
+        return []
+    why = next((f.text for f in footnotes if f.marker == "*" and _REISSUE.search(f.text)), "")
+    return [f"reissued ({front.symbol}*){': ' + why if why else ''}"]
 
 
 def _body(
@@ -115,7 +146,7 @@ def _body(
 
 
 def parse(text: str, *, language: str | None = None) -> Resolution:
-    """Parse one resolution (or draft) from its text.
+    """Parse one resolution, decision, draft or amendment from its text.
 
     Raises :class:`~diffing.errors.EmptyDocumentError` when ``text`` holds no
     text at all; anything else parses, plain paragraphs at worst, with a note.
@@ -128,17 +159,27 @@ def parse(text: str, *, language: str | None = None) -> Resolution:
         text = strip_markdown(text)
     lang = language or detect_language(text)
     lines = _lines(text)
-    start, notes = _body_start(lines)
+    start, opened = _body_start(lines)
     front = read_front([line for line in lines[:start] if line != PAGE_BREAK])
     body, footnotes = _body(lines, start, front, markdown)
-    paragraphs, closings, more_notes = build_paragraphs(
-        body, french=lang == "fr", vocabulary=_vocabulary(body), first_part=front.part
-    )
-    notes.extend(more_notes)
-    if not paragraphs:
-        notes.append("no paragraph found")
-    elif not any(p.kind == "operative" for p in paragraphs):
-        notes.append("no numbered operative paragraph found")
+    notes = [] if opened or front.document_type == "amendment" else [_NO_ASSEMBLY]
+    vocabulary = _vocabulary(body)
+    instructions: list[Instruction] = []
+    paragraphs: list[Paragraph] = []
+    closings: list[str] = []
+    if front.document_type == "amendment":
+        instructions = read_instructions(body, french=lang == "fr", vocabulary=vocabulary)
+    else:
+        paragraphs, closings, more_notes = build_paragraphs(
+            body,
+            french=lang == "fr",
+            vocabulary=vocabulary,
+            first_part=front.part,
+            first_heading=front.part_title,
+            decision=front.document_type.endswith("decision"),
+        )
+        notes.extend(more_notes)
+        notes.extend(_missing(paragraphs))
     return Resolution(
         paragraphs=paragraphs,
         symbol=front.symbol,
@@ -151,8 +192,22 @@ def parse(text: str, *, language: str | None = None) -> Resolution:
         drafts=front.drafts,
         sponsors=front.sponsors,
         footnotes=footnotes,
-        notes=[*notes, *front.notes],
+        notes=[*notes, *front.notes, *_reissue_note(front, footnotes)],
+        committee=front.committee,
+        submitted_by=front.submitted_by,
+        based_on=front.based_on,
+        amends=front.amends,
+        instructions=instructions,
     )
+
+
+def _missing(paragraphs: list[Paragraph]) -> list[str]:
+    """Notes on what a resolution lacks: any paragraph, or a numbered operative one."""
+    if not any(p.kind != "heading" for p in paragraphs):
+        return ["no paragraph found"]
+    if not any(p.kind == "operative" for p in paragraphs):
+        return ["no numbered operative paragraph found"]
+    return []
 
 
 def _unique(notes: list[Footnote]) -> list[Footnote]:

@@ -22,8 +22,8 @@ in :class:`_Builder`. The id conventions:
   and every id is prefixed with it (``B.OP1``). Once parts exist, the next
   heading in sequence (``XX`` after ``XIX``) opens the next part even without
   numbered paragraphs. A heading whose numbering does not restart (a section
-  title such as ``II`` inside one resolution) is not a part and is not a
-  paragraph. A lettered section heading inside a list (``B. Scale up climate
+  title such as ``II`` inside one resolution) is not a part; it is a heading.
+  A lettered section heading inside a list (``B. Scale up climate
   action``, then ``(a)`` again) gives ``OP32.B(a)``.
 * Everything after an ``Annex`` heading is its own part (``ANNEX``,
   ``ANNEX-I``); inside an annex each ``Article 4`` or ``Rule 18`` heading opens
@@ -33,6 +33,13 @@ in :class:`_Builder`. The id conventions:
 * An unnumbered block after the operative part has begun (a table, a
   quotation, the end of a list) is appended to the paragraph before it, unless
   a heading came in between (then it is an unnumbered paragraph, ``PP<n>``).
+  Short lines under a paragraph that ends with a colon are its list (up to a
+  line closing the list), or a quotation it announces.
+* Headings are paragraphs of kind ``heading``, ``H<n>`` counted per part
+  (``ANNEX.H3``), numbering nothing; a label ("II.", "B", "IV" before a title)
+  is their ``number``, a label alone on its line numbers the title under it.
+  An ``Annex`` line also opens the annex of a draft once a paragraph has
+  spoken of something annexed ("Adopts the declaration annexed to ...").
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ from diffing.blocks import (
     ANNEX,
     ARTICLE,
     ASSEMBLY_LINE,
+    ASSEMBLY_OPENS,
     CLOSING,
     OPERATIVE_START,
     PART_HEADING,
@@ -70,16 +78,25 @@ from diffing.leads import lead_of
 from diffing.lexicon import ROMAN_LOWER, ROMAN_UPPER, from_roman, to_roman
 from diffing.model import Paragraph, ParagraphKind
 
-__all__ = ["ASSEMBLY_LINE", "Block", "Kind", "build_paragraphs", "make_blocks", "merge_blocks"]
+__all__ = [
+    "ASSEMBLY_LINE",
+    "ASSEMBLY_OPENS",
+    "Block",
+    "Kind",
+    "build_paragraphs",
+    "make_blocks",
+    "merge_blocks",
+]
 
 
-Kind = Literal["closing", "assembly", "annex", "heading", "numbered", "lettered", "plain"]
+Kind = Literal["closing", "assembly", "annex", "heading", "listed", "numbered", "lettered", "plain"]
 """What a block of the body is; :class:`_Builder` has one handler for each:
 
 * ``closing``: "39th plenary meeting" and its date;
 * ``assembly``: "The General Assembly," again, which opens the next part;
 * ``annex``: "Annex", "Annex II";
 * ``heading``: a title, a part or section label;
+* ``listed``: a short line under a paragraph that ends with a colon, an item of its list;
 * ``numbered``: "12. Decides ...";
 * ``lettered``: "(a) To ...";
 * ``plain``: anything else, a preambular paragraph or the tail of the last one.
@@ -98,6 +115,7 @@ class _Para:
     parent_key: int | None = None  # index of the parent in the list
     order: int = 0  # position of an unnumbered operative paragraph
     section: str | None = None  # "B" of a "B. Title" heading inside a paragraph's list
+    dropped: bool = False  # a heading that only repeated its part's name
 
 
 def _next_part_name(prev: str | None) -> str:
@@ -167,6 +185,8 @@ class _Anchor:
     letter: str | None = None  # the last sub-paragraph letter
     section: str | None = None  # "B" of a "B. Title" heading inside a paragraph's list
     after_heading: bool = False  # a heading came after the last paragraph
+    listing: bool = False  # the last paragraph ends with a colon: a list may follow
+    in_list: bool = False  # items of that list are coming
     heading: str | None = None  # the last heading (a part label, or its text)
     closed: bool = False  # a closing line came ("39th plenary meeting")
 
@@ -174,13 +194,21 @@ class _Anchor:
 class _Builder:
     """Turns blocks into paragraphs, one handler per :data:`Kind` of block."""
 
-    def __init__(self, french: bool, first_part: str | None) -> None:
+    def __init__(
+        self, french: bool, first_part: str | None, first_heading: list[str] | None = None
+    ) -> None:
         self.french = french
+        self.last_body: int | None = None  # index of the last paragraph that is not a heading
+        self.queue: list[Block] = []  # the blocks still to come, the next one last
         self.paras: list[_Para] = []
         self.closings: list[str] = []
         self.parts = _Parts(first=first_part)
         if first_part is not None:
             self.parts.current = self.parts.unique(first_part)
+            if first_heading:
+                self.paras.append(
+                    _Para("heading", None, [first_part, *first_heading], self.parts.current)
+                )
         self.num = _Numbering()
         self.at = _Anchor()
         self.handlers: dict[Kind, Callable[[Block, Label | None], None]] = {
@@ -188,13 +216,14 @@ class _Builder:
             "assembly": self._assembly,
             "annex": self._annex,
             "heading": self._heading,
+            "listed": self._listed,
             "numbered": self._numbered,
             "lettered": self._lettered,
             "plain": self._plain,
         }
 
     def feed(self, blocks: list[Block]) -> None:
-        queue = list(reversed(blocks))
+        queue = self.queue = list(reversed(blocks))
         while queue:
             block, rest = split_block(queue.pop(), self.num.expected(), self.num.in_operative)
             if rest is not None:
@@ -213,7 +242,7 @@ class _Builder:
         text = block.text
         if ASSEMBLY_LINE.fullmatch(text):
             return "assembly", None
-        if ANNEX.fullmatch(first) and (self.at.closed or self.num.count or not self.paras):
+        if ANNEX.fullmatch(first) and self._opens_annex(first):
             return "annex", None
         label = self._label(block)
         if isinstance(label, NumberLabel):
@@ -221,8 +250,47 @@ class _Builder:
         if isinstance(label, LetterLabel):
             return "lettered", label
         if is_heading(block) and not self._preamble_line(block):
-            return ("closing" if CLOSING.search(text) else "heading"), None
+            if CLOSING.search(text):
+                return "closing", None
+            return ("listed" if self._in_list(block) else "heading"), None
         return "plain", None
+
+    def _opens_annex(self, first: str) -> bool:
+        """An "Annex" line opens the annex after the closing, after operative paragraphs,
+        before any paragraph, or once a paragraph has spoken of something annexed
+        ("Adopts the political declaration ... annexed to the present resolution")."""
+        return bool(
+            self.at.closed
+            or self.num.count
+            or self.last_body is None
+            or (first.lstrip()[:1].isupper() and self._annexed())
+        )
+
+    def _annexed(self) -> bool:
+        return any(
+            _ANNEXED.search(line) for p in self.paras if p.kind != "heading" for line in p.lines
+        )
+
+    def _in_list(self, block: Block) -> bool:
+        """Short lines under a paragraph ending with a colon are the items of its list
+        when the last of them closes the list ("Priority area 5: Means of
+        implementation."), as is a quotation; one labelled as a section ("B. Title")
+        or a part ("II") is a heading, as is a title with a paragraph under it."""
+        if SECTION_LABEL.fullmatch(block.lines[0]) or PART_HEADING.fullmatch(block.text):
+            return False
+        if self.at.listing and block.text.startswith(_QUOTES):
+            return True  # "... will be:" then the quoted theme
+        return self.at.in_list or (self.at.listing and self._list_closes_ahead())
+
+    def _list_closes_ahead(self) -> bool:
+        """The blocks after this one: more short lines, then a short one ending the list."""
+        for b in reversed(self.queue):
+            b = split_block(b, self.num.expected(), self.num.in_operative)[0]
+            if read_label(b.lines[0], self.french) is not None:
+                return False
+            if not is_heading(b):
+                return len(b.lines) <= 2 and b.lines[-1].rstrip().endswith((".", ";"))
+        return False
 
     def _label(self, block: Block) -> Label | None:
         label = read_label(block.lines[0], self.french)
@@ -259,13 +327,19 @@ class _Builder:
     def _closing(self, block: Block, label: Label | None) -> None:
         self.closings.append(block.text)
         self.at.closed = True
+        self.at.listing = self.at.in_list = False
 
     def _assembly(self, block: Block, label: Label | None) -> None:
-        """The line "The General Assembly," after operative paragraphs or a closing: a new part."""
+        """The line "The General Assembly," after operative paragraphs or a closing: a new
+        part, with the headings printed above the line."""
         if self.num.count or self.at.closed:
             heading = self.at.heading
+            above = self.paras[(-1 if self.last_body is None else self.last_body) + 1 :]
             self._start_part(heading if heading and PART_HEADING.fullmatch(heading) else None)
+            for h in above:
+                h.part = self.parts.current
         self.at.closed = False
+        self.at.listing = self.at.in_list = False
 
     def _annex(self, block: Block, label: Label | None) -> None:
         """An annex heading: everything after "Annex II" is the part ``ANNEX-II``."""
@@ -280,9 +354,11 @@ class _Builder:
         parts.annex_first = None
         self._restart()
         self.at.heading = None
+        self.at.listing = self.at.in_list = False
 
     def _heading(self, block: Block, label: Label | None) -> None:
-        """A heading is no paragraph: it may open the next part, or an article of an annex."""
+        """A heading: it may open the next part, or an article of an annex; it is a
+        paragraph of kind ``heading`` of its own, and numbers nothing."""
         text, first = block.text, block.lines[0]
         hm = PART_HEADING.fullmatch(text) or PART_HEADING.fullmatch(first)
         self.at.heading = hm.group(1) if hm else text
@@ -293,15 +369,31 @@ class _Builder:
         self.at.after_heading = True
         self._article(text)
         self.at.section = first.strip().split(".")[0] if SECTION_LABEL.fullmatch(first) else None
-        if hm and not self.paras and parts.first is None:
+        if hm and self.last_body is None and parts.first is None:
             parts.first = hm.group(1)
         if hm and parts.annex and not self.num.count and parts.annex_restarts == 0:
             parts.annex_first = hm.group(1)
+        self.at.listing = self.at.in_list = False
+        for lines in _headings_in(block.lines):
+            words = " ".join(lines).strip()
+            if _LETTER.search(words) and not _TABLE_ROW.match(words):  # no table cells
+                self.paras.append(_Para("heading", None, lines, parts.current))
+
+    def _listed(self, block: Block, label: Label | None) -> None:
+        """An item of the list the last paragraph announced: part of that paragraph."""
+        assert self.last_body is not None
+        self.paras[self.last_body].lines.extend(block.lines)
+        self.at.in_list = not block.lines[-1].rstrip().endswith((".", ";"))
 
     def _plain(self, block: Block, label: Label | None) -> None:
         """An unnumbered block: the tail of the last paragraph, or a preambular paragraph."""
-        if self.paras and (TABLE_NOTE.match(block.lines[0]) or self._is_tail(block)):
-            self.paras[-1].lines.extend(block.lines)
+        if self.last_body is not None and (
+            self.at.in_list or TABLE_NOTE.match(block.lines[0]) or self._is_tail(block)
+        ):
+            last = self.paras[self.last_body]
+            last.lines.extend(block.lines)
+            self.at.listing = _announces(last)
+            self.at.in_list = False
             return
         self._add_top(_Para("preambular", None, list(block.lines), self.parts.current))
         self.num.nested = None
@@ -328,10 +420,10 @@ class _Builder:
         letter = self._is_letter(label.value)
         if not letter and at.sub is not None:
             # "(i)" after "(a)": a sub-sub-paragraph.
-            self.paras.append(_Para("subparagraph", label.value, body, self.parts.current, at.sub))
+            self._add(_Para("subparagraph", label.value, body, self.parts.current, at.sub))
             return
         if at.top is None:
-            self.paras.append(_Para("preambular", None, list(block.lines), self.parts.current))
+            self._add(_Para("preambular", None, list(block.lines), self.parts.current))
             return
         self._append_sub(label.value, body, at.top)
         self.paras[-1].section = at.section
@@ -343,7 +435,8 @@ class _Builder:
     def _is_tail(self, block: Block) -> bool:
         """Inside the operative part, an unnumbered block goes on the last paragraph
         (a table goes on even a preambular one), unless a heading came in between."""
-        last = self.paras[-1]
+        assert self.last_body is not None
+        last = self.paras[self.last_body]
         return (
             self.num.in_operative
             and (last.kind != "preambular" or is_table(block))
@@ -371,15 +464,9 @@ class _Builder:
                 num.nested_last = label.number
                 return True
             num.nested = None
-        last = self.paras[-1] if self.paras else None
-        if (
-            label.number == 1
-            and num.count
-            and last is not None
-            and last.lines
-            and last.lines[-1].rstrip().endswith(":")
-        ):
-            num.nested = len(self.paras) - 1
+        owner = self.last_body
+        if label.number == 1 and num.count and owner is not None and _announces(self.paras[owner]):
+            num.nested = owner
             num.nested_last = 1
             self._append_sub(label.printed, body, num.nested)
             return True
@@ -391,7 +478,7 @@ class _Builder:
             hm = PART_HEADING.fullmatch(self.at.heading or "")
             # The preambular paragraphs since the last operative one open the new part.
             k = len(self.paras)
-            while k > 0 and self.paras[k - 1].kind == "preambular":
+            while k > 0 and self.paras[k - 1].kind in ("preambular", "heading"):
                 k -= 1
             carried = self.paras[k:]
             self._start_part(hm.group(1) if hm else None)
@@ -424,7 +511,7 @@ class _Builder:
         """The next part, ``name`` or the one after the current; the text before the
         first restart becomes part A (or I, or the heading printed above it)."""
         parts = self.parts
-        if parts.current is None and self.paras:
+        if parts.current is None and self.last_body is not None:
             first = "I" if name is not None and ROMAN_UPPER.fullmatch(name) and name != "I" else "A"
             if parts.first is not None:
                 first = parts.first
@@ -441,10 +528,11 @@ class _Builder:
         self.num = _Numbering()
         self.at.top = self.at.sub = None
         self.at.letter = None
+        self.at.listing = self.at.in_list = False
 
     def _add_top(self, para: _Para) -> None:
         """Append a preambular or operative paragraph: what follows hangs from it."""
-        self.paras.append(para)
+        self._add(para)
         self.at.top = len(self.paras) - 1
         self.at.sub = None
         self.at.letter = None
@@ -452,8 +540,15 @@ class _Builder:
         self.at.after_heading = False
 
     def _append_sub(self, value: str, body: list[str], parent: int) -> None:
-        self.paras.append(_Para("subparagraph", value, body, self.parts.current, parent))
+        self._add(_Para("subparagraph", value, body, self.parts.current, parent))
         self.at.sub = len(self.paras) - 1
+
+    def _add(self, para: _Para) -> None:
+        """Append a paragraph that is not a heading."""
+        self.paras.append(para)
+        self.last_body = len(self.paras) - 1
+        self.at.listing = _announces(para)
+        self.at.in_list = False
 
 
 def build_paragraphs(
@@ -462,24 +557,58 @@ def build_paragraphs(
     french: bool = False,
     vocabulary: Container[str] = frozenset(),
     first_part: str | None = None,
+    first_heading: list[str] | None = None,
+    decision: bool = False,
 ) -> tuple[list[Paragraph], list[str], list[str]]:
     """Paragraphs of a body; also the closing blocks' text and notes.
 
     Returns ``(paragraphs, closings, notes)``: ``closings`` holds the text of
-    each "39th plenary meeting / 26 November 2018" block found.
+    each "39th plenary meeting / 26 November 2018" block found. ``first_part``
+    is the part printed above the body, ``first_heading`` its title. In a
+    ``decision`` every unnumbered paragraph is operative ("The General
+    Assembly, taking note of ..., decides ..." is ``OP1``).
     """
     blocks = merge_blocks(make_blocks(lines), french)
-    builder = _Builder(french, first_part)
+    builder = _Builder(french, first_part, first_heading)
     builder.feed(blocks)
     paras = builder.paras
     notes: list[str] = []
-    if not paras and blocks:
+    if builder.last_body is None and blocks:
         # Nothing looked like a paragraph (headings only): keep every block.
         paras = [_Para("preambular", None, list(b.lines), None) for b in blocks]
         notes.append("no resolution structure found: every block is kept as a paragraph")
-    elif _promote_unnumbered(paras):
+    elif _promote_unnumbered(paras, everything=decision) and not decision:
         notes.append("the operative part is not numbered: unnumbered operative paragraphs")
-    return _finish(paras, vocabulary), builder.closings, notes
+    return _finish(_label_headings(paras), vocabulary), builder.closings, notes
+
+
+_ANNEXED = re.compile(r"\bannex|\banexo", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
+_TABLE_ROW = re.compile(r"\d{1,3}(?:\s|$)")  # "5 Total net change": a row of a table
+_QUOTES = ("“", "«", '"', "‘")
+
+
+_NAMED_LABEL = re.compile(
+    r"\s*(?:Part|Section|Chapter|Article|Rule|Regulation|Income section)\s+"
+    r"(?:\d{1,3}[A-Z]?|[IVXLC]{1,7})\b"
+)
+
+
+def _headings_in(lines: list[str]) -> list[list[str]]:
+    """The headings of one heading block: a section label on a later line starts the
+    next ("Priority area 2: Trade ..." then "I." / "International trade"), as does a
+    named one ("Part I" / "Overall policymaking ..." then "Section 1" / ...)."""
+    out = [lines[:1]]
+    for line in lines[1:]:
+        if SECTION_LABEL.fullmatch(line) or _NAMED_LABEL.match(line):
+            out.append([])
+        out[-1].append(line)
+    return out
+
+
+def _announces(p: _Para) -> bool:
+    """Whether a paragraph ends with a colon: what follows is its list."""
+    return bool(p.lines) and p.lines[-1].rstrip().endswith(":")
 
 
 _VERB_LIKE = re.compile(r"[A-Za-zÀ-ÿ][a-zà-ÿ]+(?:ing|es|s|ed)|upon|for|on")
@@ -494,8 +623,20 @@ def _opens_with_a_verb(p: _Para) -> bool:
     return bool(_OPERATIVE_VERB.match(" ".join(p.lines[0].split())))
 
 
-def _promote_unnumbered(paras: list[_Para]) -> bool:
-    """In a part without numbered paragraphs, make the trailing "Decides ..." operative."""
+def _first_operative(top: list[_Para], everything: bool) -> int | None:
+    """Where the operative part starts among the unnumbered paragraphs ``top``: at the
+    first "Decides ..." (not the first paragraph unless all open with a verb)."""
+    if everything:
+        return 0 if top else None
+    first = next((k for k, p in enumerate(top) if _opens_with_a_verb(p)), None)
+    if first == 0 and len(top) > 1 and not all(_opens_with_a_verb(p) for p in top):
+        return None
+    return first
+
+
+def _promote_unnumbered(paras: list[_Para], *, everything: bool = False) -> bool:
+    """In a part without numbered paragraphs, make the trailing "Decides ..." operative
+    (``everything``: every paragraph, as in a decision)."""
     promoted = False
     parts: dict[str | None, list[_Para]] = {}
     for p in paras:
@@ -504,10 +645,8 @@ def _promote_unnumbered(paras: list[_Para]) -> bool:
         if (part or "").startswith("ANNEX") or any(p.kind == "operative" for p in members):
             continue
         top = [p for p in members if p.kind == "preambular"]
-        first = next((k for k, p in enumerate(top) if _opens_with_a_verb(p)), None)
-        if first is None or (
-            first == 0 and len(top) > 1 and not all(_opens_with_a_verb(p) for p in top)
-        ):
+        first = _first_operative(top, everything)
+        if first is None:
             continue
         for k, p in enumerate(top[first:], start=1):
             p.kind = "operative"
@@ -517,14 +656,73 @@ def _promote_unnumbered(paras: list[_Para]) -> bool:
     return promoted
 
 
+_HEADING_LABEL = re.compile(r"\s*(?:([IVXLC]{1,7}|[A-Z])\.|([IVXLC]{1,7})(?=\s|$))\s*")
+
+
+def _heading_label(first: str) -> tuple[str | None, str]:
+    """The label opening a heading's first line ("II.", "B.", "IV" before a title), and
+    the rest of the line.
+
+    >>> _heading_label("II. Trade facilitation"), _heading_label("IV Illegal fishing")
+    (('II', 'Trade facilitation'), ('IV', 'Illegal fishing'))
+    >>> _heading_label("A new agenda"), _heading_label("B.")
+    ((None, 'A new agenda'), ('B', ''))
+    """
+    if alone := PART_HEADING.fullmatch(first):
+        return alone.group(1), ""
+    m = _HEADING_LABEL.match(first)
+    if m is None:
+        return None, first
+    label = m.group(1) or m.group(2)
+    roman = from_roman(label) is not None and (len(label) > 1 or label in "IVX")
+    if not roman and not (m.group(1) and len(label) == 1):
+        return None, first
+    return label, first[m.end() :]
+
+
+def _label_headings(paras: list[_Para]) -> list[_Para]:
+    """Headings get their label as their number ("II. Trade" is II, "Trade"). A label
+    alone ("XXIV") numbers the title printed under it; with no title it is the
+    heading's text, unless it only repeats the name of its part (then it is dropped).
+    A named label alone ("Part VI", "Article 4") joins the title under it.
+    The list keeps its length: sub-paragraphs point at their parents by index."""
+    alone: _Para | None = None  # the last paragraph, if a heading made of a label alone
+    for p in paras:
+        if p.kind != "heading":
+            alone = None
+            continue
+        label, rest = _heading_label(p.lines[0])
+        p.lines = ([rest] if rest.strip() else []) + p.lines[1:]
+        p.label = label
+        if p.lines and label is None and alone is not None and alone.part == p.part:
+            # "XXIV" then its title, "Part VI" then its title: one heading
+            alone.dropped = True
+            if alone.lines:
+                p.lines = alone.lines + p.lines
+            else:
+                p.label = alone.label
+            alone = None
+            continue
+        named = len(p.lines) == 1 and bool(_NAMED_LABEL.fullmatch(p.lines[0].strip()))
+        alone = p if not p.lines or named else None
+    for p in paras:
+        if p.kind == "heading" and not p.lines and not p.dropped:
+            if p.label is None or p.label == (p.part or "").rsplit(".", 1)[-1]:
+                p.dropped = True
+            else:
+                p.lines, p.label = [p.label], None
+    return paras
+
+
 class _Ids:
-    """Ids in reading order: ``PP<n>`` counted per part, ``OP<number>``, ``OP8(a)``;
-    a repeated id gets ``~2``, ``~3``."""
+    """Ids in reading order: ``PP<n>`` counted per part, ``OP<number>``, ``OP8(a)``,
+    ``H<n>`` for headings counted per part; a repeated id gets ``~2``, ``~3``."""
 
     def __init__(self) -> None:
         self.given: list[str] = []
         self.seen: set[str] = set()
         self.pp_count: dict[str | None, int] = {}
+        self.h_count: dict[str | None, int] = {}
         self.dup: dict[str, int] = {}
 
     def next(self, p: _Para) -> tuple[str, str | None]:
@@ -536,6 +734,9 @@ class _Ids:
             pid = f"{prefix}PP{self.pp_count[p.part]}"
         elif p.kind == "operative":
             pid = f"{prefix}OP{p.label if p.label is not None else p.order}"
+        elif p.kind == "heading":
+            self.h_count[p.part] = self.h_count.get(p.part, 0) + 1
+            pid = f"{prefix}H{self.h_count[p.part]}"
         else:
             assert p.parent_key is not None
             parent = self.given[p.parent_key]
@@ -559,9 +760,12 @@ def _finish(paras: list[_Para], vocabulary: Container[str]) -> list[Paragraph]:
     ids = _Ids()
     out: list[Paragraph] = []
     for p in paras:
+        if p.dropped:
+            ids.given.append("")  # keeps the indices of parents
+            continue
         pid, parent = ids.next(p)
         text, notes = detach_markers(join_lines(p.lines, vocabulary))
-        lead = lead_of(text)
+        lead = lead_of(text) if p.kind != "heading" else ""
         if p.kind == "subparagraph" and not _VERB_LIKE.fullmatch(
             lead.split(" ")[-1] if lead else ""
         ):

@@ -325,10 +325,17 @@ def test_revised_draft_in_a_committee() -> None:
 def test_parts_and_annex() -> None:
     r = _read(FIXTURES / "synthetic_parts_annex_en.txt")
     assert [p.id for p in r.paragraphs] == [
-        "A.PP1", "A.PP2", "A.OP1", "A.OP2",
-        "B.PP1", "B.OP1", "B.OP1(a)", "B.OP1(b)", "B.OP1(b)(i)", "B.OP1(b)(ii)", "B.OP2",
-        "ANNEX.OP1", "ANNEX.OP2",
+        "A.H1", "A.PP1", "A.PP2", "A.OP1", "A.OP2",
+        "B.H1", "B.PP1", "B.OP1", "B.OP1(a)", "B.OP1(b)", "B.OP1(b)(i)", "B.OP1(b)(ii)", "B.OP2",
+        "ANNEX.H1", "ANNEX.OP1", "ANNEX.OP2",
     ]  # fmt: skip
+    # Each part's heading: its letter as number, its title as text.
+    headings = [(p.id, p.number, p.text) for p in r.paragraphs if p.kind == "heading"]
+    assert headings == [
+        ("A.H1", "A", "Imaginary territory"),
+        ("B.H1", "B", "Another question"),
+        ("ANNEX.H1", None, "Programme of work"),
+    ]
     assert r.paragraph("B.OP1(b)(i)").parent == "B.OP1(b)"
     assert r.paragraph("B.OP1(b)(i)").number == "i"
     assert r.paragraph("A.PP2").lead == "Noting with concern"
@@ -345,7 +352,12 @@ def test_section_headings_that_do_not_restart_are_not_parts() -> None:
         "1. Decides one;\n \n2. Decides two;\n \nII\n \nSecond matter\n \n3. Decides three.\n"
     )
     r = parse(text)
-    assert [p.id for p in r.paragraphs] == ["PP1", "OP1", "OP2", "OP3"]
+    assert [p.id for p in r.paragraphs] == ["PP1", "H1", "OP1", "OP2", "H2", "OP3"]
+    # "I" then its title is one heading; headings take no number from the paragraphs.
+    assert [(p.number, p.text, p.lead) for p in r.paragraphs if p.kind == "heading"] == [
+        ("I", "First matter", ""),
+        ("II", "Second matter", ""),
+    ]
 
 
 def test_numbered_list_inside_an_operative_paragraph() -> None:
@@ -477,11 +489,19 @@ def test_articles_of_an_annexed_convention_are_parts() -> None:
     )
     assert [p.id for p in r.paragraphs] == [
         "OP1",
+        "ANNEX.H1",
+        "ANNEX.Art1.H1",
         "ANNEX.Art1.OP1",
         "ANNEX.Art1.OP2",
+        "ANNEX.Art2.H1",
         "ANNEX.Art2.OP1",
         "ANNEX.Art2.OP1(a)",
         "ANNEX.Art2.OP1(b)",
+    ]
+    assert [p.text for p in r.paragraphs if p.kind == "heading"] == [
+        "Convention on things",
+        "Article 1 Use of terms",
+        "Article 2 Scope",
     ]
     assert r.adopted == "2040-01-01"
 
@@ -492,8 +512,12 @@ def test_lettered_section_inside_a_list() -> None:
         " \nB.\nSecond area\n \n(a) Three;\n \n2. Decides to continue.\n"
     )
     assert [p.id for p in r.paragraphs] == [
-        "OP1", "OP1(a)", "OP1(b)", "OP1.B(a)", "OP2",
+        "OP1", "H1", "OP1(a)", "OP1(b)", "H2", "OP1.B(a)", "OP2",
     ]  # fmt: skip
+    assert [(p.number, p.text) for p in r.paragraphs if p.kind == "heading"] == [
+        ("A", "First area"),
+        ("B", "Second area"),
+    ]
     assert r.paragraph("OP1.B(a)").parent == "OP1"
 
 
