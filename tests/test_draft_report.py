@@ -179,6 +179,16 @@ def test_french_word_front_matter() -> None:
     cells = ["".join(c.itertext()) for c in _body(data).iterfind("w:tbl/w:tr/w:tc", NS)]
     assert cells[0] == "Nations UniesAssemblée générale"
     assert "Distr. limitée1er octobre 2022Original : français" in cells[1]
+    # the footnotes are Word's, in the order the text cites them
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        notes = etree.fromstring(z.read("word/footnotes.xml"))
+    texts = ["".join(n.itertext()).strip() for n in notes.iterfind("w:footnote", NS)]
+    cited = [m for p in d.old.paragraphs for m in p.footnotes]
+    by_marker = {f.marker: f.text for f in d.old.footnotes}
+    assert texts == ["", "", *(by_marker[m] for m in cited)]  # two separators first
+    assert texts[2] == "Nations Unies, Recueil des Traités, vol. 1996, n° 1200."
+    refs = [int(r.get(_q("id"))) for r in _body(data).iter(_q("footnoteReference"))]
+    assert refs == list(range(1, len(cited) + 1))
 
 
 def test_word_opens_in_libreoffice_with_its_tracked_changes(tmp_path: Path) -> None:

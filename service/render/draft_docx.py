@@ -15,7 +15,10 @@ A delegation starts its draft from this file. It holds:
   base;
 * on each edit, a comment that gives its reason ("Routine renewal edit:
   session 79 -> 81"), and on the words each proposal would change, a comment
-  with the proposal, which is not applied.
+  with the proposal, which is not applied;
+* the base's footnotes as Word footnotes, each marked at the end of the
+  paragraph that cites it (the parser keeps which paragraph cites a footnote,
+  not where in the paragraph).
 
 Track Changes is left on, so the delegation's own edits are tracked too.
 """
@@ -29,7 +32,11 @@ from typing import Any
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import parse_xml
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, Twips
 
@@ -44,6 +51,13 @@ __all__ = ["render_draft_docx"]
 #: revisions are numbered from here, comments from 0: no id is shared
 _FIRST_REVISION = 100_000
 _BOTTOM_RULE = f'<w:tblBorders {nsdecls("w")}><w:bottom w:val="single" w:sz="12" w:color="000000"/></w:tblBorders>'
+#: the footnotes part Word expects: its two separators first
+_FOOTNOTES = (
+    f"<w:footnotes {nsdecls('w')}>"
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+    "</w:r></w:p></w:footnote></w:footnotes>"
+)
 
 
 def _split(segments: Sequence[Segment], cuts: set[int]) -> list[Segment]:
@@ -127,12 +141,45 @@ class _DraftWriter(_Writer):
             d.view, author, date, header=d.front.symbol, first_revision=_FIRST_REVISION
         )
         self.d = d
+        self._footnotes: Any = None
 
     def comment(self, text: str) -> int:
         """A comment signed like the revisions; its id."""
         c = self.doc.comments.add_comment(text=text, author=self.rev.author, initials="rd")
         c.paragraphs[0]._p.getparent().set(qn("w:date"), self.rev.date)
         return c.comment_id
+
+    def footnote(self, text: str) -> Any:
+        """A footnote of ``text`` (in the footnotes part, made on first use), and the
+        run that marks it in the text."""
+        if self._footnotes is None:
+            part = XmlPart(
+                PackURI("/word/footnotes.xml"),
+                CT.WML_FOOTNOTES,
+                parse_xml(_FOOTNOTES),
+                self.doc.part.package,
+            )
+            self.doc.part.relate_to(part, RT.FOOTNOTES)
+            self._footnotes = part.element
+        number = len(self._footnotes.findall(qn("w:footnote"))) - 1
+        note = parse_xml(
+            f'<w:footnote {nsdecls("w")} w:id="{number}"><w:p>'
+            '<w:r><w:rPr><w:vertAlign w:val="superscript"/><w:sz w:val="16"/></w:rPr>'
+            '<w:footnoteRef/></w:r><w:r><w:rPr><w:sz w:val="16"/></w:rPr>'
+            '<w:t xml:space="preserve"> </w:t></w:r></w:p></w:footnote>'
+        )
+        note.findall(f".//{qn('w:t')}")[-1].text = f" {text}"
+        self._footnotes.append(note)
+        run = OxmlElement("w:r")
+        rpr = OxmlElement("w:rPr")
+        align = OxmlElement("w:vertAlign")
+        align.set(qn("w:val"), "superscript")
+        rpr.append(align)
+        run.append(rpr)
+        ref = OxmlElement("w:footnoteReference")
+        ref.set(qn("w:id"), str(number))
+        run.append(ref)
+        return run
 
     # -- the front matter ---------------------------------------------------------
 
@@ -211,7 +258,10 @@ class _DraftWriter(_Writer):
             for para in _entry_paragraphs(e):
                 pid = para.model.pid if para.model else ""
                 para.segments = self.items(e.change.index, pid, para)
-                self.paragraph(para, para.model.part if para.model else None)
+                p = self.paragraph(para, para.model.part if para.model else None)
+                for note in para.model.notes if para.model else []:
+                    if note.kind != "delete":
+                        p._p.append(self.footnote(note.text))
         buf = io.BytesIO()
         self.doc.save(buf)
         return buf.getvalue()
