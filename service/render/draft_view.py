@@ -12,8 +12,8 @@ and the reason of each, and the edits proposed but not made
 English and French drafts have their front matter in their language; another
 language gets the English front matter, its own "The General Assembly," line.
 
->>> front_matter_lines("fr", "Quatre-vingt-unième session", 81, "Coopération", "2025-12-01")[:4]
-['Nations Unies', 'Assemblée générale', 'Distr. limitée', '1er décembre 2025']
+>>> front_matter("fr", "Quatre-vingt-unième session", 81, "Coopération", "2025-12-01").lines[:5]
+['Nations Unies', 'Assemblée générale', 'Distr. limitée', '1er décembre 2025', 'Original : français']
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ __all__ = [
     "FrontMatter",
     "Proposal",
     "build_draft_view",
-    "front_matter_lines",
+    "front_matter",
     "proposal_segments",
 ]
 
@@ -89,13 +89,6 @@ class FrontMatter:
             self.title,
             self.assembly,
         ]
-
-
-def front_matter_lines(
-    language: str, session_heading: str, session: int, title: str, date: str
-) -> list[str]:
-    """The lines of :class:`FrontMatter` (see :func:`front_matter`)."""
-    return front_matter(language, session_heading, session, title, date).lines
 
 
 def front_matter(
