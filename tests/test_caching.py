@@ -6,16 +6,19 @@ import sqlite3
 from pathlib import Path
 
 from service.config import Limits
+from service.library.access import Viewer
 from service.library.documents import Library
 from service.library.fingerprint import parser_fingerprint, reports_fingerprint
 from service.library.ods import Retriever
 from service.library.sqlite import SQLiteStore as Store
 
+OPERATOR = Viewer.operator()
+
 TEXT = b"The General Assembly,\n\nRecalling its resolution 1/1,\n\n1. Decides to remain seized.\n"
 
 
 def _library(store: Store) -> Library:
-    return Library(store, Retriever(base_url="http://127.0.0.1:9"), Limits())
+    return Library(store, Retriever(base_url="http://127.0.0.1:9"), Limits(), viewer=OPERATOR)
 
 
 def test_fingerprints_are_stable_and_distinct() -> None:
@@ -35,7 +38,7 @@ def test_a_document_parsed_by_an_older_parser_is_parsed_again(tmp_path: Path) ->
         )
         resolved = _library(store).resolve({"id": stale.id})
         assert [p.id for p in resolved.resolution.paragraphs] == ["PP1", "OP1"]
-        again = store.get_document(stale.id)
+        again = store.get_document(stale.id, viewer=OPERATOR)
         assert again.engine == parser_fingerprint()
         assert again.structure["paragraphs"][1]["text"] == "Decides to remain seized."
 
@@ -67,7 +70,7 @@ def test_a_store_made_before_fingerprints_is_upgraded(tmp_path: Path) -> None:
         )
     db.close()
     with Store.create(path) as store:
-        doc = store.get_document("abc")
+        doc = store.get_document("abc", viewer=OPERATOR)
         assert doc.engine is None
         fresh = _library(store).resolve({"id": "abc"}).resolution
         assert len(fresh.paragraphs) == 2

@@ -7,6 +7,7 @@ Request bodies are checked against the declarations of :mod:`service.web.schemas
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -15,9 +16,14 @@ from flask import Blueprint, Response, jsonify, request, url_for
 
 from service import reports
 from service.errors import InvalidRequestError, UnsupportedFormatError
-from service.library import Resolved
+from service.library import Library, Resolved
 from service.web import openapi, schemas
-from service.web.context import get_library, get_limits, get_store, report_response
+from service.web.context import (
+    get_library,
+    get_limits,
+    report_response,
+)
+from service.web.limits import expensive, expensive_format
 
 __all__ = ["bp"]
 
@@ -71,8 +77,8 @@ def report_request(kind: str) -> reports.Request:
     )
 
 
-def report(req: reports.Request, versions: list[Resolved]) -> Response:
-    produced = reports.produce(req, versions, limits=get_limits(), store=get_store())
+def report(req: reports.Request, versions: list[Resolved], library: Library) -> Response:
+    produced = reports.produce(req, versions, limits=get_limits(), cache=library)
     return report_response(produced, attach=ATTACH)
 
 
@@ -122,8 +128,15 @@ def list_documents() -> Response:
 
 @bp.get("/documents/<doc_id>")
 def get_document(doc_id: str) -> Response:
-    library = get_library()
-    return jsonify(library.fresh(library.get(doc_id)).to_dict())
+    return jsonify(get_library().read(doc_id).to_dict())
+
+
+@bp.patch("/documents/<doc_id>")
+def share_document(doc_id: str) -> Response:
+    """``{"shared_with": [name, ...]}``: the users and groups who see the document
+    (replacing the earlier list; ``[]`` makes it private again). Its owner only."""
+    body = schemas.validate(schemas.ShareRequest, json_body())
+    return jsonify(get_library().share(doc_id, body["shared_with"]).to_dict())
 
 
 @bp.get("/documents/<doc_id>/original")
@@ -145,15 +158,18 @@ def delete_document(doc_id: str) -> tuple[str, int]:
 
 
 @bp.post("/compare")
+@expensive(when=expensive_format)
 def compare() -> Response:
     """``{"old": D, "new": D}`` -> the comparison in ``?format=`` (json by default)."""
     req = report_request("compare")
     body = schemas.validate(schemas.CompareRequest, json_body())
     library = get_library()
-    return report(req, [library.resolve(body["old"], "old"), library.resolve(body["new"], "new")])
+    versions = [library.resolve(body["old"], "old"), library.resolve(body["new"], "new")]
+    return report(req, versions, library)
 
 
 @bp.post("/series")
+@expensive()
 def series() -> Response:
     """``{"documents": [D, D, ...]}`` (oldest first) -> the series in ``?format=``."""
     req = report_request("series")
@@ -161,7 +177,30 @@ def series() -> Response:
     docs = body["documents"]
     reports.check_versions(req, len(docs), get_limits())
     library = get_library()
-    return report(req, [library.resolve(d, f"documents[{i}]") for i, d in enumerate(docs)])
+    return report(req, [library.resolve(d, f"documents[{i}]") for i, d in enumerate(docs)], library)
+
+
+# -- the audit trail ---------------------------------------------------------------------
+
+
+@bp.get("/audit")
+def audit() -> Response:
+    """Who added, read, shared, compared and deleted which document, when: admins only.
+    ``?user=NAME``, ``?document=ID``, ``limit`` and ``offset`` narrow it."""
+    limit = int_arg("limit", 50, 1, 500)
+    offset = int_arg("offset", 0, 0, 10**9)
+    entries = get_library().audit_trail(
+        limit=limit,
+        offset=offset,
+        actor=request.args.get("user") or None,
+        document=request.args.get("document") or None,
+    )
+    page: schemas.AuditList = {
+        "entries": [dataclasses.asdict(e) for e in entries],  # type: ignore[misc]
+        "limit": limit,
+        "offset": offset,
+    }
+    return jsonify(page)
 
 
 @bp.get("/openapi.json")

@@ -5,7 +5,7 @@ Responses are the typed dictionaries the code returns: ``Resolution``,
 their ``to_dict()``), ``Document`` and ``DocumentMeta`` from
 :mod:`service.library.store`, and :class:`DocumentList`, :class:`Problem` and
 :class:`Health` here. Requests are :class:`CompareRequest`,
-:class:`SeriesRequest` and :data:`AddDocumentRequest`, built from the
+:class:`SeriesRequest`, :class:`ShareRequest` and :data:`AddDocumentRequest`, built from the
 library's :data:`~service.library.documents.DocumentSpec`.
 
 From these declarations pydantic makes the JSON Schemas of the OpenAPI document
@@ -34,11 +34,14 @@ from service.library.store import DocumentDict, DocumentMeta
 __all__ = [
     "COMPONENTS",
     "AddDocumentRequest",
+    "AuditEntry",
+    "AuditList",
     "CompareRequest",
     "DocumentList",
     "Health",
     "Problem",
     "SeriesRequest",
+    "ShareRequest",
     "json_schemas",
     "validate",
 ]
@@ -59,6 +62,33 @@ class SeriesRequest(TypedDict):
 
 #: a document to store, given as text or by symbol (a file comes as multipart/form-data)
 AddDocumentRequest = TextSpec | SymbolSpec
+
+
+class ShareRequest(TypedDict):
+    """Who sees a document besides its owner: user and group names (``[]``: nobody)."""
+
+    shared_with: list[str]
+
+
+class AuditEntry(TypedDict):
+    """One action: who (``actor``) did what (``action``: add, read, share, compare,
+    series, delete, login, login-failed, logout, user-add, user-remove, user-token)
+    to which document, when (``at``, UTC)."""
+
+    id: int
+    at: str
+    actor: str
+    action: str
+    document: str | None
+    detail: str | None
+
+
+class AuditList(TypedDict):
+    """A page of the audit trail, newest first."""
+
+    entries: list[AuditEntry]
+    limit: int
+    offset: int
 
 
 class DocumentList(TypedDict):
@@ -94,12 +124,14 @@ COMPONENTS: dict[str, Any] = {
     "DocumentList": DocumentList,
     "Problem": Problem,
     "Health": Health,
+    "AuditList": AuditList,
+    "ShareRequest": ShareRequest,
     "CompareRequest": CompareRequest,
     "SeriesRequest": SeriesRequest,
     "AddDocumentRequest": AddDocumentRequest,
 }
 #: the declarations a request body is checked against
-_REQUESTS = (CompareRequest, SeriesRequest, AddDocumentRequest)
+_REQUESTS = (CompareRequest, SeriesRequest, AddDocumentRequest, ShareRequest)
 
 
 # -- from the declarations to pydantic ------------------------------------------------------
