@@ -11,6 +11,7 @@ RESDIFF_DATABASE_URL       (none)          ``postgresql://user:password@host/db`
                                            store on PostgreSQL (several servers, one database);
                                            none: the SQLite file ``resdiff.sqlite3`` of the
                                            data folder
+RESDIFF_DATABASE_POOL      8               PostgreSQL connections kept by each worker process
 RESDIFF_CACHE_BYTES        256 MiB         total size of the cached reports; past it the least
                                            recently used are evicted
 RESDIFF_AUTH               auto            ``auto``: requests are authenticated as soon as one
@@ -78,6 +79,7 @@ MiB = 1024 * 1024
 DEFAULTS: dict[str, Any] = {
     "RESDIFF_DATA_DIR": None,
     "RESDIFF_DATABASE_URL": None,
+    "RESDIFF_DATABASE_POOL": 8,
     "RESDIFF_CACHE_BYTES": 256 * MiB,
     "RESDIFF_AUTH": "auto",
     "RESDIFF_RATE_LIMIT": "30/minute;300/hour",

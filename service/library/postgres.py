@@ -26,6 +26,7 @@ import psycopg
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
+from service import config
 from service.library.sql import SQLStore
 
 __all__ = ["PostgresStore", "close_pools"]
@@ -33,8 +34,6 @@ __all__ = ["PostgresStore", "close_pools"]
 #: one pool per database address and process (a pool does not survive a fork)
 _POOLS: dict[tuple[str, int], ConnectionPool] = {}
 _POOLS_LOCK = threading.Lock()
-#: connections of one process's pool: a gunicorn worker's threads, and a few more
-POOL_SIZE = int(os.environ.get("RESDIFF_DATABASE_POOL", "8"))
 
 
 def _pool(url: str) -> ConnectionPool:
@@ -42,10 +41,11 @@ def _pool(url: str) -> ConnectionPool:
     with _POOLS_LOCK:
         pool = _POOLS.get(key)
         if pool is None:
+            size = int(config.settings()["RESDIFF_DATABASE_POOL"])
             pool = ConnectionPool(
                 url,
                 min_size=1,
-                max_size=POOL_SIZE,
+                max_size=max(1, size),
                 kwargs={"autocommit": True, "row_factory": dict_row},
                 check=ConnectionPool.check_connection,
                 timeout=30.0,
