@@ -30,6 +30,8 @@ __all__ = [
     "NotAuthenticatedError",
     "RateLimitedError",
     "ResdiffError",
+    "StoreVersionError",
+    "UnknownUserError",
     "UnreadableDocumentError",
     "UnsupportedFormatError",
     "problem_types",
@@ -83,6 +85,14 @@ class DocumentNotFoundError(ResdiffError):
     slug = "not-found"
 
 
+class UnknownUserError(ResdiffError):
+    """No account has that name."""
+
+    status = 404
+    title = "User not found"
+    slug = "unknown-user"
+
+
 class NotAuthenticatedError(ResdiffError):
     """The service has accounts: send ``Authorization: Bearer TOKEN`` (the token that
     ``resdiff user add`` or ``resdiff user token`` printed), or sign in on the web page."""
@@ -118,6 +128,15 @@ class RateLimitedError(ResdiffError):
     status = 429
     title = "Too many requests"
     slug = "rate-limited"
+
+
+class StoreVersionError(ResdiffError):
+    """The database was made by a newer resdiff, whose schema this one would misread:
+    upgrade resdiff (a database is never downgraded)."""
+
+    status = 503
+    title = "Database too new"
+    slug = "database-too-new"
 
 
 class FetchError(ResdiffError):

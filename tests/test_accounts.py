@@ -389,8 +389,11 @@ def test_without_accounts_no_other_site_can_post(tmp_path: Path) -> None:
     # a page of another site posting a form to the delegate's own resdiff
     assert upload(Origin="https://evil.example") == 400
     assert upload(**{"Sec-Fetch-Site": "cross-site"}) == 400
-    # a program (curl, a script) is no browser: it needs no token
+    assert upload(**{"Sec-Fetch-Site": "same-site", "Origin": "http://localhost"}) == 400
+    # a program (curl, a script) is no browser: it needs no token; nor a page of this site
     assert upload() == 201
+    assert upload(Origin="http://localhost") == 200
+    assert upload(**{"Sec-Fetch-Site": "same-origin"}) == 200
     # the pages' forms need theirs
     assert c.post("/fetch", data={"symbol": "A/RES/1/1"}).status_code == 400
 
@@ -488,3 +491,27 @@ def test_tokens_are_never_logged(people: People, caplog: pytest.LogCaptureFixtur
     with open_store(people.app.config["RESDIFF_DATABASE"]) as store:
         details = " ".join(str(e) for e in store.audit_trail(limit=500))
     assert token not in details
+
+
+def test_admins_manage_accounts_through_the_api(people: People) -> None:
+    assert people.call("ana", "GET", "/api/users").status_code == 403
+    r = people.call("root", "POST", "/api/users", json={"name": "dora", "groups": ["eu"]})
+    assert r.status_code == 201
+    body = r.get_json()
+    assert body["user"] == {**body["user"], "name": "dora", "admin": False, "groups": ["eu"]}
+    token = body["token"]
+    me = people.client.get("/api/documents", headers={"Authorization": f"Bearer {token}"})
+    assert me.status_code == 200
+    names = [u["name"] for u in people.call("root", "GET", "/api/users").get_json()["users"]]
+    assert names == ["ana", "bea", "carl", "dora", "root"]
+    listing = people.call("root", "GET", "/api/users").get_data(as_text=True)
+    assert token not in listing and sha256(token.encode()) not in listing
+    new = people.call("root", "POST", "/api/users/dora/token").get_json()["token"]
+    old = people.client.get("/api/documents", headers={"Authorization": f"Bearer {token}"})
+    assert old.status_code == 401 and new != token
+    assert people.call("root", "POST", "/api/users", json={"name": "eu"}).status_code == 400
+    assert people.call("carl", "DELETE", "/api/users/dora").status_code == 403
+    assert people.call("root", "DELETE", "/api/users/dora").status_code == 204
+    assert people.call("root", "DELETE", "/api/users/dora").status_code == 404
+    trail = people.call("root", "GET", "/api/audit?user=root").get_json()["entries"]
+    assert [e["action"] for e in trail] == ["user-remove", "user-token", "user-add"]

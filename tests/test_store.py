@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from service.errors import DocumentNotFoundError, InvalidRequestError
+from service.errors import DocumentNotFoundError, InvalidRequestError, StoreVersionError
 from service.library import Accounts, Viewer, open_store
 from service.library.schema import MIGRATIONS, VERSION, statements
 from service.library.sqlite import SQLiteStore
@@ -61,6 +61,13 @@ def people(store: Store) -> dict[str, Viewer]:
 def test_the_schema_is_at_its_latest_version(store: Store) -> None:
     assert store.schema_version() == VERSION == MIGRATIONS[-1].version
     assert store.migrate() == VERSION  # again: nothing to do
+
+
+def test_a_database_of_a_newer_resdiff_is_refused(store: Store) -> None:
+    with store.transaction():  # type: ignore[attr-defined]
+        store._execute("UPDATE schema_version SET version = ?", (VERSION + 1,))  # type: ignore[attr-defined]
+    with pytest.raises(StoreVersionError, match="newer resdiff"):
+        store.migrate()
 
 
 def test_same_bytes_give_the_same_document(store: Store) -> None:

@@ -38,7 +38,7 @@ from typing import Literal
 from service.errors import DocumentNotFoundError, ForbiddenError
 from service.library.store import Document
 
-__all__ = ["Viewer", "check_may_delete", "check_may_share"]
+__all__ = ["Viewer", "check_admin", "check_may_delete", "check_may_share"]
 
 
 @dataclass(frozen=True)
@@ -107,3 +107,11 @@ def check_may_delete(viewer: Viewer, doc: Document) -> None:
     if doc.owner_id is None:  # never visible to a user: as if it did not exist
         raise DocumentNotFoundError(f"no document with id {doc.id!r}")
     raise ForbiddenError(f"only the owner of document {doc.id} may delete it")
+
+
+def check_admin(viewer: Viewer, what: str) -> None:
+    """Only an admin (or the operator) does ``what`` (403 otherwise); accounts are
+    never managed by the one person of a service without accounts either."""
+    if viewer.kind == "operator" or viewer.admin:
+        return
+    raise ForbiddenError(f"only an admin {what}")

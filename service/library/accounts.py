@@ -22,7 +22,7 @@ import re
 import secrets
 from collections.abc import Sequence
 
-from service.errors import InvalidRequestError
+from service.errors import InvalidRequestError, UnknownUserError
 from service.library.store import Store, User
 
 __all__ = ["Accounts", "new_token", "token_hash", "valid_name"]
@@ -81,7 +81,7 @@ class Accounts:
     def get(self, name: str) -> User:
         user = self.store.user_by_name(name)
         if user is None:
-            raise InvalidRequestError(f"no user named {name!r}")
+            raise UnknownUserError(f"no user named {name!r}")
         return user
 
     def list(self) -> list[User]:

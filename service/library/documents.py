@@ -25,13 +25,12 @@ from service.config import Limits
 from service.errors import (
     DocumentNotFoundError,
     EmptyDocumentError,
-    ForbiddenError,
     LimitExceededError,
     ResdiffError,
     UnreadableDocumentError,
 )
 from service.library import symbols
-from service.library.access import Viewer, check_may_delete, check_may_share
+from service.library.access import Viewer, check_admin, check_may_delete, check_may_share
 from service.library.fingerprint import parser_fingerprint
 from service.library.ods import Retriever
 from service.library.store import (
@@ -318,8 +317,8 @@ class Library:
     ) -> list[AuditEntry]:
         """The audit trail, newest first: admins only (and the operator, and the one
         person of a service without accounts)."""
-        if not (self.viewer.sees_all or self.viewer.admin):
-            raise ForbiddenError("only an admin reads the audit trail")
+        if not self.viewer.sees_all:
+            check_admin(self.viewer, "reads the audit trail")
         return self.store.audit_trail(limit=limit, offset=offset, actor=actor, document=document)
 
     # -- the report cache ----------------------------------------------------------

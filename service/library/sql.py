@@ -27,9 +27,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
 from datetime import UTC, datetime
 from typing import Any
 
-from service.errors import DocumentNotFoundError, InvalidRequestError
+from service.errors import DocumentNotFoundError, InvalidRequestError, StoreVersionError
 from service.library.access import Viewer
-from service.library.schema import MIGRATIONS, Dialect, statements
+from service.library.schema import MIGRATIONS, VERSION, Dialect, statements
 from service.library.store import (
     OFFICIAL_SOURCES,
     AuditEntry,
@@ -157,6 +157,11 @@ class SQLStore:
     def migrate(self) -> int:
         """Apply the migrations this database lacks, each in one transaction; its version."""
         current = self.schema_version()
+        if current > VERSION:
+            raise StoreVersionError(
+                f"the database has version {current} of the schema, made by a newer resdiff"
+                f" (this one knows versions up to {VERSION}): upgrade resdiff"
+            )
         for migration in MIGRATIONS:
             if migration.version <= current:
                 continue

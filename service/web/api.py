@@ -16,11 +16,14 @@ from flask import Blueprint, Response, jsonify, request, url_for
 
 from service import reports
 from service.errors import InvalidRequestError, UnsupportedFormatError
-from service.library import Library, Resolved
+from service.library import Accounts, Library, Resolved, User
+from service.library.access import check_admin
 from service.web import openapi, schemas
 from service.web.context import (
     get_library,
     get_limits,
+    get_store,
+    get_viewer,
     report_response,
 )
 from service.web.limits import expensive, expensive_format
@@ -201,6 +204,61 @@ def audit() -> Response:
         "offset": offset,
     }
     return jsonify(page)
+
+
+# -- accounts (admins) -------------------------------------------------------------------
+
+
+def _accounts() -> Accounts:
+    viewer = get_viewer()
+    check_admin(viewer, "manages accounts")
+    return Accounts(get_store(), actor=viewer.name)
+
+
+def _user(user: User) -> schemas.UserInfo:
+    info: schemas.UserInfo = {
+        "name": user.name,
+        "admin": user.admin,
+        "groups": list(user.groups),
+        "created": user.created,
+        "token_created": user.token_created,
+    }
+    return info
+
+
+@bp.get("/users")
+def list_users() -> Response:
+    """The accounts (admins only)."""
+    page: schemas.UserList = {"users": [_user(u) for u in _accounts().list()]}
+    return jsonify(page)
+
+
+@bp.post("/users")
+def add_user() -> tuple[Response, int]:
+    """``{"name": ..., "admin": false, "groups": [...]}`` -> the account and its token
+    (shown this once). Admins only."""
+    body = schemas.validate(schemas.NewUserRequest, json_body())
+    user, token = _accounts().add(
+        body["name"], admin=body.get("admin", False), groups=body.get("groups", [])
+    )
+    answer: schemas.UserToken = {"user": _user(user), "token": token}
+    return jsonify(answer), 201
+
+
+@bp.post("/users/<name>/token")
+def new_token(name: str) -> Response:
+    """A new token for ``name`` (the old one and its sessions stop working). Admins only."""
+    accounts = _accounts()
+    token = accounts.rotate(name)
+    answer: schemas.UserToken = {"user": _user(accounts.get(name)), "token": token}
+    return jsonify(answer)
+
+
+@bp.delete("/users/<name>")
+def remove_user(name: str) -> tuple[str, int]:
+    """Remove an account and delete its documents. Admins only."""
+    _accounts().remove(name)
+    return "", 204
 
 
 @bp.get("/openapi.json")

@@ -14,9 +14,10 @@ everything. As soon as one account exists every request is authenticated:
 Every form carries a CSRF token (Flask-WTF's :class:`CSRFProtect`), the sign-in
 form too. A request with a Bearer token needs none: a browser never adds that
 header to a request another site makes it send. An API call authenticated by
-the session cookie needs the token in ``X-CSRFToken``; without accounts, an API
-call that a browser marks as coming from a page (``Origin``, ``Sec-Fetch-*``)
-needs it too, so that no web page can post to a resdiff on the delegate's machine.
+the session cookie needs the token in ``X-CSRFToken`` (the pages hold it in
+``<meta name="csrf-token">`` for their scripts); without accounts, an API call
+that a browser says another site sent (``Sec-Fetch-Site``, ``Origin``) needs it
+too, so that no web page can post to the resdiff on the delegate's machine.
 """
 
 from __future__ import annotations
@@ -158,9 +159,14 @@ def _session_user() -> User | None:
     return user
 
 
-def _from_a_page() -> bool:
-    """Whether a browser says the request was sent by a web page (any site)."""
-    return any(h in request.headers for h in ("Origin", "Sec-Fetch-Site", "Sec-Fetch-Mode"))
+def _cross_site() -> bool:
+    """Whether the browser says another site made it send the request (a program sends
+    neither ``Sec-Fetch-Site`` nor ``Origin``)."""
+    site = request.headers.get("Sec-Fetch-Site")
+    if site is not None:
+        return site not in ("same-origin", "none")
+    origin = request.headers.get("Origin")
+    return origin is not None and origin != request.host_url.rstrip("/")
 
 
 def _protect() -> None:
@@ -169,8 +175,8 @@ def _protect() -> None:
         return
     if g.via == "token":
         return
-    if request.path.startswith("/api/") and g.via != "session" and not _from_a_page():
-        return  # a program without accounts: no browser, no cookie to ride on
+    if request.path.startswith("/api/") and g.via != "session" and not _cross_site():
+        return  # no account: a program, or a page of this very site
     csrf.protect()
 
 

@@ -101,6 +101,7 @@ def _report(kind_name: str, summary: str, request: str) -> dict[str, Any]:
 def spec() -> dict[str, Any]:
     """The OpenAPI document."""
     doc_id = {"name": "doc_id", "in": "path", "required": True, "schema": {"type": "string"}}
+    user_name = {"name": "name", "in": "path", "required": True, "schema": {"type": "string"}}
     page = [
         {
             "name": "limit",
@@ -231,6 +232,52 @@ def spec() -> dict[str, Any]:
                     "responses": {
                         "200": _json("AuditList", "A page of the trail, newest first"),
                         **_problems(400, 401, 403),
+                    },
+                },
+            },
+            "/api/users": {
+                "get": {
+                    "operationId": "listUsers",
+                    "summary": "The accounts (admins only)",
+                    "responses": {
+                        "200": _json("UserList", "Every account"),
+                        **_problems(401, 403),
+                    },
+                },
+                "post": {
+                    "operationId": "addUser",
+                    "summary": "Create an account; its token is in the answer, this once"
+                    " (admins only)",
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": _ref("NewUserRequest")}},
+                    },
+                    "responses": {
+                        "201": _json("UserToken", "The account and its token"),
+                        **_problems(400, 401, 403, 415),
+                    },
+                },
+            },
+            "/api/users/{name}": {
+                "parameters": [user_name],
+                "delete": {
+                    "operationId": "removeUser",
+                    "summary": "Remove an account and delete its documents (admins only)",
+                    "responses": {
+                        "204": {"description": "Removed"},
+                        **_problems(401, 403, 404),
+                    },
+                },
+            },
+            "/api/users/{name}/token": {
+                "parameters": [user_name],
+                "post": {
+                    "operationId": "newToken",
+                    "summary": "A new token for an account: the old one stops working"
+                    " (admins only)",
+                    "responses": {
+                        "200": _json("UserToken", "The account and its new token"),
+                        **_problems(401, 403, 404),
                     },
                 },
             },

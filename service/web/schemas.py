@@ -39,9 +39,13 @@ __all__ = [
     "CompareRequest",
     "DocumentList",
     "Health",
+    "NewUserRequest",
     "Problem",
     "SeriesRequest",
     "ShareRequest",
+    "UserInfo",
+    "UserList",
+    "UserToken",
     "json_schemas",
     "validate",
 ]
@@ -91,6 +95,35 @@ class AuditList(TypedDict):
     offset: int
 
 
+class NewUserRequest(TypedDict):
+    """An account to create: its name, whether it is an admin, its groups."""
+
+    name: str
+    admin: NotRequired[bool]
+    groups: NotRequired[list[str]]
+
+
+class UserInfo(TypedDict):
+    """An account (never its token, nor the token's hash)."""
+
+    name: str
+    admin: bool
+    groups: list[str]
+    created: str
+    token_created: str
+
+
+class UserList(TypedDict):
+    users: list[UserInfo]
+
+
+class UserToken(TypedDict):
+    """A new token: shown this once, stored only as its hash."""
+
+    user: UserInfo
+    token: str
+
+
 class DocumentList(TypedDict):
     """A page of the library."""
 
@@ -126,12 +159,16 @@ COMPONENTS: dict[str, Any] = {
     "Health": Health,
     "AuditList": AuditList,
     "ShareRequest": ShareRequest,
+    "NewUserRequest": NewUserRequest,
+    "User": UserInfo,
+    "UserList": UserList,
+    "UserToken": UserToken,
     "CompareRequest": CompareRequest,
     "SeriesRequest": SeriesRequest,
     "AddDocumentRequest": AddDocumentRequest,
 }
 #: the declarations a request body is checked against
-_REQUESTS = (CompareRequest, SeriesRequest, AddDocumentRequest, ShareRequest)
+_REQUESTS = (CompareRequest, SeriesRequest, AddDocumentRequest, ShareRequest, NewUserRequest)
 
 
 # -- from the declarations to pydantic ------------------------------------------------------
