@@ -269,13 +269,21 @@ def _accounts() -> Accounts:
 @user.command("add")
 @click.argument("name")
 @click.option(
-    "--admin", is_flag=True, help="May read the audit trail and delete official documents."
+    "--admin",
+    is_flag=True,
+    help="May manage accounts, read the audit trail and delete official documents.",
 )
 @click.option("--group", "groups", multiple=True, help="A delegation or team (repeat for several).")
+@click.option(
+    "--claim",
+    is_flag=True,
+    help="Make the documents uploaded or pasted before accounts existed NAME's (else only"
+    " the operator sees them).",
+)
 @_user_errors
-def user_add(name: str, admin: bool, groups: tuple[str, ...]) -> None:
+def user_add(name: str, admin: bool, groups: tuple[str, ...], claim: bool) -> None:
     """Create the account NAME and print its token (shown this once: stored only as a hash)."""
-    account, token = _accounts().add(name, admin=admin, groups=groups)
+    account, token = _accounts().add(name, admin=admin, groups=groups, claim=claim)
     role = "admin" if account.admin else "user"
     click.echo(
         f"added {role} {account.name}"

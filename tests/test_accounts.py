@@ -515,3 +515,20 @@ def test_admins_manage_accounts_through_the_api(people: People) -> None:
     assert people.call("root", "DELETE", "/api/users/dora").status_code == 404
     trail = people.call("root", "GET", "/api/audit?user=root").get_json()["entries"]
     assert [e["action"] for e in trail] == ["user-remove", "user-token", "user-add"]
+
+
+def test_the_first_user_may_claim_what_was_uploaded_before_accounts(tmp_path: Path) -> None:
+    env = {"RESDIFF_DATA_DIR": str(tmp_path / "data")}
+    c = make_app(tmp_path).test_client()
+    before = c.post("/api/documents", json={"text": DRAFT}).get_json()["id"]
+    added = CliRunner().invoke(cli, ["user", "add", "ana", "--claim"], env=env)
+    assert added.exit_code == 0
+    token = added.stdout.strip().splitlines()[-1]
+    other = CliRunner().invoke(cli, ["user", "add", "bea", "--claim"], env=env)
+    ana = c.get(f"/api/documents/{before}", headers={"Authorization": f"Bearer {token}"})
+    assert ana.status_code == 200 and ana.get_json()["owner"] == "ana"
+    bea = other.stdout.strip().splitlines()[-1]
+    assert (
+        c.get(f"/api/documents/{before}", headers={"Authorization": f"Bearer {bea}"}).status_code
+        == 404
+    )

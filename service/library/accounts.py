@@ -62,9 +62,10 @@ class Accounts:
         return self.store.count_users() > 0
 
     def add(
-        self, name: str, *, admin: bool = False, groups: Sequence[str] = ()
+        self, name: str, *, admin: bool = False, groups: Sequence[str] = (), claim: bool = False
     ) -> tuple[User, str]:
-        """A new user and their token (shown once, stored as a hash)."""
+        """A new user and their token (shown once, stored as a hash); with ``claim``, the
+        documents uploaded or pasted before accounts existed become theirs."""
         token = new_token()
         user = self.store.add_user(
             valid_name(name),
@@ -73,9 +74,11 @@ class Accounts:
             groups=[valid_name(g) for g in groups],
         )
         role = "admin" if admin else "user"
-        self.store.audit(
-            self.actor, "user-add", None, f"{name} ({role}; groups: {', '.join(groups) or '-'})"
-        )
+        detail = f"{name} ({role}; groups: {', '.join(groups) or '-'})"
+        self.store.audit(self.actor, "user-add", None, detail)
+        if claim:
+            claimed = self.store.claim_unowned(user.id)
+            self.store.audit(self.actor, "user-claim", None, f"{name}: {claimed} documents")
         return user, token
 
     def get(self, name: str) -> User:

@@ -482,6 +482,17 @@ class SQLStore:
         assert found is not None
         return found
 
+    def claim_unowned(self, user_id: int) -> int:
+        """Give ``user_id`` the uploads and pastes that belong to nobody (made before the
+        first account); how many."""
+        return int(
+            self._execute(
+                f"UPDATE documents SET owner = ? WHERE owner IS NULL"
+                f" AND source NOT IN ({_marks(OFFICIAL_SOURCES)})",
+                (user_id, *OFFICIAL_SOURCES),
+            ).rowcount
+        )
+
     def _join_groups(self, user_id: int, groups: Sequence[str]) -> None:
         for group in dict.fromkeys(groups):
             if self._by_names("users", [group]):
