@@ -149,6 +149,28 @@ def test_error_page_is_friendly(page, base_url: str) -> None:  # type: ignore[no
     assert "Traceback" not in page.content()
 
 
+def test_start_the_next_draft_from_the_library(page, base_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The library's button downloads the Word file; its redline link opens the report."""
+    from tests.test_draft_report import BASE
+
+    base = tmp_path / "A_RES_78_54.txt"
+    base.write_text(BASE, encoding="utf-8")
+    page.goto(base_url + "/")
+    page.set_input_files("#library input[name=file]", str(base))
+    page.click("#library button:has-text('Add files')")
+    page.wait_for_selector("p.message.ok")
+    with page.expect_download() as info:
+        page.click("form.draft-form button[value=docx]")
+    assert info.value.suggested_filename == "resdiff_draft_from_A_RES_78_54.docx"
+    assert Path(info.value.path()).read_bytes().startswith(b"PK")
+    page.click("form.draft-form button[value=html]")
+    page.wait_for_url("**/report/**")
+    page.locator("text=Proposed, not made").first.wait_for(state="visible")
+    assert page.locator(".rd-why").count() >= 3
+    _shot(page, tmp_path, "draft.png")
+    assert _download(page, "#download-docx").startswith(b"PK")
+
+
 # -- helpers ------------------------------------------------------------------------------
 
 
@@ -259,12 +281,18 @@ def test_j_and_k_move_from_the_current_position(page, base_url: str, tmp_path: P
     page.evaluate("window.scrollBy(0, 60)")
     page.keyboard.press("k")
     assert _focused_change(page) == ids[10]
-    # far above, the reader is half-way into a change: k goes back to its top
-    page.evaluate(f"document.getElementById('{ids[3]}').scrollIntoView({{block: 'start'}})")
+    # far above (the focused change off screen), the reader is half-way into a change:
+    # k goes back to its top
+    tops = page.eval_on_selector_all(
+        ".rd-text .rd-changed[id]", "els => els.map(e => e.getBoundingClientRect().top + scrollY)"
+    )
+    height = page.evaluate("innerHeight")
+    far = max(i for i in range(10) if tops[10] - tops[i] > 2 * height)
+    page.evaluate(f"document.getElementById('{ids[far]}').scrollIntoView({{block: 'start'}})")
     page.evaluate("window.scrollBy(0, 40)")
     page.keyboard.press("k")
-    assert _focused_change(page) == ids[3]
-    top = page.evaluate(f"document.getElementById('{ids[3]}').getBoundingClientRect().top")
+    assert _focused_change(page) == ids[far]
+    top = page.evaluate(f"document.getElementById('{ids[far]}').getBoundingClientRect().top")
     assert 0 <= top < 40  # brought to the top of the window
     _shot(page, tmp_path, "report-keys.png")
 

@@ -100,7 +100,7 @@ FRENCH_CHROME = [
     "plus fort",
     "Mises à jour courantes",
     "Légende",
-    "Le texte de A/RES/75/10, avec les modifications",
+    "Le texte de A/RES/77/20, avec les modifications",
     "§ 11 (supprimé)",
     "al. 21 (nouveau)",
     "Établi par resdiff le 1 décembre 2026.",

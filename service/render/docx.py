@@ -59,7 +59,7 @@ from service.render.view import (
 from service.render.warnings import comparison_warnings
 from service.render.words import Words, doc_more
 
-__all__ = ["render_comparison_docx", "resdiff_version", "revision_date"]
+__all__ = ["Anchor", "render_comparison_docx", "resdiff_version", "revision_date"]
 
 Mark = Literal["normal", "insert", "delete", "move-from", "move-to"]
 _FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -117,11 +117,10 @@ def revision_date(date: str | None = None) -> str:
 
 class _Revisions:
     """Hands out the unique ``w:id`` of each revision (and move range), signed by one
-    author and date."""
+    author and date (from ``first``, so that they never meet the ids of comments)."""
 
-    def __init__(self, author: str, date: str) -> None:
-        self.author, self.date, self._next = author, date, 1
-        self.moves = 0
+    def __init__(self, author: str, date: str, first: int = 1) -> None:
+        self.author, self.date, self._next = author, date, first
 
     def element(self, tag: str, *, signed: bool = True) -> Any:
         el = OxmlElement(tag)
@@ -137,12 +136,22 @@ class _Revisions:
 _WRAP = {"insert": "w:ins", "delete": "w:del", "move-from": "w:moveFrom", "move-to": "w:moveTo"}
 
 
+@dataclass(frozen=True)
+class Anchor:
+    """Where the range of comment ``comment_id`` starts, or ends (``end``), among the
+    runs of a paragraph; its end is followed by the comment's reference mark."""
+
+    end: bool
+    comment_id: int
+
+
 @dataclass
 class _Para:
-    """A Word paragraph to write: its runs (segments), how its mark is tracked, its
-    footnotes (each as new, gone or kept), and the name of the move it is part of."""
+    """A Word paragraph to write: its runs (segments, and the comment anchors among
+    them), how its mark is tracked, its footnotes (each as new, gone or kept), and the
+    name of the move it is part of."""
 
-    segments: list[Segment]
+    segments: Sequence[Segment | Anchor]
     mark: Mark
     model: ParaView | None
     notes: list[Note] = field(default_factory=list)
@@ -324,22 +333,24 @@ class _Writer:
         *,
         warnings: Sequence[str] = (),
         changes_only: bool = False,
+        header: str | None = None,
+        first_revision: int = 1,
     ) -> None:
         self.v = v
         self.chrome: Chrome = v.chrome
         self.doc = docx.Document()
-        self.rev = _Revisions(author, date)
+        self.rev = _Revisions(author, date, first_revision)
         self.rtl = v.dir == "rtl"
         self.changes_only = changes_only
         self.warnings = list(warnings)
         self.footnotes = _Footnotes(self.doc, self.rev)
         self._abstract: int | None = None
         self._nums: dict[str | None, int] = {}
-        self._setup()
+        self._setup(header)
 
     # -- document furniture ---------------------------------------------------
 
-    def _setup(self) -> None:
+    def _setup(self, header_text: str | None) -> None:
         doc = self.doc
         sec = doc.sections[0]
         sec.page_width, sec.page_height = Mm(210), Mm(297)
@@ -370,8 +381,13 @@ class _Writer:
         styles = doc.styles.element
         for style in parse_xml(_STYLES).findall(qn("w:style")):
             styles.append(style)
-        self._header(sec)
-        self._properties()
+        if header_text:  # a header of the caller's (the next draft's symbol)
+            header = sec.header.paragraphs[0]
+            header.text = header_text
+            header.runs[0].font.size = Pt(8)
+        else:
+            self._header(sec)
+        self._properties(header_text)
 
     def _header(self, sec: Any) -> None:
         """Every page: what was compared; the first page: the documents and the warnings."""
@@ -424,7 +440,7 @@ class _Writer:
                 run.font.color.rgb = RGBColor(0x8A, 0x4B, 0x00)
             self._bidi(p._p.get_or_add_pPr())
 
-    def _properties(self) -> None:
+    def _properties(self, subject: str | None = None) -> None:
         """Title, subject, author "resdiff <version>", language, dates of now."""
         v, chrome = self.v, self.chrome
         props = self.doc.core_properties
@@ -433,7 +449,9 @@ class _Writer:
         old = v.old.symbol or chrome.gettext("old text")
         new = v.new.symbol or chrome.gettext("new text")
         props.title = (v.new.title or v.old.title or f"{old} → {new}")[:250]
-        props.subject = chrome.gettext("%(old)s → %(new)s: tracked changes", old=old, new=new)[:255]
+        props.subject = (
+            subject or chrome.gettext("%(old)s → %(new)s: tracked changes", old=old, new=new)
+        )[:255]
         props.author = props.last_modified_by = maker
         props.created = props.modified = now
         props.revision = 1
@@ -494,14 +512,31 @@ class _Writer:
         r.append(t)
         return r
 
+    def _anchor(self, a: Anchor) -> Iterable[Any]:
+        """A comment's range start, or its range end and its reference mark."""
+        mark = OxmlElement("w:commentRangeEnd" if a.end else "w:commentRangeStart")
+        mark.set(qn("w:id"), str(a.comment_id))
+        yield mark
+        if a.end:
+            r = OxmlElement("w:r")
+            ref = OxmlElement("w:commentReference")
+            ref.set(qn("w:id"), str(a.comment_id))
+            r.append(ref)
+            yield r
+
     def _runs(
-        self, segments: Sequence[Segment], *, bold: bool = False, move: str | None = None
+        self, segments: Sequence[Segment | Anchor], *, bold: bool = False, move: str | None = None
     ) -> Iterable[Any]:
         """Runs, each stretch of inserted or deleted runs inside one ``w:ins``/``w:del``
-        (``w:moveTo``/``w:moveFrom`` in a paragraph that is part of a move)."""
+        (``w:moveTo``/``w:moveFrom`` in a paragraph that is part of a move); comment
+        anchors between runs."""
         wrap: Any = None
         kind = ""
         for s in segments:
+            if isinstance(s, Anchor):
+                wrap, kind = None, ""
+                yield from self._anchor(s)
+                continue
             if s.kind == "equal":
                 wrap, kind = None, ""
                 yield self._run(s, bold=bold)

@@ -19,8 +19,10 @@ from markupsafe import Markup
 
 from diffing.errors import InvalidRequestError
 from diffing.model import Comparison, Series
+from diffing.renewal import Draft
 from service.i18n import Chrome, chrome_language, translations
 from service.render.changelist import build_change_list
+from service.render.draft_view import build_draft_view
 from service.render.series_view import build_series_view
 from service.render.view import build_view, trailing_gap, visible_entries
 from service.render.warnings import comparison_warnings, series_warnings
@@ -33,6 +35,7 @@ __all__ = [
     "View",
     "comparison_chrome",
     "render_comparison_html",
+    "render_draft_html",
     "render_series_html",
     "report_css",
     "report_js",
@@ -59,10 +62,14 @@ def _env(lang: str) -> jinja2.Environment:
 
 
 @functools.cache
-def report_css(pdf: bool = False) -> str:
-    """The report's stylesheet (with the paged-media rules when ``pdf``)."""
+def report_css(pdf: bool = False, extra: str | None = None) -> str:
+    """The report's stylesheet (with the paged-media rules when ``pdf``), and the
+    ``extra`` stylesheet of one kind of report ("draft.css")."""
     names = ("report.css", "pdf.css") if pdf else ("report.css", "screen.css")
-    return "\n".join((TEMPLATES / n).read_text(encoding="utf-8") for n in names)
+    css = "\n".join((TEMPLATES / n).read_text(encoding="utf-8") for n in names)
+    if extra:
+        css += "\n" + (TEMPLATES / extra).read_text(encoding="utf-8")
+    return css
 
 
 @functools.cache
@@ -80,9 +87,19 @@ def page_css(chrome: Chrome) -> str:
     return f'@page {{ @bottom-right {{ content: "{label}"; }} }}'
 
 
-def _render(template: str, *, standalone: bool, pdf: bool, chrome: Chrome, **context: Any) -> str:
-    """A report template; a standalone page carries the stylesheet (and script) inline."""
-    css = Markup(report_css(pdf) + ("\n" + page_css(chrome) if pdf else "")) if standalone else ""
+def _render(
+    template: str,
+    *,
+    standalone: bool,
+    pdf: bool,
+    chrome: Chrome,
+    extra_css: str | None = None,
+    **context: Any,
+) -> str:
+    """A report template; a standalone page carries the stylesheet (and script) inline,
+    with the ``extra_css`` of one kind of report ("draft.css")."""
+    page = "\n" + page_css(chrome) if pdf else ""
+    css = Markup(report_css(pdf, extra_css) + page) if standalone else ""
     script = Markup(report_js()) if standalone and not pdf else ""
     return (
         _env(chrome.lang)
@@ -190,4 +207,27 @@ def render_series_html(
         s=s,
         date=date,
         warnings=series_warnings(series),
+    )
+
+
+def render_draft_html(
+    draft: Draft,
+    *,
+    standalone: bool = True,
+    author: str = "resdiff",
+    date: str | None = None,
+    pdf: bool = False,
+    deadline: float | None = None,
+) -> str:
+    """The draft as a redline: its front matter, the base text with the routine
+    edits made and the reason of each, the edits proposed but not made."""
+    d = build_draft_view(draft, date=date, deadline=deadline)
+    return _render(
+        "draft.html",
+        standalone=standalone,
+        pdf=pdf,
+        chrome=Chrome.of("en"),  # the draft's report has English words only, for now
+        extra_css="draft.css",
+        d=d,
+        author=author,
     )

@@ -1,4 +1,5 @@
-"""The web pages: the document library, the compare and series forms, the report page.
+"""The web pages: the document library, the compare and series forms, the next draft of a
+document, the report page.
 
 The report page holds the report itself (the HTML fragment of the report
 pipeline, with its stylesheet and script as files: the page needs no inline
@@ -29,11 +30,13 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from service import i18n, reports
 from service.errors import InvalidRequestError, ResdiffError, problem_types
-from service.library import OFFICIAL_SOURCES, Document, Library
+from service.library import OFFICIAL_SOURCES, Document, Library, Viewer
+from service.library.access import check_may_delete
 from service.library.fingerprint import reports_fingerprint
-from service.render.html import report_css, report_js
+from service.render.html import TEMPLATES, report_css, report_js
 from service.render.words import N_
-from service.web.context import get_library, get_limits, get_store, report_response
+from service.web.context import get_library, get_limits, report_response
+from service.web.limits import expensive, expensive_format
 from service.web.locale import ui_chrome
 
 __all__ = ["INTERPOL_SERIES", "bp"]
@@ -52,6 +55,7 @@ ATTACH = tuple(
 #: the report's own files, served to the report page: media type, and how to read it
 REPORT_ASSETS: dict[str, tuple[str, Callable[[], str]]] = {
     "report.css": ("text/css; charset=utf-8", lambda: report_css(False)),
+    "draft.css": ("text/css; charset=utf-8", lambda: (TEMPLATES / "draft.css").read_text("utf-8")),
     "report.js": ("text/javascript; charset=utf-8", report_js),
 }
 #: the sources of one side of the compare form
@@ -91,7 +95,16 @@ def _home(messages: list[tuple[str, str]] | None = None, status: int = 200) -> t
         slots=SERIES_SLOTS,
         fetch_languages=i18n.UN_LANGUAGES,
         source_names=SOURCE_NAMES,
+        may_delete=lambda doc: _may(check_may_delete, library.viewer, doc),
     ), status
+
+
+def _may(check: Callable[[Viewer, Document], None], viewer: Viewer, doc: Document) -> bool:
+    try:
+        check(viewer, doc)
+    except ResdiffError:
+        return False
+    return True
 
 
 def _interpol_documents(docs: list[Document]) -> list[Document]:
@@ -232,14 +245,32 @@ def series() -> BaseResponse:
     return redirect(url_for("web.report", key=report.key), code=303)
 
 
+@bp.post("/draft")
+def draft() -> BaseResponse:
+    """Start the next draft of a library document: its Word file (tracked changes),
+    or its redline page when ``as`` is ``html``."""
+    doc_id = request.form.get("id", "")
+    if not doc_id:
+        raise InvalidRequestError("choose the resolution to start the next draft from")
+    report = get_library().save_report("draft", [doc_id], {})
+    if request.form.get("as") == "html":
+        return redirect(url_for("web.report", key=report.key), code=303)
+    return redirect(url_for("web.report_file", key=report.key, fmt="docx"), code=303)
+
+
 @bp.get("/report/<key>")
+@expensive(when=lambda: _expensive_report())
 def report(key: str) -> str:
-    saved, versions = get_library().report(key)
+    library = get_library()
+    saved, versions = library.report(key)
     chosen = _page_options(saved.kind)
     options = reports.read_options(saved.kind, {k: str(v) for k, v in chosen.items()})
     req = reports.request(saved.kind, "html", dataclasses.replace(options, standalone=False))
-    produced = reports.produce(req, versions, limits=get_limits(), store=get_store())
+    produced = reports.produce(req, versions, limits=get_limits(), cache=library)
     kinds = [v.resolution.language for v in reversed(versions)]
+    formats = [f for f in ATTACH if f in req.kind.renderers]
+    if saved.kind == "draft":  # the Word file first: what a delegation edits
+        formats.sort(key=lambda f: f != "docx")
     return render_template(
         "web/report.html",
         key=key,
@@ -249,7 +280,7 @@ def report(key: str) -> str:
         changes_only=options.changes_only,
         report_language=i18n.chrome_language(options.language, *kinds),
         versions=[v.document for v in versions],
-        formats=[f for f in ATTACH if f in req.kind.renderers],
+        formats=formats,
         summary="pdf" in req.kind.renderers and saved.kind == "compare",
         body=Markup(produced.body.decode("utf-8")),
         assets=reports_fingerprint(),
@@ -258,7 +289,7 @@ def report(key: str) -> str:
 
 @bp.get("/report-assets/<name>")
 def report_asset(name: str) -> Response:
-    """The report's stylesheet and script, for the report page."""
+    """The report's stylesheets and script, for the report page."""
     if name not in REPORT_ASSETS:
         abort(404)
     media_type, read = REPORT_ASSETS[name]
@@ -268,13 +299,50 @@ def report_asset(name: str) -> Response:
     return response
 
 
+def _expensive_report() -> bool:
+    """A PDF or Word file, or any rendering of a series."""
+    if expensive_format():
+        return True
+    key = (request.view_args or {}).get("key", "")
+    try:
+        return get_library().report(key)[0].kind == "series"
+    except ResdiffError:  # not found: answered by the view
+        return False
+
+
 @bp.get("/report/<key>.<fmt>")
+@expensive(when=_expensive_report)
 def report_file(key: str, fmt: str) -> Response:
-    saved, versions = get_library().report(key)
+    library = get_library()
+    saved, versions = library.report(key)
     req = reports.request(saved.kind, fmt, reports.read_options(saved.kind, request.args))
-    produced = reports.produce(req, versions, limits=get_limits(), store=get_store())
+    produced = reports.produce(req, versions, limits=get_limits(), cache=library)
     attach = (*ATTACH, "html") if request.args.get("download") else ATTACH
     return report_response(produced, attach=attach)
+
+
+@bp.post("/documents/<doc_id>/share")
+def share(doc_id: str) -> tuple[str, int]:
+    """The share form of a document of the library: names separated by commas or spaces."""
+    names = request.form.get("shared_with", "").replace(",", " ").split()
+    library = get_library()
+    try:
+        doc = library.share(doc_id, names)
+    except ResdiffError as exc:
+        return _home([("error", exc.detail)], exc.status)
+    who = ", ".join(doc.shared_with) or "nobody else"
+    return _home([("ok", f"{doc.label} is shared with {who}")])
+
+
+@bp.post("/documents/<doc_id>/delete")
+def delete(doc_id: str) -> tuple[str, int]:
+    library = get_library()
+    try:
+        doc = library.get(doc_id)
+        library.delete(doc_id)
+    except ResdiffError as exc:
+        return _home([("error", exc.detail)], exc.status)
+    return _home([("ok", f"{doc.label} was deleted, with the reports made from it")])
 
 
 @bp.get("/problems/<slug>")
