@@ -36,10 +36,11 @@ The ops of a :class:`Precedent` go from the precedent (``old``) to the query
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
@@ -54,6 +55,7 @@ __all__ = [
     "MAX_GRAMS",
     "POSTINGS_BUDGET",
     "Precedent",
+    "TokenCode",
     "bounds",
     "content_words",
     "grams",
@@ -152,21 +154,42 @@ def pick_grams(
     return out
 
 
-def _encode(keys: Iterable[str], vocab: dict[str, str]) -> str:
-    """One character per token key (a code shared by the texts scored together)."""
-    return "".join([vocab.setdefault(k, chr(0x100 + len(vocab))) for k in keys])
+class TokenCode:
+    """One character per token key, shared by every text encoded with it, so
+    that ``rapidfuzz`` scores token sequences as strings. A library scanned
+    many times is encoded once (:meth:`bounds` then only encodes the query).
+
+    >>> code = TokenCode()
+    >>> code.encode("Urges States") == code.encode("Urges  States"), len(code.encode("a, b"))
+    (True, 3)
+    """
+
+    def __init__(self) -> None:
+        self.vocab: dict[str, str] = {}
+
+    def encode(self, text: str) -> str:
+        v = self.vocab
+        return "".join([v.setdefault(k, chr(0x100 + len(v))) for k in split_tokens(text)[1]])
+
+    def bounds(self, query: str, encoded: Sequence[str]) -> list[float]:
+        """:func:`bounds` of *query* against texts already encoded with this code."""
+        if not encoded:
+            return []
+        scores = process.cdist(
+            [self.encode(query)],
+            encoded,
+            scorer=Indel.normalized_similarity,
+            dtype=np.float64,  # float32 would round a bound below the similarity it bounds
+            workers=1,
+        )
+        return [float(s) for s in scores[0]]
 
 
 def bounds(query: str, texts: Sequence[str]) -> list[float]:
     """Upper bounds of the similarity of each text to *query*: the Indel
     similarity of their token-key sequences (``2 x LCS / total``)."""
-    if not texts:
-        return []
-    vocab: dict[str, str] = {}
-    q = _encode(split_tokens(query)[1], vocab)
-    encoded = [_encode(split_tokens(t)[1], vocab) for t in texts]
-    scores = process.cdist([q], encoded, scorer=Indel.normalized_similarity, workers=1)
-    return [float(s) for s in scores[0]]
+    code = TokenCode()
+    return code.bounds(query, [code.encode(t) for t in texts])
 
 
 def rank(
