@@ -29,7 +29,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Literal, Protocol
 
 from diffing.errors import InvalidRequestError
@@ -146,8 +146,13 @@ def _digest(resolution: Resolution) -> str:
 
 
 def _date(before: str | date | None) -> str | None:
-    if before is None or isinstance(before, date):
-        return before.isoformat() if before else None
+    """``before`` as the ISO date that adoption dates are compared with."""
+    if before is None:
+        return None
+    if isinstance(before, datetime):
+        return before.date().isoformat()
+    if isinstance(before, date):
+        return before.isoformat()
     try:
         return date.fromisoformat(before).isoformat()
     except ValueError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -156,6 +157,9 @@ def test_before_keeps_only_what_was_adopted_earlier(index: PrecedentIndex) -> No
     assert {p.symbol for p in index.query(COOPERATE, 5)} == {"A/RES/75/1", "A/RES/79/1", "A/80/L.1"}
     assert [p.symbol for p in index.query(COOPERATE, 5, before="2024-12-06")] == ["A/RES/75/1"]
     assert index.query(COOPERATE, 5, before="2020-11-23") == []
+    assert index.query(COOPERATE, 5, before=date(2024, 12, 6)) == index.query(
+        COOPERATE, 5, before=datetime(2024, 12, 6, 23, 59)
+    )
 
 
 def test_exclude_by_symbol_and_by_document(index: PrecedentIndex) -> None:
