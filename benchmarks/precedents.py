@@ -20,11 +20,8 @@ tables, :mod:`service.precedents_index`) on SQLite and on PostgreSQL; SQLite
 FTS5 (BM25 over an OR of the query's 16 rarest words); MinHash LSH (a small
 numpy MinHash over the same word pairs, bands in an SQL table); tantivy (BM25,
 the same OR); and the exhaustive rapidfuzz scan held in memory. PostgreSQL and
-tantivy are measured when ``psycopg`` / ``tantivy`` can be imported (neither
-is a dependency of resdiff)::
-
-    .tools/bin/uv run --no-project --python .venv/bin/python \\
-        --with 'psycopg[binary]' --with tantivy python benchmarks/precedents.py
+tantivy are measured when ``psycopg`` / ``tantivy`` can be imported (both are
+in the ``dev`` extra, not run-time dependencies).
 
 The PostgreSQL server is a throwaway one (``initdb`` in a temporary folder,
 127.0.0.1, a free port), stopped at the end.
