@@ -22,10 +22,11 @@ away, so that
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from diffing.amendments.quotes import normalized, quote_variants
-from diffing.model import Op
+from diffing.model import AmendmentRef, Op, OpKind
 
 __all__ = ["Cell", "EditableText", "Ref", "Span"]
 
@@ -282,32 +283,44 @@ class EditableText:
 
     # -- result --------------------------------------------------------------
 
-    def ops(self) -> list[Op]:
-        """Exact ops from the tabled text to the final one, edit by edit."""
+    def ops(self, name: Callable[[Ref], AmendmentRef | None] = lambda r: None) -> list[Op]:
+        """Exact ops from the tabled text to the final one, edit by edit: each
+        insertion or deletion is one instruction's (``name`` gives its
+        :class:`~diffing.model.AmendmentRef`, the op's ``amendment``)."""
         out: list[Op] = []
         old: list[str] = []
         new: list[str] = []
         equal: list[str] = []
+        by: list[Ref] = []  # the instruction of the edit being read
 
         def flush_edit() -> None:
             if old or new:
                 o, n = "".join(old), "".join(new)
-                out.append(Op("replace" if o and n else ("delete" if o else "insert"), o, n))
+                kind: OpKind = "replace" if o and n else ("delete" if o else "insert")
+                out.append(Op(kind, o, n, name(by[0]) if by else None))
                 old.clear()
                 new.clear()
+            by.clear()
 
         for c in self.cells:
             if c.src is not None and c.deleted is None:
                 flush_edit()
                 equal.append(c.ch)
                 continue
+            if c.src is None and c.deleted is not None:
+                continue  # inserted, then deleted by the same amendment
             if equal:
                 t = "".join(equal)
                 out.append(Op("equal", t, t))
                 equal.clear()
+            ref = c.deleted if c.src is not None else c.added
+            if by and ref is not None and ref != by[0]:
+                flush_edit()
+            if ref is not None and not by:
+                by.append(ref)
             if c.src is not None:
                 old.append(c.ch)
-            elif c.deleted is None:
+            else:
                 new.append(c.ch)
         flush_edit()
         if equal:
