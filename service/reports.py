@@ -1,7 +1,7 @@
 """The one report pipeline: every report of the API, the web pages and the CLI is made here.
 
 A *kind* of report (:class:`Kind`: a comparison of two versions, a series of
-several) is computed by the engine and rendered in a *format*
+several, a draft with its amendments applied) is computed by the engine and rendered in a *format*
 (:data:`FORMATS`: json, text, html, pdf, docx, with its media type) with
 *options* (:class:`Options`: the view of html and pdf...). :data:`KINDS` says
 once which kind exists in which format with which options, so a new kind or
@@ -164,6 +164,8 @@ class Kind(Generic[R]):
     max_versions: int | None = 2
     #: the typed dictionary of its JSON (what the OpenAPI document publishes)
     contract: Any = None
+    #: the name of its files from the names of its versions ("A_RES_73_11_vs_A_RES_75_10")
+    file_stem: Callable[[Sequence[str]], str] = "_vs_".join
 
     @property
     def formats(self) -> tuple[str, ...]:
@@ -196,6 +198,15 @@ def _comparison_docx(c: Comparison, o: Options, budget: Budget) -> bytes:
     from service.render.docx import render_comparison_docx
 
     return render_comparison_docx(c, author=o.author, date=o.date, deadline=budget.deadline)
+
+
+def _amend(versions: list[Resolution], deadline: float | None) -> Comparison:
+    """The draft (the first version) against the draft as the amendments after it amend it."""
+    return diffing.apply_amendments(versions[0], versions[1:], deadline=deadline)
+
+
+def _amended_stem(names: Sequence[str]) -> str:
+    return f"{names[0]}_amended_by_{'_'.join(names[1:])}"
 
 
 def _series_text(s: Series, options: Options, budget: Budget) -> bytes:
@@ -239,6 +250,29 @@ KINDS: dict[str, Kind[Any]] = {
         options={"html": frozenset({"date"}), "pdf": frozenset({"date"})},
         max_versions=None,
         contract=SeriesDict,
+    ),
+    # the draft, then its amendments: the draft against the draft as amended, a
+    # comparison whose reports show the amendments and the fate of each instruction
+    "amend": Kind[Comparison](
+        name="amend",
+        noun="draft with amendments",
+        compute=_amend,
+        renderers={
+            "json": _json,
+            "text": _comparison_text,
+            "html": lambda c, o, b: _comparison_html(c, o, b).encode(),
+            "pdf": lambda c, o, b: _pdf(_comparison_html(c, o, b, pdf=True), b),
+            "docx": _comparison_docx,
+        },
+        # the Word revisions are signed by each amendment's sponsors, not by ``author``
+        options={
+            "html": _SIGNED | {"view"},
+            "pdf": _SIGNED | {"view"},
+            "docx": frozenset({"date"}),
+        },
+        max_versions=None,
+        contract=ComparisonDict,
+        file_stem=_amended_stem,
     ),
 }
 
@@ -292,12 +326,14 @@ def check_versions(req: Request, count: int, limits: Limits) -> None:
 
 @dataclass(frozen=True)
 class Report:
-    """A rendered report, and whether it came from the cache."""
+    """A rendered report, whether it came from the cache, and the result it renders
+    when it was computed (None from the cache)."""
 
     body: bytes
     cached: bool
     request: Request
     versions: Sequence[Resolved]
+    result: Any = None
 
     @property
     def filename(self) -> str:
@@ -306,7 +342,7 @@ class Report:
         for i, v in enumerate(self.versions, 1):
             sym = v.resolution.symbol
             names.append(file_stem(sym) if sym and is_symbol(sym) else f"version{i}")
-        return "resdiff_" + "_vs_".join(names) + "." + self.request.format.name
+        return f"resdiff_{self.request.kind.file_stem(names)}.{self.request.format.name}"
 
 
 def produce(
@@ -330,13 +366,14 @@ def produce(
         )
     if store is not None:
         store.put_rendering(key, fmt, body)
-    return Report(body, False, req, versions)
+    return Report(body, False, req, versions, result)
 
 
 def render(
     kind: str, result: Any, fmt: str, options: Options | None = None, budget: Budget | None = None
 ) -> bytes:
-    """A computed comparison or series in ``fmt`` (no cache, no limits: ``budget`` only)."""
+    """A computed comparison or series (or amended draft) in ``fmt`` (no cache, no limits:
+    ``budget`` only)."""
     req = request(kind, fmt, options)
     return req.kind.renderers[req.format.name](result, req.options, budget or Budget())
 

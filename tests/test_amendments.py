@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from diffing import Comparison, Instruction, Resolution, apply_amendments, parse
-from diffing.errors import AmendmentMismatchError, NotAnAmendmentError
+from diffing.errors import AmendmentMismatchError, NotADraftError, NotAnAmendmentError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "amendments"
 DRAFTS = {lang: parse((FIXTURES / f"draft_{lang}.txt").read_text()) for lang in ("en", "fr")}
@@ -617,7 +617,16 @@ def test_bad_inputs_are_clear_errors() -> None:
         apply_amendments(
             DRAFTS["en"], [amendment("Delete operative paragraph 1.", amends="A/99/L.8")]
         )
+    one = amendment("Delete operative paragraph 1.", amends="A/99/L.7")
+    with pytest.raises(
+        NotADraftError,
+        match=re.escape(
+            "A/99/L.9 is an amendment, not a draft: give the draft it amends (A/99/L.7)"
+        ),
+    ):
+        apply_amendments(one, [one])
     assert NotAnAmendmentError.status == AmendmentMismatchError.status == 422
+    assert NotADraftError.status == 422
 
 
 def test_the_deadline_is_kept() -> None:

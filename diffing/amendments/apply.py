@@ -50,7 +50,7 @@ from diffing.amendments.reader import NotUnderstood, read_instruction
 from diffing.amendments.text import EditableText, Ref, Span
 from diffing.budget import check
 from diffing.cleanup import Vocabulary
-from diffing.errors import AmendmentMismatchError, NotAnAmendmentError
+from diffing.errors import AmendmentMismatchError, NotADraftError, NotAnAmendmentError
 from diffing.model import (
     AmendmentRef,
     AmendmentReport,
@@ -88,6 +88,12 @@ def _symbol_key(symbol: str) -> str:
 
 
 def _check_inputs(draft: Resolution, amendments: Sequence[Resolution]) -> None:
+    if draft.document_type == "amendment":
+        target = f" ({draft.amends})" if draft.amends else ""
+        raise NotADraftError(
+            f"{draft.symbol or 'the draft given'} is an amendment, not a draft: give the draft"
+            f" it amends{target} first, then the amendments"
+        )
     for a in amendments:
         if a.document_type != "amendment":
             name = a.symbol or "a document"
@@ -509,8 +515,9 @@ def apply_amendments(
     ``amendments`` are parsed amendments (``document_type == "amendment"``,
     with ``instructions``), applied in the order given. Raises
     :class:`~diffing.errors.NotAnAmendmentError` for a document that is not an
-    amendment and :class:`~diffing.errors.AmendmentMismatchError` for one that
-    amends another draft; ``deadline`` as for :func:`diffing.compare`.
+    amendment, :class:`~diffing.errors.AmendmentMismatchError` for one that
+    amends another draft and :class:`~diffing.errors.NotADraftError` for a
+    draft that is an amendment; ``deadline`` as for :func:`diffing.compare`.
     """
     _check_inputs(draft, amendments)
     d = Draft(draft)

@@ -1,4 +1,5 @@
-"""The JSON API under ``/api``: documents, comparisons, series, and its OpenAPI description.
+"""The JSON API under ``/api``: documents, comparisons, series, amendments applied to a
+draft, and its OpenAPI description.
 
 Request bodies are checked against the declarations of :mod:`service.web.schemas`
 (the ones the OpenAPI document publishes); reports come from the pipeline of
@@ -16,6 +17,7 @@ from flask import Blueprint, Response, jsonify, request, url_for
 from service import reports
 from service.errors import InvalidRequestError, UnsupportedFormatError
 from service.library import Resolved
+from service.library.amendments import find_draft
 from service.web import openapi, schemas
 from service.web.context import get_library, get_limits, get_store, report_response
 
@@ -162,6 +164,23 @@ def series() -> Response:
     reports.check_versions(req, len(docs), get_limits())
     library = get_library()
     return report(req, [library.resolve(d, f"documents[{i}]") for i, d in enumerate(docs)])
+
+
+@bp.post("/amend")
+def amend() -> Response:
+    """``{"draft": D, "amendments": [D, ...]}`` -> the draft against the draft as amended,
+    in ``?format=``; without ``draft``, the draft the amendments name."""
+    req = report_request("amend")
+    body = schemas.validate(schemas.AmendRequest, json_body())
+    reports.check_versions(req, len(body["amendments"]) + 1, get_limits())
+    library = get_library()
+    names = [f"amendments[{i}]" for i in range(len(body["amendments"]))]
+    amendments = [library.resolve(d, n) for d, n in zip(body["amendments"], names, strict=True)]
+    if "draft" in body:
+        draft = library.resolve(body["draft"], "draft")
+    else:
+        draft = find_draft(library, amendments, names)
+    return report(req, [draft, *amendments])
 
 
 @bp.get("/openapi.json")

@@ -194,6 +194,11 @@ def spec() -> dict[str, Any]:
                 "Follow every paragraph through several versions, oldest first",
                 "SeriesRequest",
             ),
+            "/api/amend": _report(
+                "amend",
+                "Apply amendments to a draft: the draft as tabled against the draft as amended",
+                "AmendRequest",
+            ),
             "/api/openapi.json": {
                 "get": {
                     "operationId": "openapi",

@@ -5,8 +5,8 @@ Responses are the typed dictionaries the code returns: ``Resolution``,
 their ``to_dict()``), ``Document`` and ``DocumentMeta`` from
 :mod:`service.library.store`, and :class:`DocumentList`, :class:`Problem` and
 :class:`Health` here. Requests are :class:`CompareRequest`,
-:class:`SeriesRequest` and :data:`AddDocumentRequest`, built from the
-library's :data:`~service.library.documents.DocumentSpec`.
+:class:`SeriesRequest`, :class:`AmendRequest` and :data:`AddDocumentRequest`,
+built from the library's :data:`~service.library.documents.DocumentSpec`.
 
 From these declarations pydantic makes the JSON Schemas of the OpenAPI document
 (:func:`json_schemas`) and validates the request bodies (:func:`validate`: 400
@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, Literal, NotRequired, TypedDict, Union
 
 import typing_extensions
-from pydantic import Discriminator, Tag, TypeAdapter, ValidationError
+from pydantic import Discriminator, Field, Tag, TypeAdapter, ValidationError
 
 from diffing.model import ComparisonDict, ResolutionDict, SeriesDict
 from service.errors import InvalidRequestError
@@ -34,6 +34,7 @@ from service.library.store import DocumentDict, DocumentMeta
 __all__ = [
     "COMPONENTS",
     "AddDocumentRequest",
+    "AmendRequest",
     "CompareRequest",
     "DocumentList",
     "Health",
@@ -55,6 +56,14 @@ class SeriesRequest(TypedDict):
     """Versions to follow, oldest first (from 2 to ``RESDIFF_MAX_SERIES``)."""
 
     documents: list[DocumentSpec]
+
+
+class AmendRequest(TypedDict):
+    """A draft and its amendments, applied in the order given; without ``draft``, the
+    draft the amendments name (looked up by its symbol: store, mirror, UN system)."""
+
+    draft: NotRequired[DocumentSpec]
+    amendments: Annotated[list[DocumentSpec], Field(min_length=1)]
 
 
 #: a document to store, given as text or by symbol (a file comes as multipart/form-data)
@@ -96,10 +105,11 @@ COMPONENTS: dict[str, Any] = {
     "Health": Health,
     "CompareRequest": CompareRequest,
     "SeriesRequest": SeriesRequest,
+    "AmendRequest": AmendRequest,
     "AddDocumentRequest": AddDocumentRequest,
 }
 #: the declarations a request body is checked against
-_REQUESTS = (CompareRequest, SeriesRequest, AddDocumentRequest)
+_REQUESTS = (CompareRequest, SeriesRequest, AmendRequest, AddDocumentRequest)
 
 
 # -- from the declarations to pydantic ------------------------------------------------------
@@ -165,6 +175,8 @@ def _portable(tp: Any, strict: bool) -> Any:
         return Union[tuple(_portable(a, strict) for a in args)]  # noqa: UP007
     if origin is list:
         return types.GenericAlias(list, (_portable(args[0], strict),))
+    if origin is Annotated:  # constraints (a list's least length...) kept around the copy
+        return Annotated[(_portable(args[0], strict), *tp.__metadata__)]
     return tp
 
 
@@ -215,6 +227,7 @@ _MESSAGES = {
     "dict_type": "must be a JSON object",
     "typed_dict_type": "must be a JSON object",
     "literal_error": "must be one of {expected}",
+    "too_short": "must have at least {min_length} item",
 }
 
 
