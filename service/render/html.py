@@ -44,15 +44,21 @@ def _env() -> jinja2.Environment:
 
 
 @functools.cache
-def report_css(pdf: bool = False) -> str:
-    """The report's stylesheet (with the paged-media rules when ``pdf``)."""
+def report_css(pdf: bool = False, extra: str | None = None) -> str:
+    """The report's stylesheet (with the paged-media rules when ``pdf``), and the
+    ``extra`` stylesheet of one kind of report ("amendments.css")."""
     names = ("report.css", "pdf.css") if pdf else ("report.css", "screen.css")
-    return "\n".join((TEMPLATES / n).read_text(encoding="utf-8") for n in names)
+    css = "\n".join((TEMPLATES / n).read_text(encoding="utf-8") for n in names)
+    if extra:
+        css += "\n" + (TEMPLATES / extra).read_text(encoding="utf-8")
+    return css
 
 
-def _render(template: str, *, standalone: bool, pdf: bool, **context: Any) -> str:
+def _render(
+    template: str, *, standalone: bool, pdf: bool, extra_css: str | None = None, **context: Any
+) -> str:
     """A report template; a standalone page carries the stylesheet inline."""
-    css = Markup(report_css(pdf)) if standalone else ""
+    css = Markup(report_css(pdf, extra_css)) if standalone else ""
     return _env().get_template(template).render(standalone=standalone, pdf=pdf, css=css, **context)
 
 
@@ -75,6 +81,8 @@ def render_comparison_html(
         "comparison.html",
         standalone=standalone,
         pdf=pdf,
+        # a draft and its amendments: the amendments' colours, the instructions' lists
+        extra_css="amendments.css" if comparison.amendments is not None else None,
         v=build_view(comparison, deadline=deadline),
         view=view,
         author=author,
