@@ -208,9 +208,10 @@ def amend(
     """
     req = reports.request("amend", fmt, reports.read_options("amend", {"view": view}))
     lib = library()
-    reports.check_versions(req, len(documents) + 1, lib.limits)
+    reports.check_amendments(max(len(documents) - 1, 1), lib.limits)  # before any is read
     given = [lib.resolve_argument(a, language) for a in documents]
     if given[0].resolution.document_type == "amendment":
+        reports.check_amendments(len(given), lib.limits)
         given.insert(0, find_draft(lib, given, documents))
     elif len(given) < 2:
         draft = given[0].resolution

@@ -56,6 +56,7 @@ __all__ = [
     "Options",
     "Report",
     "Request",
+    "check_amendments",
     "check_versions",
     "produce",
     "read_options",
@@ -321,6 +322,17 @@ def check_versions(req: Request, count: int, limits: Limits) -> None:
     if not low <= count <= high:
         raise InvalidRequestError(
             f"a {req.kind.noun} needs between {low} and {high} documents, not {count}"
+        )
+
+
+def check_amendments(count: int, limits: Limits) -> None:
+    """Refuse a draft without amendments, or with more than the limit of versions allows
+    (``RESDIFF_MAX_SERIES``, the draft included), before any is read (400)."""
+    if count < 1:
+        raise InvalidRequestError("give at least one amendment")
+    if count + 1 > limits.series:
+        raise InvalidRequestError(
+            f"at most {limits.series - 1} amendments to a draft at a time, not {count}"
         )
 
 

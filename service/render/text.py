@@ -107,7 +107,7 @@ def _amendments(comparison: Comparison) -> list[str]:
             for o in ops
         )
         refs = f"  {_refs(change.amendment)}" if change is not None and change.amendment else ""
-        out.append(_wrap(f"Title: {diff}{refs}", ""))
+        out.append(_wrap(f"Title: {diff}", "") + refs)
     out.append("")
     return out
 

@@ -172,7 +172,7 @@ def amend() -> Response:
     in ``?format=``; without ``draft``, the draft the amendments name."""
     req = report_request("amend")
     body = schemas.validate(schemas.AmendRequest, json_body())
-    reports.check_versions(req, len(body["amendments"]) + 1, get_limits())
+    reports.check_amendments(len(body["amendments"]), get_limits())
     library = get_library()
     names = [f"amendments[{i}]" for i in range(len(body["amendments"]))]
     amendments = [library.resolve(d, n) for d, n in zip(body["amendments"], names, strict=True)]
