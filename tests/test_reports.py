@@ -110,7 +110,11 @@ def test_the_budget_covers_the_rendering(tmp_path: Path, monkeypatch, fmt: str) 
 def test_one_registry_of_formats() -> None:
     """The CLI's choices and the API's description come from reports.KINDS."""
     paths = spec()["paths"]
-    for kind, path in (("compare", "/api/compare"), ("series", "/api/series")):
+    for kind, path in (
+        ("compare", "/api/compare"),
+        ("series", "/api/series"),
+        ("amend", "/api/amend"),
+    ):
         formats = list(reports.KINDS[kind].formats)
         params = {p["name"]: p for p in paths[path]["post"]["parameters"]}
         assert params["format"]["schema"]["enum"] == formats
@@ -120,6 +124,7 @@ def test_one_registry_of_formats() -> None:
         assert list(choices) == formats
     assert "view" in {p["name"] for p in paths["/api/compare"]["post"]["parameters"]}
     assert "view" not in {p["name"] for p in paths["/api/series"]["post"]["parameters"]}
+    assert "view" in {p["name"] for p in paths["/api/amend"]["post"]["parameters"]}
 
 
 def test_options_that_do_not_apply_are_dropped() -> None:
