@@ -1,7 +1,8 @@
 """The one report pipeline: every report of the API, the web pages and the CLI is made here.
 
 A *kind* of report (:class:`Kind`: a comparison of two versions, a series of
-several, a draft with its amendments applied) is computed by the engine and rendered in a *format*
+several, the next draft of a resolution, a draft with its amendments applied) is computed by
+the engine and rendered in a *format*
 (:data:`FORMATS`: json, text, html, pdf, docx, with its media type) with
 *options* (:class:`Options`: the view of html and pdf...). :data:`KINDS` says
 once which kind exists in which format with which options, so a new kind or
@@ -17,10 +18,12 @@ format is one entry there. :func:`request` checks what a caller asks for
   a large PDF renders in a child process killed at the deadline
   (:func:`service.render.pdf.html_to_pdf`); past it the answer is 413
   ``comparison-too-large`` and the worker is free again;
-* the cache: with a store, a report is kept under a digest of the parsed
-  structures, the kind, format and options, and the fingerprint of the code
-  that made it (:mod:`service.library.fingerprint`), so the same request is
-  computed once however its documents were given.
+* the cache: given one (the library of the request), a report is kept under a
+  digest of the parsed structures, the kind, format and options, and the
+  fingerprint of the code that made it (:mod:`service.library.fingerprint`), so
+  the same request is computed once however its documents were given; the
+  library keeps it for everyone when all its documents are official, else for
+  the viewer alone, and records which documents it came from.
 """
 
 from __future__ import annotations
@@ -32,16 +35,17 @@ import json
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import diffing
 from diffing.budget import EXCEEDED
 from diffing.model import Comparison, ComparisonDict, Resolution, Series, SeriesDict
+from diffing.renewal import Draft
+from diffing.renewal.result import DraftDict
 from service.config import Limits
 from service.errors import ComparisonTooLargeError, InvalidRequestError
 from service.library.documents import Resolved, check_comparison
 from service.library.fingerprint import reports_fingerprint
-from service.library.store import Store
 from service.library.symbols import file_stem, is_symbol
 from service.render.html import VIEWS, View, render_comparison_html, render_series_html
 
@@ -55,6 +59,7 @@ __all__ = [
     "Kind",
     "Options",
     "Report",
+    "ReportCache",
     "Request",
     "check_amendments",
     "check_versions",
@@ -105,21 +110,31 @@ class Options:
 
     ``view``: the layout of a comparison in html and pdf (:data:`VIEWS`);
     ``author`` and ``date`` (ISO 8601) sign the tracked changes of the docx and
-    date the html and pdf. Each kind says which options apply to which format;
+    date the html and pdf; ``session``: the session a draft is for (None: the
+    next one of the series). Each kind says which options apply to which format;
     the others keep their defaults (so they never split the cache).
     """
 
     view: View = "inline"
     author: str = "resdiff"
     date: str | None = None
+    session: int | None = None
 
     def __post_init__(self) -> None:
         if self.view not in VIEWS:
             raise InvalidRequestError(f"unknown view {self.view!r}: use one of {', '.join(VIEWS)}")
+        if self.session is not None and not (
+            type(self.session) is int and 1 <= self.session <= MAX_SESSION
+        ):
+            raise InvalidRequestError(
+                f"session must be a session number from 1 to {MAX_SESSION}, not {self.session!r}"
+            )
 
 
 #: the options a reader may give by name (a query parameter, a form field, a CLI option)
 READER_OPTIONS = ("view",)
+#: the highest session a draft may be for (ordinals are written up to 199)
+MAX_SESSION = 199
 
 
 def read_options(kind: str, given: Mapping[str, str | None]) -> Options:
@@ -156,7 +171,8 @@ class Kind(Generic[R]):
     name: str
     #: what a person calls one ("comparison")
     noun: str
-    compute: Callable[[list[Resolution], float | None], R]
+    #: the result of the versions (oldest first), with the options, within the deadline
+    compute: Callable[[list[Resolution], Options, float | None], R]
     renderers: Mapping[str, Renderer[R]]
     #: the options each format takes (the names of :class:`Options` fields)
     options: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -201,7 +217,32 @@ def _comparison_docx(c: Comparison, o: Options, budget: Budget) -> bytes:
     return render_comparison_docx(c, author=o.author, date=o.date, deadline=budget.deadline)
 
 
-def _amend(versions: list[Resolution], deadline: float | None) -> Comparison:
+def _draft(versions: list[Resolution], o: Options, deadline: float | None) -> Draft:
+    """The next draft of the last version (the base), the one before it (if given)
+    telling the series' period and style."""
+    previous = versions[0] if len(versions) > 1 else None
+    return diffing.next_draft(versions[-1], o.session, previous=previous, deadline=deadline)
+
+
+def _draft_html(d: Draft, o: Options, budget: Budget, *, pdf: bool = False) -> str:
+    from service.render.html import render_draft_html
+
+    return render_draft_html(d, author=o.author, date=o.date, pdf=pdf, deadline=budget.deadline)
+
+
+def _draft_text(d: Draft, o: Options, budget: Budget) -> bytes:
+    from service.render.text import render_draft_text
+
+    return render_draft_text(d, date=o.date).encode()
+
+
+def _draft_docx(d: Draft, o: Options, budget: Budget) -> bytes:
+    from service.render.draft_docx import render_draft_docx
+
+    return render_draft_docx(d, author=o.author, date=o.date, deadline=budget.deadline)
+
+
+def _amend(versions: list[Resolution], o: Options, deadline: float | None) -> Comparison:
     """The draft (the first version) against the draft as the amendments after it amend it."""
     return diffing.apply_amendments(versions[0], versions[1:], deadline=deadline)
 
@@ -221,13 +262,14 @@ def _series_html(s: Series, o: Options, budget: Budget, *, pdf: bool = False) ->
 
 
 _SIGNED = frozenset({"author", "date"})
+_SESSION = frozenset({"session"})
 
 #: every kind of report: the one place that says what exists
 KINDS: dict[str, Kind[Any]] = {
     "compare": Kind[Comparison](
         name="compare",
         noun="comparison",
-        compute=lambda v, deadline: diffing.compare(v[0], v[1], deadline=deadline),
+        compute=lambda v, o, deadline: diffing.compare(v[0], v[1], deadline=deadline),
         renderers={
             "json": _json,
             "text": _comparison_text,
@@ -241,7 +283,7 @@ KINDS: dict[str, Kind[Any]] = {
     "series": Kind[Series](
         name="series",
         noun="series",
-        compute=lambda v, deadline: diffing.compare_series(v, deadline=deadline),
+        compute=lambda v, o, deadline: diffing.compare_series(v, deadline=deadline),
         renderers={
             "json": _json,
             "text": _series_text,
@@ -251,6 +293,28 @@ KINDS: dict[str, Kind[Any]] = {
         options={"html": frozenset({"date"}), "pdf": frozenset({"date"})},
         max_versions=None,
         contract=SeriesDict,
+    ),
+    "draft": Kind[Draft](
+        name="draft",
+        noun="draft",
+        compute=_draft,
+        renderers={
+            "json": _json,
+            "text": _draft_text,
+            "html": lambda d, o, b: _draft_html(d, o, b).encode(),
+            "pdf": lambda d, o, b: _pdf(_draft_html(d, o, b, pdf=True), b),
+            "docx": _draft_docx,
+        },
+        options={
+            "json": _SESSION,
+            "text": _SESSION | {"date"},
+            "html": _SESSION | _SIGNED,
+            "pdf": _SESSION | _SIGNED,
+            "docx": _SESSION | _SIGNED,
+        },
+        min_versions=1,
+        contract=DraftDict,
+        file_stem=lambda names: f"draft_from_{names[-1]}",
     ),
     # the draft, then its amendments: the draft against the draft as amended, a
     # comparison whose reports show the amendments and the fate of each instruction
@@ -357,34 +421,50 @@ class Report:
         return f"resdiff_{self.request.kind.file_stem(names)}.{self.request.format.name}"
 
 
+class ReportCache(Protocol):
+    """Where reports are kept: a :class:`~service.library.Library`, which serves a
+    cached report only to a viewer who may see every document it was made from."""
+
+    def cached_report(
+        self, kind: str, key: str, fmt: str, versions: Sequence[Resolved]
+    ) -> bytes | None: ...
+    def keep_report(
+        self, key: str, fmt: str, versions: Sequence[Resolved], body: bytes
+    ) -> None: ...
+
+
 def produce(
-    req: Request, versions: Sequence[Resolved], *, limits: Limits, store: Store | None = None
+    req: Request,
+    versions: Sequence[Resolved],
+    *,
+    limits: Limits,
+    cache: ReportCache | None = None,
 ) -> Report:
-    """The report of ``versions`` (oldest first) that ``req`` asks for, from the cache of
-    ``store`` when it is there, else computed and rendered within the time budget."""
+    """The report of ``versions`` (oldest first) that ``req`` asks for, from ``cache``
+    when it is there, else computed and rendered within the time budget."""
     start = time.monotonic()
     check_versions(req, len(versions), limits)
     fmt = req.format.name
     key = _cache_key(req, versions)
-    if store is not None:
-        cached = store.get_rendering(key, fmt)
+    if cache is not None:
+        cached = cache.cached_report(req.kind.name, key, fmt, versions)
         if cached is not None:
             return Report(cached, True, req, versions)
     check_comparison(versions, limits)
     with time_budget(limits, start) as deadline:
-        result = req.kind.compute([v.resolution for v in versions], deadline)
+        result = req.kind.compute([v.resolution for v in versions], req.options, deadline)
         body = req.kind.renderers[fmt](
             result, req.options, Budget(deadline, limits.pdf_inline_bytes)
         )
-    if store is not None:
-        store.put_rendering(key, fmt, body)
+    if cache is not None:
+        cache.keep_report(key, fmt, versions, body)
     return Report(body, False, req, versions, result)
 
 
 def render(
     kind: str, result: Any, fmt: str, options: Options | None = None, budget: Budget | None = None
 ) -> bytes:
-    """A computed comparison or series (or amended draft) in ``fmt`` (no cache, no limits:
+    """A computed comparison, series, draft or amended draft in ``fmt`` (no cache, no limits:
     ``budget`` only)."""
     req = request(kind, fmt, options)
     return req.kind.renderers[req.format.name](result, req.options, budget or Budget())

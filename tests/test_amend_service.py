@@ -5,6 +5,7 @@ the limits and time budget of comparisons, and the three real amendments of sess
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,14 @@ def client(tmp_path: Path, mirror: Path):  # type: ignore[no-untyped-def]
         }
     )
     return app.test_client()
+
+
+def post_form(client, data: dict[str, Any]):  # type: ignore[no-untyped-def]
+    """Post the amend form as a browser does: with the page's CSRF token."""
+    page = client.get("/amend").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert token is not None
+    return client.post("/amend", data={"csrf_token": token.group(1), **data})
 
 
 def run(env: dict[str, str], *args: str):  # type: ignore[no-untyped-def]
@@ -298,7 +307,7 @@ def test_page_amendments_from_a_paste_and_a_file_then_every_download(client) -> 
         "amendment4_source": "paste",
         "view": "side-by-side",
     }
-    r = client.post("/amend", data=form)
+    r = post_form(client, form)
     assert r.status_code == 303
     page = client.get(r.headers["Location"])
     text = page.get_data(as_text=True)
@@ -322,22 +331,25 @@ def test_page_with_a_draft_file_and_the_errors(client) -> None:  # type: ignore[
         "amendment1_source": "file",
         "amendment1_file": (io.BytesIO(fixture("amendment_en").encode()), "l9.txt"),
     }
-    assert client.post("/amend", data=form).status_code == 303
-    r = client.post("/amend", data={"draft_source": "named", "amendment1_source": "library"})
+    assert post_form(client, form).status_code == 303
+    # a form posted from elsewhere (no CSRF token) is refused
+    forged = client.post("/amend", data={"draft_source": "named", "amendment1_source": "library"})
+    assert forged.status_code == 400 and b"the form was refused" in forged.data
+    r = post_form(client, {"draft_source": "named", "amendment1_source": "library"})
     assert r.status_code == 400 and r.mimetype == "text/html"
     assert b"choose at least one amendment" in r.data
-    r = client.post(
-        "/amend",
-        data={
+    r = post_form(
+        client,
+        {
             "draft_source": "library",
             "amendment1_source": "paste",
             "amendment1_text": fixture("amendment_en"),
         },
     )
     assert r.status_code == 400 and b"choose the draft" in r.data
-    r = client.post(
-        "/amend",
-        data={
+    r = post_form(
+        client,
+        {
             "draft_source": "x",
             "amendment1_source": "paste",
             "amendment1_text": fixture("amendment_en"),

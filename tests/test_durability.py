@@ -42,7 +42,11 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, data_dir: Path, log: Path) -> None:
+    """``resdiff serve`` in a process group of its own (``env`` adds settings)."""
+
+    def __init__(
+        self, data_dir: Path, log: Path, env: dict[str, str] | None = None, workers: int = 2
+    ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {
@@ -51,6 +55,7 @@ class Server:
             "RESDIFF_MIRROR": "",
             "RESDIFF_ODS_URL": "http://127.0.0.1:9",
             "MAX_CONTENT_LENGTH": str(1024 * 1024),
+            **(env or {}),
         }
         self.log = log.open("ab")
         self.proc = subprocess.Popen(
@@ -64,7 +69,7 @@ class Server:
                 "--port",
                 str(self.port),
                 "--workers",
-                "2",
+                str(workers),
                 "--threads",
                 "4",
             ],

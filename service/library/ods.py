@@ -21,7 +21,7 @@ import urllib.request
 from dataclasses import dataclass
 from http.client import HTTPMessage
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 from service.config import DEFAULTS
 from service.errors import DocumentNotFoundError, FetchError, LimitExceededError
@@ -39,7 +39,7 @@ class Fetched:
 
     data: bytes
     filename: str
-    source: str  # "mirror" or "ods"
+    source: Literal["mirror", "ods"]
     url: str
 
 

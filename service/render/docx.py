@@ -38,7 +38,7 @@ from diffing.model import AmendmentRef, Comparison
 from service.render.amendments import Marks
 from service.render.view import ComparisonView, Entry, ParaView, Segment, build_view
 
-__all__ = ["render_comparison_docx", "revision_date"]
+__all__ = ["Anchor", "render_comparison_docx", "revision_date"]
 
 Mark = Literal["normal", "insert", "delete"]
 
@@ -74,11 +74,12 @@ def revision_date(date: str | None = None) -> str:
 
 
 class _Revisions:
-    """Hands out the unique ``w:id`` of each revision, signed by an author and a date:
-    the amendment that made it (``marks``), else the report's ``author``."""
+    """Hands out the unique ``w:id`` of each revision (from ``first``, so that they never
+    meet the ids of comments), signed by an author and a date: the amendment that made it
+    (``marks``), else the report's ``author``."""
 
-    def __init__(self, author: str, date: str, marks: Marks | None = None) -> None:
-        self.author, self.date, self._next = author, date, 1
+    def __init__(self, author: str, date: str, first: int = 1, marks: Marks | None = None) -> None:
+        self.author, self.date, self._next = author, date, first
         self.marks = marks
 
     def element(self, tag: str, ref: AmendmentRef | None = None) -> Any:
@@ -94,11 +95,21 @@ class _Revisions:
         return by or self.author
 
 
+@dataclass(frozen=True)
+class Anchor:
+    """Where the range of comment ``comment_id`` starts, or ends (``end``), among the
+    runs of a paragraph; its end is followed by the comment's reference mark."""
+
+    end: bool
+    comment_id: int
+
+
 @dataclass
 class _Para:
-    """A Word paragraph to write: its runs (segments) and how its mark is tracked."""
+    """A Word paragraph to write: its runs (segments, and the comment anchors among
+    them) and how its mark is tracked."""
 
-    segments: list[Segment]
+    segments: Sequence[Segment | Anchor]
     mark: Mark
     model: ParaView | None
 
@@ -106,7 +117,8 @@ class _Para:
     def ref(self) -> AmendmentRef | None:
         """Who inserted or deleted the paragraph mark: the instruction of its edits."""
         kind = "insert" if self.mark == "insert" else "delete"
-        return next((s.ref for s in self.segments if s.kind == kind and s.ref), None)
+        edits = (s for s in self.segments if isinstance(s, Segment) and s.kind == kind)
+        return next((s.ref for s in edits if s.ref), None)
 
 
 def _cut(segments: Sequence[Segment], final: Mark) -> list[tuple[list[Segment], Mark]]:
@@ -156,18 +168,26 @@ def _entry_paragraphs(e: Entry) -> Iterable[_Para]:
 
 
 class _Writer:
-    def __init__(self, v: ComparisonView, author: str, date: str) -> None:
+    def __init__(
+        self,
+        v: ComparisonView,
+        author: str,
+        date: str,
+        *,
+        header: str | None = None,
+        first_revision: int = 1,
+    ) -> None:
         self.v = v
         self.doc = docx.Document()
-        self.rev = _Revisions(author, date, v.marks)
+        self.rev = _Revisions(author, date, first_revision, v.marks)
         self.rtl = v.dir == "rtl"
         self._abstract: int | None = None
         self._nums: dict[str | None, int] = {}
-        self._setup()
+        self._setup(header)
 
     # -- document furniture ---------------------------------------------------
 
-    def _setup(self) -> None:
+    def _setup(self, header_text: str | None) -> None:
         doc = self.doc
         sec = doc.sections[0]
         sec.page_width, sec.page_height = Mm(210), Mm(297)
@@ -196,7 +216,7 @@ class _Writer:
         if anchor is not None:
             anchor.addprevious(track)
         header = sec.header.paragraphs[0]
-        header.text = self._header()
+        header.text = header_text or self._header()
         header.runs[0].font.size = Pt(8)
 
     def _header(self) -> str:
@@ -262,12 +282,29 @@ class _Writer:
         r.append(t)
         return r
 
-    def _runs(self, segments: Sequence[Segment], *, bold: bool = False) -> Iterable[Any]:
-        """Runs, each stretch of inserted or deleted runs inside one ``w:ins``/``w:del``."""
+    def _anchor(self, a: Anchor) -> Iterable[Any]:
+        """A comment's range start, or its range end and its reference mark."""
+        mark = OxmlElement("w:commentRangeEnd" if a.end else "w:commentRangeStart")
+        mark.set(qn("w:id"), str(a.comment_id))
+        yield mark
+        if a.end:
+            r = OxmlElement("w:r")
+            ref = OxmlElement("w:commentReference")
+            ref.set(qn("w:id"), str(a.comment_id))
+            r.append(ref)
+            yield r
+
+    def _runs(self, segments: Sequence[Segment | Anchor], *, bold: bool = False) -> Iterable[Any]:
+        """Runs, each stretch of inserted or deleted runs inside one ``w:ins``/``w:del``;
+        comment anchors between runs."""
         wrap: Any = None
         kind = ""
         ref: AmendmentRef | None = None
         for s in segments:
+            if isinstance(s, Anchor):
+                wrap, kind = None, ""
+                yield from self._anchor(s)
+                continue
             if s.kind == "equal":
                 wrap, kind = None, ""
                 yield self._run(s, bold=bold)

@@ -1,6 +1,9 @@
-"""The web pages: the document library, the compare, series and amend forms, the report page."""
+"""The web pages: the document library, the compare, series and amend forms, the next
+draft of a document, the report page."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from flask import (
     Blueprint,
@@ -16,9 +19,11 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from service import reports
 from service.errors import InvalidRequestError, ResdiffError, problem_types
-from service.library import OFFICIAL_SOURCES, Document, Library, Resolved
+from service.library import OFFICIAL_SOURCES, Document, Library, Resolved, Viewer
+from service.library.access import check_may_delete
 from service.library.amendments import find_draft
-from service.web.context import get_library, get_limits, get_store, report_response
+from service.web.context import get_library, get_limits, report_response
+from service.web.limits import expensive, expensive_format
 
 __all__ = ["INTERPOL_SERIES", "bp"]
 
@@ -50,7 +55,16 @@ def _home(messages: list[tuple[str, str]] | None = None, status: int = 200) -> t
         messages=messages or [],
         slots=SERIES_SLOTS,
         languages=("en", "fr", "es", "ar", "zh", "ru"),
+        may_delete=lambda doc: _may(check_may_delete, library.viewer, doc),
     ), status
+
+
+def _may(check: Callable[[Viewer, Document], None], viewer: Viewer, doc: Document) -> bool:
+    try:
+        check(viewer, doc)
+    except ResdiffError:
+        return False
+    return True
 
 
 def _interpol_documents(docs: list[Document]) -> list[Document]:
@@ -151,6 +165,19 @@ def series() -> BaseResponse:
     return redirect(url_for("web.report", key=report.key), code=303)
 
 
+@bp.post("/draft")
+def draft() -> BaseResponse:
+    """Start the next draft of a library document: its Word file (tracked changes),
+    or its redline page when ``as`` is ``html``."""
+    doc_id = request.form.get("id", "")
+    if not doc_id:
+        raise InvalidRequestError("choose the resolution to start the next draft from")
+    report = get_library().save_report("draft", [doc_id], {})
+    if request.form.get("as") == "html":
+        return redirect(url_for("web.report", key=report.key), code=303)
+    return redirect(url_for("web.report_file", key=report.key, fmt="docx"), code=303)
+
+
 def _chosen(library: Library, field: str) -> Document | None:
     """The document of one field of the amend form, from its one chosen source
     (``<field>_source``: ``library``, ``file`` or ``paste``, the field's tabs): only
@@ -219,22 +246,62 @@ def amend() -> BaseResponse:
 def report(key: str) -> str:
     saved, versions = get_library().report(key)
     req = reports.request(saved.kind, "html", reports.read_options(saved.kind, request.args))
+    formats = [f for f in ATTACH if f in req.kind.renderers]
+    if saved.kind == "draft":  # the Word file first: what a delegation edits
+        formats.sort(key=lambda f: f != "docx")
     return render_template(
         "web/report.html",
         key=key,
         kind=saved.kind,
         view=req.options.view,
         versions=[v.document for v in versions],
-        formats=[f for f in ATTACH if f in req.kind.renderers],
+        formats=formats,
     )
 
 
+def _expensive_report() -> bool:
+    """A PDF or Word file, or any rendering of a series."""
+    if expensive_format():
+        return True
+    key = (request.view_args or {}).get("key", "")
+    try:
+        return get_library().report(key)[0].kind == "series"
+    except ResdiffError:  # not found: answered by the view
+        return False
+
+
 @bp.get("/report/<key>.<fmt>")
+@expensive(when=_expensive_report)
 def report_file(key: str, fmt: str) -> Response:
-    saved, versions = get_library().report(key)
+    library = get_library()
+    saved, versions = library.report(key)
     req = reports.request(saved.kind, fmt, reports.read_options(saved.kind, request.args))
-    produced = reports.produce(req, versions, limits=get_limits(), store=get_store())
+    produced = reports.produce(req, versions, limits=get_limits(), cache=library)
     return report_response(produced, attach=ATTACH)
+
+
+@bp.post("/documents/<doc_id>/share")
+def share(doc_id: str) -> tuple[str, int]:
+    """The share form of a document of the library: names separated by commas or spaces."""
+    names = request.form.get("shared_with", "").replace(",", " ").split()
+    library = get_library()
+    try:
+        doc = library.share(doc_id, names)
+    except ResdiffError as exc:
+        return _home([("error", exc.detail)], exc.status)
+    who = ", ".join(doc.shared_with) or "nobody else"
+    return _home([("ok", f"{doc.label} is shared with {who}")])
+
+
+@bp.post("/documents/<doc_id>/delete")
+def delete(doc_id: str) -> tuple[str, int]:
+    library = get_library()
+    try:
+        doc = library.get(doc_id)
+        library.delete(doc_id)
+    except ResdiffError as exc:
+        return _home([("error", exc.detail)], exc.status)
+    return _home([("ok", f"{doc.label} was deleted, with the reports made from it")])
 
 
 @bp.get("/problems/<slug>")

@@ -2,11 +2,12 @@
 
 Responses are the typed dictionaries the code returns: ``Resolution``,
 ``Comparison`` and ``Series`` from :mod:`diffing.model` (the return types of
-their ``to_dict()``), ``Document`` and ``DocumentMeta`` from
+their ``to_dict()``), ``Draft`` from :mod:`diffing.renewal.result`, ``Document`` and ``DocumentMeta`` from
 :mod:`service.library.store`, and :class:`DocumentList`, :class:`Problem` and
 :class:`Health` here. Requests are :class:`CompareRequest`,
-:class:`SeriesRequest`, :class:`AmendRequest` and :data:`AddDocumentRequest`,
-built from the library's :data:`~service.library.documents.DocumentSpec`.
+:class:`SeriesRequest`, :class:`DraftRequest`, :class:`AmendRequest`, :class:`ShareRequest`
+and :data:`AddDocumentRequest`, built from the library's
+:data:`~service.library.documents.DocumentSpec`.
 
 From these declarations pydantic makes the JSON Schemas of the OpenAPI document
 (:func:`json_schemas`) and validates the request bodies (:func:`validate`: 400
@@ -27,6 +28,7 @@ import typing_extensions
 from pydantic import Discriminator, Field, Tag, TypeAdapter, ValidationError
 
 from diffing.model import ComparisonDict, ResolutionDict, SeriesDict
+from diffing.renewal.result import DraftDict
 from service.errors import InvalidRequestError
 from service.library.documents import DocumentSpec, SymbolSpec, TextSpec
 from service.library.store import DocumentDict, DocumentMeta
@@ -35,11 +37,19 @@ __all__ = [
     "COMPONENTS",
     "AddDocumentRequest",
     "AmendRequest",
+    "AuditEntry",
+    "AuditList",
     "CompareRequest",
     "DocumentList",
+    "DraftRequest",
     "Health",
+    "NewUserRequest",
     "Problem",
     "SeriesRequest",
+    "ShareRequest",
+    "UserInfo",
+    "UserList",
+    "UserToken",
     "json_schemas",
     "validate",
 ]
@@ -58,6 +68,16 @@ class SeriesRequest(TypedDict):
     documents: list[DocumentSpec]
 
 
+class DraftRequest(TypedDict):
+    """The resolution a draft starts from (``base``), the session the draft is for
+    (by default the next one of the series), and the version before the base
+    (``previous``, optional: it tells the series' period and style)."""
+
+    base: DocumentSpec
+    session: NotRequired[int]
+    previous: NotRequired[DocumentSpec]
+
+
 class AmendRequest(TypedDict):
     """A draft and its amendments, applied in the order given; without ``draft``, the
     draft the amendments name (looked up by its symbol: store, mirror, UN system)."""
@@ -68,6 +88,62 @@ class AmendRequest(TypedDict):
 
 #: a document to store, given as text or by symbol (a file comes as multipart/form-data)
 AddDocumentRequest = TextSpec | SymbolSpec
+
+
+class ShareRequest(TypedDict):
+    """Who sees a document besides its owner: user and group names (``[]``: nobody)."""
+
+    shared_with: list[str]
+
+
+class AuditEntry(TypedDict):
+    """One action: who (``actor``) did what (``action``: add, read, share, compare,
+    series, delete, login, login-failed, logout, user-add, user-remove, user-token)
+    to which document, when (``at``, UTC)."""
+
+    id: int
+    at: str
+    actor: str
+    action: str
+    document: str | None
+    detail: str | None
+
+
+class AuditList(TypedDict):
+    """A page of the audit trail, newest first."""
+
+    entries: list[AuditEntry]
+    limit: int
+    offset: int
+
+
+class NewUserRequest(TypedDict):
+    """An account to create: its name, whether it is an admin, its groups."""
+
+    name: str
+    admin: NotRequired[bool]
+    groups: NotRequired[list[str]]
+
+
+class UserInfo(TypedDict):
+    """An account (never its token, nor the token's hash)."""
+
+    name: str
+    admin: bool
+    groups: list[str]
+    created: str
+    token_created: str
+
+
+class UserList(TypedDict):
+    users: list[UserInfo]
+
+
+class UserToken(TypedDict):
+    """A new token: shown this once, stored only as its hash."""
+
+    user: UserInfo
+    token: str
 
 
 class DocumentList(TypedDict):
@@ -99,17 +175,33 @@ COMPONENTS: dict[str, Any] = {
     "Resolution": ResolutionDict,
     "Comparison": ComparisonDict,
     "Series": SeriesDict,
+    "Draft": DraftDict,
     "Document": DocumentDict,
     "DocumentList": DocumentList,
     "Problem": Problem,
     "Health": Health,
+    "AuditList": AuditList,
+    "ShareRequest": ShareRequest,
+    "NewUserRequest": NewUserRequest,
+    "User": UserInfo,
+    "UserList": UserList,
+    "UserToken": UserToken,
     "CompareRequest": CompareRequest,
     "SeriesRequest": SeriesRequest,
+    "DraftRequest": DraftRequest,
     "AmendRequest": AmendRequest,
     "AddDocumentRequest": AddDocumentRequest,
 }
 #: the declarations a request body is checked against
-_REQUESTS = (CompareRequest, SeriesRequest, AmendRequest, AddDocumentRequest)
+_REQUESTS = (
+    CompareRequest,
+    SeriesRequest,
+    DraftRequest,
+    AmendRequest,
+    AddDocumentRequest,
+    ShareRequest,
+    NewUserRequest,
+)
 
 
 # -- from the declarations to pydantic ------------------------------------------------------
@@ -224,6 +316,8 @@ _MESSAGES = {
     "string_type": "must be a string",
     "list_type": "must be a list",
     "int_type": "must be an integer",
+    "int_parsing": "must be an integer",
+    "int_from_float": "must be an integer",
     "dict_type": "must be a JSON object",
     "typed_dict_type": "must be a JSON object",
     "literal_error": "must be one of {expected}",
