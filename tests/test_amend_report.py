@@ -121,6 +121,11 @@ def test_html_marks_each_edit_with_its_amendment_and_instruction(both: Compariso
     pp2 = html[html.index('<span class="rd-id">PP2</span>') :][:600]
     assert '<span class="rd-by rd-by0">A/99/L.9, instruction 2</span>' in pp2
     assert '<span class="rd-by rd-by1">A/99/L.10, instruction 2</span>' in pp2
+    # in a paragraph several instructions changed, each edit says whose it is (in print too)
+    assert '<span class="rd-edit-tag rd-by1" aria-hidden="true">L.10 #2</span>' in pp2 + html
+    assert re.search(r"storms, floods</ins><span class=\"rd-edit-tag rd-by1\"[^>]*>L\.10 #2<", html)
+    assert re.search(r"rising seas</del><span class=\"rd-edit-tag rd-by0\"[^>]*>L\.9 #2<", html)
+    assert html.count('class="rd-edit-tag') == 2  # PP2 only: no other paragraph has two
     # the title's change is an entry of the text, before the Assembly's line
     title = html.index('id="title"')
     assert title < html.index("The General Assembly,", html.index('<article class="rd-text"'))

@@ -70,6 +70,9 @@ class Segment:
     lead: bool = False
     minor: bool = False  # spacing or typography the engine counts as equal
     ref: AmendmentRef | None = None  # the instruction that made it (amendments only)
+    #: after the last segment of an edit, in a change several instructions made: which
+    #: one made it ("#2"), so that a printed report tells them apart
+    tag: str = ""
 
 
 @dataclass
@@ -261,6 +264,24 @@ def _mark(
         v.made_by = marks.made_by(c.amendment)
         for ref in c.amendment:
             marks.link(ref, v.anchor, v.label)
+        if len(c.amendment) > 1:
+            several = len({r.symbol for r in c.amendment}) > 1
+            for p in (*v.inline, *v.old, *v.new):
+                _tag_edits(p.segments, several)
+
+
+def _tag_edits(segments: Sequence[Segment], several: bool) -> None:
+    """Tag the last segment of each edit (a run of insertions and deletions of one
+    instruction) with its instruction: ``#2``, or ``L.10 #2`` in a paragraph that
+    ``several`` amendments changed."""
+    for k, s in enumerate(segments):
+        if s.ref is None:
+            continue
+        after = segments[k + 1] if k + 1 < len(segments) else None
+        if after is None or after.kind == "equal" or after.ref != s.ref:
+            short = (s.ref.symbol or "").rsplit("/", 1)[-1]
+            number = "" if s.ref.instruction is None else f"#{s.ref.instruction}"
+            s.tag = " ".join(x for x in (short if several else "", number) if x)
 
 
 def _title_view(change: Change, comparison: Comparison) -> ChangeView:
