@@ -83,8 +83,19 @@ class EditableText:
     """A paragraph's characters with their history (see the module doc)."""
 
     def __init__(self, text: str) -> None:
-        self.cells: list[Cell] = [Cell(c, i) for i, c in enumerate(text)]
+        self._text = text
+        self._cells: list[Cell] | None = None  # made on first use: most paragraphs stay
         self.rewritten_by: Ref | None = None
+
+    @property
+    def cells(self) -> list[Cell]:
+        if self._cells is None:
+            self._cells = [Cell(c, i) for i, c in enumerate(self._text)]
+        return self._cells
+
+    @cells.setter
+    def cells(self, cells: list[Cell]) -> None:
+        self._cells = cells
 
     @classmethod
     def inserted(cls, text: str, ref: Ref) -> EditableText:
@@ -96,10 +107,14 @@ class EditableText:
     # -- reading -------------------------------------------------------------
 
     def tabled(self) -> str:
+        if self._cells is None:
+            return self._text
         return "".join(c.ch for c in self.cells if c.src is not None)
 
     def final(self) -> str:
         """The text with every edit of every amendment applied."""
+        if self._cells is None:
+            return self._text
         return "".join(c.ch for c in self.cells if c.deleted is None)
 
     def view(self, k: int) -> tuple[str, list[int]]:
@@ -164,6 +179,8 @@ class EditableText:
         return "".join(c.ch for c in self.cells[span.first : last + 1] if _visible(c, k))
 
     def edited(self) -> bool:
+        if self._cells is None:
+            return False
         return any(c.src is None or c.deleted is not None for c in self.cells)
 
     # -- editing -------------------------------------------------------------
@@ -328,8 +345,9 @@ class EditableText:
             out.append(Op("equal", t, t))
         return out
 
-    def snapshot(self) -> tuple[list[Cell], Ref | None]:
-        return list(self.cells), self.rewritten_by
+    def snapshot(self) -> tuple[list[Cell] | None, Ref | None]:
+        return (None if self._cells is None else list(self._cells)), self.rewritten_by
 
-    def restore(self, state: tuple[list[Cell], Ref | None]) -> None:
-        self.cells, self.rewritten_by = list(state[0]), state[1]
+    def restore(self, state: tuple[list[Cell] | None, Ref | None]) -> None:
+        self._cells = None if state[0] is None else list(state[0])
+        self.rewritten_by = state[1]
