@@ -1,7 +1,8 @@
 """The one report pipeline: every report of the API, the web pages and the CLI is made here.
 
 A *kind* of report (:class:`Kind`: a comparison of two versions, a series of
-several, the next draft of a resolution) is computed by the engine and rendered in a *format*
+several, the next draft of a resolution, a draft with its amendments applied) is computed by
+the engine and rendered in a *format*
 (:data:`FORMATS`: json, text, html, pdf, docx, with its media type) with
 *options* (:class:`Options`: the view of html and pdf, changes only, summary
 only, the language of the chrome...). :data:`KINDS` says
@@ -62,6 +63,7 @@ __all__ = [
     "Report",
     "ReportCache",
     "Request",
+    "check_amendments",
     "check_versions",
     "produce",
     "read_options",
@@ -297,6 +299,15 @@ def _draft_docx(d: Draft, o: Options, budget: Budget) -> bytes:
     return render_draft_docx(d, author=o.author, date=o.date, deadline=budget.deadline)
 
 
+def _amend(versions: list[Resolution], o: Options, deadline: float | None) -> Comparison:
+    """The draft (the first version) against the draft as the amendments after it amend it."""
+    return diffing.apply_amendments(versions[0], versions[1:], deadline=deadline)
+
+
+def _amended_stem(names: Sequence[str]) -> str:
+    return f"{names[0]}_amended_by_{'_'.join(names[1:])}"
+
+
 def _series_text(s: Series, o: Options, budget: Budget) -> bytes:
     from service.render.text import render_series_text
 
@@ -380,6 +391,29 @@ KINDS: dict[str, Kind[Any]] = {
         contract=DraftDict,
         file_stem=lambda names: f"draft_from_{names[-1]}",
     ),
+    # the draft, then its amendments: the draft against the draft as amended, a
+    # comparison whose reports show the amendments and the fate of each instruction
+    "amend": Kind[Comparison](
+        name="amend",
+        noun="draft with amendments",
+        compute=_amend,
+        renderers={
+            "json": _json,
+            "text": _comparison_text,
+            "html": lambda c, o, b: _comparison_html(c, o, b).encode(),
+            "pdf": lambda c, o, b: _pdf(_comparison_html(c, o, b, pdf=True), b),
+            "docx": _comparison_docx,
+        },
+        # the Word revisions are signed by each amendment's sponsors, not by ``author``
+        options={
+            "html": _SIGNED | {"view", "standalone"},
+            "pdf": _SIGNED | {"view"},
+            "docx": frozenset({"date"}),
+        },
+        max_versions=None,
+        contract=ComparisonDict,
+        file_stem=_amended_stem,
+    ),
 }
 
 
@@ -430,10 +464,21 @@ def check_versions(req: Request, count: int, limits: Limits) -> None:
         )
 
 
+def check_amendments(count: int, limits: Limits) -> None:
+    """Refuse a draft without amendments, or with more than the limit of versions allows
+    (``RESDIFF_MAX_SERIES``, the draft included), before any is read (400)."""
+    if count < 1:
+        raise InvalidRequestError("give at least one amendment")
+    if count + 1 > limits.series:
+        raise InvalidRequestError(
+            f"at most {limits.series - 1} amendments to a draft at a time, not {count}"
+        )
+
+
 @dataclass(frozen=True)
 class Report:
-    """A rendered report, and whether it came from the cache; ``result``, the computed
-    comparison or series, when it was computed here (None from the cache)."""
+    """A rendered report, whether it came from the cache, and the result it renders
+    when it was computed (None from the cache)."""
 
     body: bytes
     cached: bool
@@ -494,7 +539,8 @@ def produce(
 def render(
     kind: str, result: Any, fmt: str, options: Options | None = None, budget: Budget | None = None
 ) -> bytes:
-    """A computed comparison, series or draft in ``fmt`` (no cache, no limits: ``budget`` only)."""
+    """A computed comparison, series, draft or amended draft in ``fmt`` (no cache, no limits:
+    ``budget`` only)."""
     req = request(kind, fmt, options)
     return req.kind.renderers[req.format.name](result, req.options, budget or Budget())
 

@@ -21,6 +21,14 @@ The first page's header says what was compared and gives the report's warnings
 ``changes_only`` leaves the unchanged paragraphs out, with a line that says how
 many; the paragraphs then carry their printed numbers as text (Word numbering
 would count the ones left out).
+
+A draft compared with the draft as amended is the draft as tabled, each
+revision signed by the amendment that makes it: its sponsors and symbol
+(``Ukraine (A/80/L.28)``, :func:`service.render.amendments.author`), so Word
+and LibreOffice accept or reject one amendment by its author; accepting all
+gives the draft as amended, rejecting all the draft as tabled. The
+instructions not applied are a comment on the title, the first thing the
+document shows, and its header says how many there are.
 """
 
 from __future__ import annotations
@@ -42,8 +50,9 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 
 from diffing import budget
-from diffing.model import Comparison
+from diffing.model import AmendmentRef, Comparison
 from service.i18n import Chrome
+from service.render.amendments import Marks
 from service.render.html import comparison_chrome
 from service.render.view import (
     ChangeView,
@@ -116,20 +125,26 @@ def revision_date(date: str | None = None) -> str:
 
 
 class _Revisions:
-    """Hands out the unique ``w:id`` of each revision (and move range), signed by one
-    author and date (from ``first``, so that they never meet the ids of comments)."""
+    """Hands out the unique ``w:id`` of each revision and move range (from ``first``, so
+    that they never meet the ids of comments), signed by an author and a date: the
+    amendment that made it (``marks``), else the report's ``author``."""
 
-    def __init__(self, author: str, date: str, first: int = 1) -> None:
+    def __init__(self, author: str, date: str, first: int = 1, marks: Marks | None = None) -> None:
         self.author, self.date, self._next = author, date, first
+        self.marks = marks
 
-    def element(self, tag: str, *, signed: bool = True) -> Any:
+    def element(self, tag: str, ref: AmendmentRef | None = None, *, signed: bool = True) -> Any:
         el = OxmlElement(tag)
         el.set(qn("w:id"), str(self._next))
         if signed:
-            el.set(qn("w:author"), self.author)
+            el.set(qn("w:author"), self.signer(ref))
             el.set(qn("w:date"), self.date)
         self._next += 1
         return el
+
+    def signer(self, ref: AmendmentRef | None) -> str:
+        by = self.marks.author(ref) if self.marks is not None else None
+        return by or self.author
 
 
 #: the revision element that wraps runs of each kind, and the one on a paragraph mark
@@ -157,6 +172,13 @@ class _Para:
     notes: list[Note] = field(default_factory=list)
     move: str | None = None
 
+    @property
+    def ref(self) -> AmendmentRef | None:
+        """Who inserted or deleted the paragraph mark: the instruction of its edits."""
+        kind = "insert" if self.mark in ("insert", "move-to") else "delete"
+        edits = (s for s in self.segments if isinstance(s, Segment) and s.kind == kind)
+        return next((s.ref for s in edits if s.ref), None)
+
 
 def _cut(segments: Sequence[Segment], final: Mark) -> list[tuple[list[Segment], Mark]]:
     """Cut a change's segment stream into Word paragraphs at every newline.
@@ -174,7 +196,7 @@ def _cut(segments: Sequence[Segment], final: Mark) -> list[tuple[list[Segment], 
                 out.append((cur, mark))
                 cur = []
             if piece:
-                cur.append(Segment(s.kind, piece, s.lead))
+                cur.append(Segment(s.kind, piece, s.lead, ref=s.ref))
     out.append((cur, final))
     return out
 
@@ -215,7 +237,11 @@ def _entry_paragraphs(e: Entry) -> Iterable[_Para]:
         for p in c.old:
             notes = [Note(n.marker, n.text, "delete") for n in p.notes]
             yield _Para(
-                [Segment("delete", s.text, s.lead) for s in p.segments], kind, p, notes, move
+                [Segment("delete", s.text, s.lead, ref=s.ref) for s in p.segments],
+                kind,
+                p,
+                notes,
+                move,
             )
         return
     if c.type == "moved":
@@ -223,7 +249,11 @@ def _entry_paragraphs(e: Entry) -> Iterable[_Para]:
         for p in c.new:
             notes = [Note(n.marker, n.text, "insert") for n in p.notes]
             yield _Para(
-                [Segment("insert", s.text, s.lead) for s in p.segments], kind, p, notes, move
+                [Segment("insert", s.text, s.lead, ref=s.ref) for s in p.segments],
+                kind,
+                p,
+                notes,
+                move,
             )
         return
     final: Mark = "insert" if not c.old_ids else "delete" if not c.new_ids else "normal"
@@ -339,7 +369,7 @@ class _Writer:
         self.v = v
         self.chrome: Chrome = v.chrome
         self.doc = docx.Document()
-        self.rev = _Revisions(author, date, first_revision)
+        self.rev = _Revisions(author, date, first_revision, v.marks)
         self.rtl = v.dir == "rtl"
         self.changes_only = changes_only
         self.warnings = list(warnings)
@@ -381,9 +411,10 @@ class _Writer:
         styles = doc.styles.element
         for style in parse_xml(_STYLES).findall(qn("w:style")):
             styles.append(style)
-        if header_text:  # a header of the caller's (the next draft's symbol)
+        if header_text or self.v.marks is not None:
+            # a header of the caller's (the next draft's symbol), or of the amendments
             header = sec.header.paragraphs[0]
-            header.text = header_text
+            header.text = header_text or self._amended_header()
             header.runs[0].font.size = Pt(8)
         else:
             self._header(sec)
@@ -439,6 +470,23 @@ class _Writer:
             if alert:
                 run.font.color.rgb = RGBColor(0x8A, 0x4B, 0x00)
             self._bidi(p._p.get_or_add_pPr())
+
+    def _amended_header(self) -> str:
+        """The header of a draft compared with the draft as amended."""
+        v = self.v
+        assert v.marks is not None
+        names = ", ".join(a.symbol or "an amendment" for a in v.marks.amendments)
+        missed = len(v.marks.missed)
+        warning = (
+            f"; {missed} instruction{'s' if missed > 1 else ''} NOT applied: see the comment"
+            " on the title"
+            if missed
+            else ""
+        )
+        return (
+            f"{v.old.symbol or 'The draft'} as amended by {names}: tracked changes signed by"
+            f" each amendment ({self.rev.date[:10]}){warning}"
+        )
 
     def _properties(self, subject: str | None = None) -> None:
         """Title, subject, author "resdiff <version>", language, dates of now."""
@@ -532,6 +580,7 @@ class _Writer:
         anchors between runs."""
         wrap: Any = None
         kind = ""
+        ref: AmendmentRef | None = None
         for s in segments:
             if isinstance(s, Anchor):
                 wrap, kind = None, ""
@@ -541,13 +590,13 @@ class _Writer:
                 wrap, kind = None, ""
                 yield self._run(s, bold=bold)
                 continue
-            if wrap is None or kind != s.kind:
+            if wrap is None or kind != s.kind or ref != s.ref:
                 tag = (
                     _WRAP[s.kind]
                     if move is None
                     else ("w:moveTo", "w:moveFrom")[s.kind == "delete"]
                 )
-                wrap, kind = self.rev.element(tag), s.kind
+                wrap, kind, ref = self.rev.element(tag, s.ref), s.kind, s.ref
                 yield wrap
             run = self._run(s, bold=bold)
             if move is not None and s.kind == "delete":  # moved-from text is w:t, not w:delText
@@ -619,7 +668,7 @@ class _Writer:
             p._p.append(el)
         if para.mark != "normal":
             rpr = OxmlElement("w:rPr")
-            rpr.append(self.rev.element(_WRAP[para.mark]))
+            rpr.append(self.rev.element(_WRAP[para.mark], para.ref))
             ppr.append(rpr)
         return p
 
@@ -664,20 +713,47 @@ class _Writer:
         p = self.plain(text, italic=True, center=True, size=8)
         p.runs[0].font.color.rgb = RGBColor(0x55, 0x5B, 0x66)
 
-    def write(self, deadline: float | None = None) -> bytes:
+    def title(self) -> Any:
+        """The title paragraph (its change tracked), or None when neither text has one."""
         v = self.v
         old_title, new_title = v.old.title or "", v.new.title or ""
-        if old_title or new_title:
-            segs = (
-                [Segment("equal", new_title)]
-                if old_title == new_title
-                else [
-                    s
-                    for s in (Segment("delete", old_title), Segment("insert", new_title))
-                    if s.text
-                ]
-            )
-            self.paragraph(_Para(segs, "normal", None), None, bold=True)
+        if not (old_title or new_title):
+            return None
+        segs: list[Segment]
+        if v.title is not None:
+            segs = list(v.title.segments)
+        elif old_title == new_title:
+            segs = [Segment("equal", new_title)]
+        else:
+            segs = [
+                s for s in (Segment("delete", old_title), Segment("insert", new_title)) if s.text
+            ]
+        return self.paragraph(_Para(segs, "normal", None), None, bold=True)
+
+    def missed(self, anchor: Any) -> None:
+        """The instructions not applied, as a comment on ``anchor`` (a paragraph)."""
+        marks = self.v.marks
+        if marks is None or not marks.missed:
+            return
+        if anchor is None:  # no title and no paragraph: the comment stands alone
+            anchor = self.doc.add_paragraph()
+        run = anchor.add_run()
+        n = len(marks.missed)
+        comment = self.doc.add_comment(
+            run,
+            f"{n} instruction{'s' if n > 1 else ''} NOT applied: this document does not carry"
+            f" {'them' if n > 1 else 'it'}.",
+            author="resdiff",
+            initials="rd",
+        )
+        comment._comment_elm.set(qn("w:date"), self.rev.date)  # the revisions' date, not now
+        for i in marks.missed:
+            comment.add_paragraph(f"{i.label}: {i.status}. {i.detail}".strip())
+            comment.add_paragraph(i.oneline)
+
+    def write(self, deadline: float | None = None) -> bytes:
+        v = self.v
+        title = self.title()
         for gap, e in visible_entries(v.entries, self.changes_only):
             budget.check(deadline, "writing the Word report")
             if gap:
@@ -689,9 +765,11 @@ class _Writer:
                     _INDENT
                 )
             for para in _entry_paragraphs(e):
-                self.paragraph(para, para.model.part if para.model else None)
+                p = self.paragraph(para, para.model.part if para.model else None)
+                title = title if title is not None else p
         if self.changes_only and (tail := trailing_gap(v.entries)):
             self.gap(tail)
+        self.missed(title)
         self.footnotes.save()
         buf = io.BytesIO()
         self.doc.save(buf)

@@ -121,16 +121,27 @@ def _amendments(comparison: Comparison) -> list[str]:
             out.append(f"  {n} {i.status}: {i.action}{targets}{detail}")
     old, new = comparison.old.title or "", comparison.new.title or ""
     if old != new:
-        ops = diff_words(old, new).ops
+        change = comparison.title_change
+        ops = change.ops if change is not None else diff_words(old, new).ops
         diff = "".join(
             o.old
             if o.op == "equal"
             else (f"[-{o.old}-]" if o.old else "") + (f"{{+{o.new}+}}" if o.new else "")
             for o in ops
         )
-        out.append(_wrap(f"Title: {diff}", ""))
+        refs = f"  {_refs(change.amendment)}" if change is not None and change.amendment else ""
+        out.append(_wrap(f"Title: {diff}", "") + refs)
     out.append("")
     return out
+
+
+def _amended_header(comparison: Comparison, w: Words) -> list[str]:
+    """``draft: A/80/L.3 [en]`` and ``amended by: A/80/L.28 (Ukraine)``."""
+    names = [
+        f"{a.symbol or '?'}" + (f" ({', '.join(a.sponsors)})" if a.sponsors else "")
+        for a in comparison.amendments or []
+    ]
+    return [*_doc("draft", comparison.old, w), _wrap("amended by: " + "; ".join(names), "")]
 
 
 def _heading(c: ChangeView, w: Words) -> str:
@@ -203,7 +214,10 @@ def render_comparison_text(
     chrome = comparison_chrome(comparison, language)
     w = Words(chrome)
     v = build_view(comparison, chrome=chrome)
-    out = [*_doc(chrome.gettext("old"), v.old, w), *_doc(chrome.gettext("new"), v.new, w)]
+    if comparison.amendments is not None:
+        out = _amended_header(comparison, w)
+    else:
+        out = [*_doc(chrome.gettext("old"), v.old, w), *_doc(chrome.gettext("new"), v.new, w)]
     title = v.new.title or v.old.title
     if title:
         out.append(textwrap.fill(title, WIDTH))
