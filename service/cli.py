@@ -20,6 +20,7 @@ import click
 from service import config, reports
 from service.errors import ResdiffError
 from service.library import Library, Resolved, Retriever, Store, open_store, symbols
+from service.pool import local_pool
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -65,7 +66,8 @@ def _report(kind: str, args: tuple[str, ...], fmt: str, view: str, language: str
     lib = library()
     reports.check_versions(req, len(args), lib.limits)
     versions: list[Resolved] = [lib.resolve_argument(a, language) for a in args]
-    return reports.produce(req, versions, limits=lib.limits).body
+    pool = local_pool(config.pool_from(config.settings()))
+    return reports.produce(req, versions, limits=lib.limits, executor=pool).body
 
 
 def _emit(data: bytes, fmt: str, output: str | None) -> None:

@@ -17,7 +17,13 @@ from service import reports
 from service.errors import InvalidRequestError, UnsupportedFormatError
 from service.library import Resolved
 from service.web import openapi, schemas
-from service.web.context import get_library, get_limits, get_store, report_response
+from service.web.context import (
+    get_executor,
+    get_library,
+    get_limits,
+    get_store,
+    report_response,
+)
 
 __all__ = ["bp"]
 
@@ -72,7 +78,9 @@ def report_request(kind: str) -> reports.Request:
 
 
 def report(req: reports.Request, versions: list[Resolved]) -> Response:
-    produced = reports.produce(req, versions, limits=get_limits(), store=get_store())
+    produced = reports.produce(
+        req, versions, limits=get_limits(), store=get_store(), executor=get_executor()
+    )
     return report_response(produced, attach=ATTACH)
 
 

@@ -16,9 +16,17 @@ from flask import Flask, Response, current_app, g
 from service import config
 from service.config import Limits
 from service.library import Library, Retriever, Store, open_store
+from service.pool import Executor, RemotePool, local_pool
 from service.reports import Report
 
-__all__ = ["get_library", "get_limits", "get_store", "init_app", "report_response"]
+__all__ = [
+    "get_executor",
+    "get_library",
+    "get_limits",
+    "get_store",
+    "init_app",
+    "report_response",
+]
 
 
 def init_app(app: Flask) -> None:
@@ -28,6 +36,12 @@ def init_app(app: Flask) -> None:
     open_store(path, create=True).close()
     app.extensions["resdiff.retriever"] = Retriever.from_settings(app.config)
     app.extensions["resdiff.limits"] = config.limits_from(app.config)
+    pool = config.pool_from(app.config)
+    socket = app.config.get("RESDIFF_POOL_SOCKET")
+    executor: Executor = (
+        RemotePool(socket, queue_seconds=pool.queue_seconds) if socket else local_pool(pool)
+    )
+    app.extensions["resdiff.executor"] = executor
     app.teardown_appcontext(_close_store)
 
 
@@ -50,9 +64,18 @@ def get_limits() -> Limits:
     return limits
 
 
+def get_executor() -> Executor:
+    """Where documents are read and PDF and Word reports made: the pool of ``resdiff
+    serve`` (``RESDIFF_POOL_SOCKET``), else a pool of this process."""
+    executor: Executor = current_app.extensions["resdiff.executor"]
+    return executor
+
+
 def get_library() -> Library:
     """The library of the current request (its store is the request's store)."""
-    return Library(get_store, current_app.extensions["resdiff.retriever"], get_limits())
+    return Library(
+        get_store, current_app.extensions["resdiff.retriever"], get_limits(), get_executor()
+    )
 
 
 def report_response(report: Report, *, attach: Collection[str]) -> Response:

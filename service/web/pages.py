@@ -17,7 +17,13 @@ from werkzeug.wrappers import Response as BaseResponse
 from service import reports
 from service.errors import InvalidRequestError, ResdiffError, problem_types
 from service.library import OFFICIAL_SOURCES, Document, Library
-from service.web.context import get_library, get_limits, get_store, report_response
+from service.web.context import (
+    get_executor,
+    get_library,
+    get_limits,
+    get_store,
+    report_response,
+)
 
 __all__ = ["INTERPOL_SERIES", "bp"]
 
@@ -164,7 +170,9 @@ def report(key: str) -> str:
 def report_file(key: str, fmt: str) -> Response:
     saved, versions = get_library().report(key)
     req = reports.request(saved.kind, fmt, reports.read_options(saved.kind, request.args))
-    produced = reports.produce(req, versions, limits=get_limits(), store=get_store())
+    produced = reports.produce(
+        req, versions, limits=get_limits(), store=get_store(), executor=get_executor()
+    )
     return report_response(produced, attach=ATTACH)
 
 
