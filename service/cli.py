@@ -219,7 +219,7 @@ def ingest(paths: tuple[str, ...]) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
-@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64))
+@click.option("--threads", default=32, show_default=True, type=click.IntRange(1, 256))
 def serve(host: str, port: int, workers: int, threads: int) -> None:
     """Run the web service under gunicorn (data in RESDIFF_DATA_DIR)."""
     from service.web.server import run

@@ -270,8 +270,8 @@ def test_a_large_pdf_is_killed_at_the_deadline() -> None:
     20,000-word paragraph, several seconds of WeasyPrint, against half a second)."""
     import diffing
     from service.pool import ProcessPool
-    from service.reports import Budget, _pdf
     from service.render.html import render_comparison_html
+    from service.reports import Budget, _pdf
 
     old, new = (diffing.parse(_long_paragraph(20_000, s)) for s in (1, 2))
     html = render_comparison_html(diffing.compare(old, new), pdf=True)

@@ -343,9 +343,12 @@ class Library:
         doc, _ = self.add(
             fetched.data, fetched.filename, source=fetched.source, symbol=symbol, language=lang
         )
-        if doc.symbol != symbol or doc.source not in OFFICIAL_SOURCES:
-            # the same bytes were stored before (an upload): it is the official copy
+        if doc.source not in OFFICIAL_SOURCES:
+            # the same bytes were uploaded before: they are the official copy
             doc = self.store.set_origin(doc.id, symbol=symbol, language=lang, source=fetched.source)
+        elif doc.symbol != symbol or doc.language != lang:
+            # the same bytes are the official copy of another symbol too: it keeps both
+            self.store.add_symbol(doc.id, symbol, lang)
         return doc
 
     # -- resolving ------------------------------------------------------------------

@@ -3,7 +3,8 @@
 One :class:`SQLiteStore` wraps one connection: the web app opens one per request
 (:func:`service.web.context.get_store`), the CLI one per command. The database runs in WAL mode with
 ``synchronous=FULL``, so a committed write survives ``kill -9`` of the server,
-and waits up to ``busy_timeout`` for a concurrent writer.
+and waits up to ``busy_timeout`` for a concurrent writer; ``secure_delete``
+overwrites what is deleted (a deleted draft leaves no text in free pages).
 """
 
 from __future__ import annotations
@@ -36,6 +37,13 @@ CREATE TABLE IF NOT EXISTS documents (
     engine     TEXT
 );
 CREATE INDEX IF NOT EXISTS documents_symbol ON documents (symbol, language);
+CREATE TABLE IF NOT EXISTS symbols (
+    symbol     TEXT NOT NULL,
+    language   TEXT NOT NULL,
+    document   TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    PRIMARY KEY (symbol, language)
+);
+CREATE INDEX IF NOT EXISTS symbols_document ON symbols (document);
 CREATE TABLE IF NOT EXISTS reports (
     key        TEXT PRIMARY KEY,
     kind       TEXT NOT NULL,
@@ -90,6 +98,7 @@ class SQLiteStore:
         self.db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         self.db.execute("PRAGMA synchronous = FULL")
         self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA secure_delete = ON")
 
     @classmethod
     def create(cls, path: str | Path) -> SQLiteStore:
@@ -178,14 +187,29 @@ class SQLiteStore:
         return _document(row), bytes(row["original"])
 
     def find_by_symbol(self, symbol: str, language: str) -> Document | None:
-        """The official copy (fetched or from the mirror) of ``symbol`` in ``language``."""
+        """The official copy (fetched or from the mirror) of ``symbol`` in ``language``:
+        a document stored under that symbol, or under another one with the same bytes."""
         marks = ", ".join("?" for _ in OFFICIAL_SOURCES)
         row = self.db.execute(
             f"SELECT {_COLUMNS} FROM documents WHERE symbol = ? AND language = ?"
             f" AND source IN ({marks}) ORDER BY created LIMIT 1",
             (symbol, language, *OFFICIAL_SOURCES),
         ).fetchone()
+        if row is None:
+            row = self.db.execute(
+                f"SELECT {_COLUMNS} FROM documents WHERE id ="
+                " (SELECT document FROM symbols WHERE symbol = ? AND language = ?)",
+                (symbol, language),
+            ).fetchone()
         return _document(row) if row else None
+
+    def add_symbol(self, doc_id: str, symbol: str, language: str) -> None:
+        """Record that the official document ``doc_id`` is also ``symbol`` in ``language``
+        (two symbols, the same bytes: both keep finding it)."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO symbols (symbol, language, document) VALUES (?, ?, ?)",
+            (symbol, language, doc_id),
+        )
 
     def replace_structure(self, doc_id: str, structure: Mapping[str, Any], engine: str) -> Document:
         """Record the structure a newer parser gives for a stored document."""
@@ -216,6 +240,7 @@ class SQLiteStore:
 
     def delete_document(self, doc_id: str) -> None:
         self._row(doc_id, "id")
+        self.db.execute("DELETE FROM symbols WHERE document = ?", (doc_id,))
         self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
     # -- reports and their renderings -----------------------------------------
@@ -261,3 +286,6 @@ class SQLiteStore:
 
     def integrity(self) -> str:
         return str(self.db.execute("PRAGMA quick_check").fetchone()[0])
+
+    def ping(self) -> None:
+        self.db.execute("SELECT 1 FROM documents LIMIT 1").fetchall()

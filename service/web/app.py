@@ -16,10 +16,11 @@ from flask.json.provider import DefaultJSONProvider
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from service import config
-from service.errors import ResdiffError
+from service.errors import ResdiffError, ServiceBusyError
 from service.resources import TEMPLATES, WEB_STATIC
 from service.web import context
-from service.web.schemas import Health, Problem
+from service.web.guards import GuardedRequest, security_headers
+from service.web.schemas import Health, Problem, Ready
 
 __all__ = ["create_app", "problem"]
 
@@ -48,6 +49,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config is not None:
         app.config.from_mapping(test_config)
     app.json = _JSONProvider(app)
+    app.request_class = GuardedRequest
 
     context.init_app(app)
 
@@ -56,17 +58,32 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
     _init_errors(app)
+    app.after_request(security_headers)
     app.add_url_rule("/healthz", "healthz", healthz)
+    app.add_url_rule("/readyz", "readyz", readyz)
     return app
 
 
 def healthz() -> Response:
-    """Liveness and database check: ``{"status": "ok", ...}``."""
-    db = context.get_store()
-    check = db.integrity()
-    if check != "ok":
-        return problem(503, "Database unavailable", f"the database check answered {check!r}")
-    body: Health = {"status": "ok", "database": "ok", "documents": db.count_documents()}
+    """Liveness: the worker answers. It touches nothing that may be slow (no database,
+    no pool), so that a busy server still says it is alive."""
+    body: Health = {"status": "ok"}
+    return jsonify(body)
+
+
+def readyz() -> Response:
+    """Readiness: the database answers a query, and the pool of worker processes its
+    state (503 otherwise)."""
+    try:
+        context.get_store().ping()
+    except Exception as exc:
+        log.error("readiness: the database failed: %s", exc)
+        return problem(503, "Database unavailable", "the database did not answer")
+    try:
+        pool = context.get_executor_stats()
+    except ResdiffError as exc:
+        return problem(503, "Worker processes unavailable", exc.detail)
+    body: Ready = {"status": "ok", "database": "ok", "pool": pool}
     return jsonify(body)
 
 
@@ -88,7 +105,7 @@ def problem(status: int, title: str, detail: str, slug: str | None = None) -> Re
 
 
 def _wants_json() -> bool:
-    return request.path.startswith("/api") or request.path == "/healthz"
+    return request.path.startswith("/api") or request.path in ("/healthz", "/readyz")
 
 
 def _error_page(status: int, title: str, detail: str) -> tuple[str, int]:
@@ -109,8 +126,22 @@ def _init_errors(app: Flask) -> None:
     @app.errorhandler(ResdiffError)
     def resdiff_error(exc: ResdiffError) -> Any:
         if _wants_json():
-            return problem(exc.status, exc.title, exc.detail, exc.slug)
-        return _error_page(exc.status, exc.title, exc.detail)
+            response: Any = problem(exc.status, exc.title, exc.detail, exc.slug)
+        else:
+            response = app.make_response(_error_page(exc.status, exc.title, exc.detail))
+        if isinstance(exc, ServiceBusyError):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
+
+    @app.errorhandler(MemoryError)
+    def out_of_memory(exc: MemoryError) -> Any:
+        # the worker's address-space limit (RESDIFF_WORKER_MEMORY): this request only
+        log.error("out of memory on %s %s", request.method, request.path)
+        return resdiff_error(
+            ServiceBusyError(
+                "the server has not enough memory for this request now", retry_after=30
+            )
+        )
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> Any:

@@ -18,9 +18,11 @@ from service.config import Limits
 from service.library import Library, Retriever, Store, open_store
 from service.pool import Executor, RemotePool, local_pool
 from service.reports import Report
+from service.web.guards import attachment, security_headers
 
 __all__ = [
     "get_executor",
+    "get_executor_stats",
     "get_library",
     "get_limits",
     "get_store",
@@ -71,6 +73,13 @@ def get_executor() -> Executor:
     return executor
 
 
+def get_executor_stats() -> dict[str, int]:
+    """The state of the pool (processes, idle, waiting, size), without queueing."""
+    executor = get_executor()
+    stats = getattr(executor, "stats", None)
+    return stats() if stats is not None else {}
+
+
 def get_library() -> Library:
     """The library of the current request (its store is the request's store)."""
     return Library(
@@ -85,5 +94,5 @@ def report_response(report: Report, *, attach: Collection[str]) -> Response:
     response = Response(report.body, mimetype=None, content_type=fmt.media_type)
     response.headers["X-Cache"] = "hit" if report.cached else "miss"
     if fmt.name in attach:
-        response.headers.set("Content-Disposition", "attachment", filename=report.filename)
-    return response
+        response.headers["Content-Disposition"] = attachment(report.filename)
+    return security_headers(response, report=True)
