@@ -3,13 +3,17 @@
 Reports come from the pipeline the API uses (:mod:`service.reports`: the same
 formats, options, limits and time budget). Every user error prints
 ``error: <message>`` on stderr and exits with status 2. No web framework is
-imported until ``resdiff serve``.
+imported until ``resdiff serve``. What a document holds never reaches the
+terminal raw: escape sequences (colours, OSC titles and links) and control
+characters (backspace, carriage return, BEL...) are taken out of what is
+printed (:func:`printable`), and a JSON report escapes them.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +28,36 @@ from service.pool import local_pool
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# an escape sequence (CSI, OSC, DCS/SOS/PM/APC, or ESC and one character), or a control
+# character other than tab and newline (C0, DEL, C1)
+_CONTROL = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|.?)"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]",
+    re.DOTALL,
+)
+_C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without terminal escape sequences and control characters (tab and
+    newline stay).
+
+    >>> printable("a\x1b]0;owned\x07b\x08c\x1b[31md\re\x9bf\n")
+    'abcdef\n'
+    """
+    return _CONTROL.sub("", text)
+
+
+def json_text(text: str) -> str:
+    """JSON text (``json.dumps``) for a terminal: JSON escapes the C0 controls, and DEL
+    and the C1 controls, which can only stand in its strings, are escaped here too (the
+    same data, nothing raw)."""
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    click.echo(printable(text), err=err, nl=nl)
+
 
 def _user_errors(func: F) -> F:
     """Turn a ResdiffError into a one-line message and exit status 2."""
@@ -33,7 +67,7 @@ def _user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ResdiffError as exc:
-            click.echo(f"error: {exc.detail}", err=True)
+            echo(f"error: {exc.detail}", err=True)
             sys.exit(2)
 
     return cast(F, wrapper)
@@ -74,8 +108,10 @@ def _emit(data: bytes, fmt: str, output: str | None) -> None:
     if output:
         Path(output).write_bytes(data)
         click.echo(f"wrote {output} ({len(data):,} bytes)", err=True)
+    elif fmt == "json":
+        click.echo(json_text(data.decode("utf-8")), nl=not data.endswith(b"\n"))
     elif not reports.FORMATS[fmt].binary:
-        click.echo(data.decode("utf-8"), nl=not data.endswith(b"\n"))
+        echo(data.decode("utf-8"), nl=not data.endswith(b"\n"))
     else:
         raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE")
 
@@ -115,16 +151,16 @@ def parse(path: str, fmt: str, language: str) -> None:
     """Parse a resolution (a file, or a UN symbol) and print its structure."""
     res = library().resolve_argument(path, language).resolution
     if fmt == "json":
-        click.echo(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json_text(json.dumps(res.to_dict(), ensure_ascii=False, indent=2)))
         return
-    click.echo(f"{res.symbol or '(no symbol)'}  {res.document_type}  [{res.language}]")
+    echo(f"{res.symbol or '(no symbol)'}  {res.document_type}  [{res.language}]")
     if res.title:
-        click.echo(res.title)
+        echo(res.title)
     for p in res.paragraphs:
         marks = f"  [{', '.join(p.footnotes)}]" if p.footnotes else ""
-        click.echo(f"{p.id:>12}  {p.text}{marks}")
+        echo(f"{p.id:>12}  {p.text}{marks}")
     for fn in res.footnotes:
-        click.echo(f"{fn.marker:>12}) {fn.text}")
+        echo(f"{fn.marker:>12}) {fn.text}")
 
 
 @cli.command()
@@ -165,7 +201,7 @@ def fetch(symbol_list: tuple[str, ...], language: str, offline: bool) -> None:
     lib = library()
     for symbol in symbol_list:
         doc = lib.by_symbol(symbol, language, network=not offline)
-        click.echo(
+        echo(
             f"{doc.symbol} ({doc.language}): document {doc.id}, "
             f"{len(doc.structure.get('paragraphs', []))} paragraphs, from {doc.source}"
         )
@@ -210,7 +246,7 @@ def ingest(paths: tuple[str, ...]) -> None:
             known += not created
     click.echo(f"{added} added, {known} already stored, {len(failed)} failed")
     for path, reason in failed:
-        click.echo(f"error: {path}: {reason}", err=True)
+        echo(f"error: {path}: {reason}", err=True)
     if failed:
         sys.exit(1)
 

@@ -147,7 +147,7 @@ class _HTTPHandler(urllib.request.HTTPHandler):
 
     def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         factory = functools.partial(_Connection, deadline=self.deadline)
-        return self.do_open(factory, req)  # type: ignore[arg-type]
+        return self.do_open(factory, req)
 
 
 class _HTTPSHandler(urllib.request.HTTPSHandler):
@@ -157,17 +157,24 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
 
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         factory = functools.partial(_TLSConnection, deadline=self.deadline)
-        return self.do_open(factory, req, context=self._context)  # type: ignore[arg-type,attr-defined]
+        return self.do_open(factory, req, context=self._context)  # type: ignore[attr-defined]
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
     """Follows at most ``limit`` redirects, over http(s), to allowed hosts only."""
 
-    def __init__(self, limit: int, allowed: Callable[[str], bool]) -> None:
+    def __init__(self, allowed: Callable[[str], bool]) -> None:
         super().__init__()
-        self.max_redirections = limit
-        self.max_repeats = limit
         self.allowed = allowed
+
+    @classmethod
+    def at_most(cls, limit: int, allowed: Callable[[str], bool]) -> _Redirects:
+        """A handler that follows at most ``limit`` redirects to hosts ``allowed``."""
+        limited = type(
+            "_LimitedRedirects", (cls,), {"max_redirections": limit, "max_repeats": limit}
+        )
+        handler: _Redirects = limited(allowed)
+        return handler
 
     def redirect_request(
         self,
@@ -282,7 +289,7 @@ class Retriever:
             opener = urllib.request.build_opener(
                 _HTTPHandler(deadline),
                 _HTTPSHandler(deadline),
-                _Redirects(self.max_redirects, self.allowed),
+                _Redirects.at_most(self.max_redirects, self.allowed),
             )
             try:
                 data, final_url = self._read(opener, request, what)

@@ -9,14 +9,24 @@ from __future__ import annotations
 
 import pickle
 import struct
-from typing import IO, Any
+from typing import Any, Protocol
 
 __all__ = ["read", "write"]
+
+
+class _Writer(Protocol):
+    def write(self, data: bytes, /) -> int: ...
+    def flush(self) -> None: ...
+
+
+class _Reader(Protocol):
+    def read(self, size: int, /) -> bytes: ...
+
 
 _HEADER = struct.Struct(">Q")
 
 
-def write(stream: IO[bytes], message: Any) -> None:
+def write(stream: _Writer, message: Any) -> None:
     """Send one message (any picklable value) and flush."""
     data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
     stream.write(_HEADER.pack(len(data)))
@@ -24,14 +34,14 @@ def write(stream: IO[bytes], message: Any) -> None:
     stream.flush()
 
 
-def read(stream: IO[bytes]) -> Any:
+def read(stream: _Reader) -> Any:
     """The next message; :class:`EOFError` when the other end has closed."""
     header = _exactly(stream, _HEADER.size)
     (size,) = _HEADER.unpack(header)
     return pickle.loads(_exactly(stream, size))
 
 
-def _exactly(stream: IO[bytes], size: int) -> bytes:
+def _exactly(stream: _Reader, size: int) -> bytes:
     chunks: list[bytes] = []
     left = size
     while left:

@@ -16,7 +16,6 @@ import logging
 import os
 import socket
 import socketserver
-import sys
 import threading
 import time
 from typing import Any
@@ -150,4 +149,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -14,6 +14,7 @@ so numbers follow when revisions are accepted or rejected.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,9 +30,23 @@ from diffing import budget
 from diffing.model import Comparison
 from service.render.view import ComparisonView, Entry, ParaView, Segment, build_view
 
-__all__ = ["render_comparison_docx", "revision_date"]
+__all__ = ["render_comparison_docx", "revision_date", "xml_text"]
 
 Mark = Literal["normal", "insert", "delete"]
+
+#: what XML 1.0 cannot hold (C0 controls but tab and line ends, U+FFFE, U+FFFF, surrogates)
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` less the characters XML cannot hold (BEL, ESC, U+FFFE...): a Word file
+    cannot carry them, and a document's text may.
+
+    >>> xml_text("a\x07b\x1b[31mc\ufffe")
+    'ab[31mc'
+    """
+    return _NOT_XML.sub("", text)
+
 
 _INDENT = 1247  # twips: the UN's 2.2 cm first-line indent
 _HANG = 567  # twips: 1 cm between a number and its text
@@ -68,7 +83,7 @@ class _Revisions:
     """Hands out the unique ``w:id`` of each revision, signed by one author and date."""
 
     def __init__(self, author: str, date: str) -> None:
-        self.author, self.date, self._next = author, date, 1
+        self.author, self.date, self._next = xml_text(author), xml_text(date), 1
 
     def element(self, tag: str) -> Any:
         el = OxmlElement(tag)
@@ -171,7 +186,7 @@ class _Writer:
         if anchor is not None:
             anchor.addprevious(track)
         header = sec.header.paragraphs[0]
-        header.text = (
+        header.text = xml_text(
             f"{self.v.old.symbol or 'old text'} \u2192 {self.v.new.symbol or 'new text'}: "
             f"tracked changes ({self.rev.author}, {self.rev.date[:10]})"
         )
@@ -216,7 +231,7 @@ class _Writer:
             r.append(rpr)
         t = OxmlElement("w:delText" if s.kind == "delete" else "w:t")
         t.set(qn("xml:space"), "preserve")
-        t.text = s.text
+        t.text = xml_text(s.text)
         r.append(t)
         return r
 
@@ -278,7 +293,7 @@ class _Writer:
         size: int = 0,
     ) -> Any:
         p = self.doc.add_paragraph()
-        run = p.add_run(text)
+        run = p.add_run(xml_text(text))
         run.italic, run.bold = italic or None, bold or None
         if size:
             run.font.size = Pt(size)

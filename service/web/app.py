@@ -9,7 +9,7 @@ every error of a page is a friendly HTML page.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, cast
 
 from flask import Flask, Response, jsonify, render_template, request
 from flask.json.provider import DefaultJSONProvider
@@ -20,7 +20,7 @@ from service.errors import ResdiffError, ServiceBusyError
 from service.resources import TEMPLATES, WEB_STATIC
 from service.web import context
 from service.web.guards import GuardedRequest, security_headers
-from service.web.schemas import Health, Problem, Ready
+from service.web.schemas import Health, PoolState, Problem, Ready
 
 __all__ = ["create_app", "problem"]
 
@@ -83,7 +83,7 @@ def readyz() -> Response:
         pool = context.get_executor_stats()
     except ResdiffError as exc:
         return problem(503, "Worker processes unavailable", exc.detail)
-    body: Ready = {"status": "ok", "database": "ok", "pool": pool}
+    body: Ready = {"status": "ok", "database": "ok", "pool": cast(PoolState, pool)}
     return jsonify(body)
 
 

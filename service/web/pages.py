@@ -15,7 +15,7 @@ from flask import (
 from werkzeug.wrappers import Response as BaseResponse
 
 from service import reports
-from service.errors import InvalidRequestError, ResdiffError, problem_types
+from service.errors import InvalidRequestError, LimitExceededError, ResdiffError, problem_types
 from service.library import OFFICIAL_SOURCES, Document, Library
 from service.web.context import (
     get_executor,
@@ -73,6 +73,11 @@ def upload() -> tuple[str, int]:
     files = [f for f in request.files.getlist("file") if f.filename]
     if not files:
         raise InvalidRequestError("choose a file to upload")
+    most = int(current_app.config["RESDIFF_MAX_UPLOAD_FILES"])
+    if len(files) > most:
+        raise LimitExceededError(
+            f"{len(files):,} files in one upload: the limit is {most:,} (upload them in turns)"
+        )
     library = get_library()
     messages = []
     for f in files:
@@ -148,6 +153,7 @@ def series() -> BaseResponse:
         ids = [d.id for d in _interpol_documents(library.documents(limit=500))]
     if len(ids) < 2:
         raise InvalidRequestError("choose at least two versions, oldest first")
+    reports.check_versions(reports.request("series", "html"), len(ids), get_limits())
     report = library.save_report("series", ids, {})
     return redirect(url_for("web.report", key=report.key), code=303)
 
