@@ -39,7 +39,7 @@ _C1 = re.compile(r"[\x7f-\x9f]")
 
 
 def printable(text: str) -> str:
-    """``text`` without terminal escape sequences and control characters (tab and
+    r"""``text`` without terminal escape sequences and control characters (tab and
     newline stay).
 
     >>> printable("a\x1b]0;owned\x07b\x08c\x1b[31md\re\x9bf\n")

@@ -71,16 +71,16 @@ def precount(text: str, limits: Limits, name: str) -> None:
         raise LimitExceededError(
             f"the text of {name} is {len(text):,} characters: the limit is {limits.file_bytes:,}"
         )
-    most = limits.words * WORD_HEADROOM
-    if _count(_WORD, text, most + 1) > most:
-        raise LimitExceededError(
-            f"{name} has more than {most:,} words: the limit is {limits.words:,} words"
-        )
     most = limits.paragraphs * PARAGRAPH_HEADROOM
     if _count(_START, text, most + 1) > most:
         raise LimitExceededError(
             f"{name} has more than {most:,} paragraphs or numbered lines:"
             f" the limit is {limits.paragraphs:,} paragraphs"
+        )
+    most = limits.words * WORD_HEADROOM
+    if _count(_WORD, text, most + 1) > most:
+        raise LimitExceededError(
+            f"{name} has more than {most:,} words: the limit is {limits.words:,} words"
         )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import math
 import re
 import unicodedata
 import urllib.parse
@@ -67,7 +68,7 @@ def read_json(raw: bytes, *, max_depth: int, max_digits: int) -> Any:
     >>> read_json(b'[[[1]]]', max_depth=2, max_digits=5)
     Traceback (most recent call last):
     ...
-    service.errors.InvalidRequestError: the JSON body is nested more than 2 levels deep
+    diffing.errors.InvalidRequestError: the JSON body is nested more than 2 levels deep
     """
     if _depth(raw, max_depth) > max_depth:
         raise InvalidRequestError(f"the JSON body is nested more than {max_depth} levels deep")
@@ -77,7 +78,12 @@ def read_json(raw: bytes, *, max_depth: int, max_digits: int) -> Any:
             raise InvalidRequestError(
                 f"the JSON body holds a number of more than {max_digits} digits"
             )
-        return float(text) if any(ch in text for ch in ".eE") else int(text)
+        if not any(ch in text for ch in ".eE"):
+            return int(text)
+        value = float(text)
+        if not math.isfinite(value):
+            raise InvalidRequestError(f"the JSON body holds a number too large: {text[:40]}")
+        return value
 
     def constant(name: str) -> Any:
         raise InvalidRequestError(f"the JSON body holds {name}, which JSON does not allow")
@@ -193,9 +199,9 @@ def attachment(name: str) -> str:
     exact name in ``filename*`` (RFC 6266, UTF-8).
 
     >>> attachment("resdiff_A_RES_73_11.pdf")
-    'attachment; filename="resdiff_A_RES_73_11.pdf"'
-    >>> attachment("0123.中文")
-    'attachment; filename="0123"; filename*=UTF-8\\'\\'0123.%E4%B8%AD%E6%96%87'
+    'attachment; filename=resdiff_A_RES_73_11.pdf'
+    >>> print(attachment("0123.中文"))
+    attachment; filename=0123; filename*=UTF-8''0123.%E4%B8%AD%E6%96%87
     """
     name = "".join(ch for ch in name if ch.isprintable() and ch not in '/\\"') or "download"
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
