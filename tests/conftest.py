@@ -65,7 +65,8 @@ class FakeUN:
     A/RES/97/1 a slow answer, A/RES/96/1 HTTP 500, A/RES/95/1 a redirect loop,
     A/RES/94/1 a PDF dripped one byte every ``drip`` seconds, A/RES/93/1 headers dripped
     likewise, A/RES/92/1 a redirect to another host (``localhost``), A/RES/91/1 and
-    A/RES/91/2 the same bytes as A/RES/79/136; anything else 404. ``requests`` lists the
+    A/RES/91/2 the same bytes as A/RES/79/136, A/RES/90/<n> those bytes too, sent in 16
+    pieces over ``slow`` seconds; anything else 404. ``requests`` lists the
     paths asked for.
     """
 
@@ -79,6 +80,7 @@ class FakeUN:
         self.pdf = pdf
         self.requests: list[str] = []
         self.drip = 2.0
+        self.slow = 3.0
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def log_message(self, *args: object) -> None:
@@ -120,6 +122,18 @@ class FakeUN:
                     return self.send(404, b"not found", "text/plain")
                 if symbol in ("A/RES/79/136", "A/RES/91/1", "A/RES/91/2") and lang == "en":
                     return self.send(302, b"", "text/plain", Location="/files/79_136.pdf")
+                if symbol.startswith("A/RES/90/"):
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/pdf")
+                    self.send_header("Content-Length", str(len(fake.pdf)))
+                    self.end_headers()
+                    step = -(-len(fake.pdf) // 16)
+                    with contextlib.suppress(BrokenPipeError, ConnectionResetError, OSError):
+                        for at in range(0, len(fake.pdf), step):
+                            time.sleep(fake.slow / 16)
+                            self.wfile.write(fake.pdf[at : at + step])
+                            self.wfile.flush()
+                    return None
                 if symbol == "A/RES/94/1":
                     self.send_response(200)
                     self.send_header("Content-Type", "application/pdf")

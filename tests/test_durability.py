@@ -42,7 +42,17 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, data_dir: Path, log: Path) -> None:
+    """``resdiff serve`` on a free 127.0.0.1 port, its output in ``log``."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        log: Path,
+        *,
+        env: dict[str, str] | None = None,
+        workers: int = 2,
+        threads: int = 4,
+    ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {
@@ -51,6 +61,7 @@ class Server:
             "RESDIFF_MIRROR": "",
             "RESDIFF_ODS_URL": "http://127.0.0.1:9",
             "MAX_CONTENT_LENGTH": str(1024 * 1024),
+            **(env or {}),
         }
         self.log = log.open("ab")
         self.proc = subprocess.Popen(
@@ -64,9 +75,9 @@ class Server:
                 "--port",
                 str(self.port),
                 "--workers",
-                "2",
+                str(workers),
                 "--threads",
-                "4",
+                str(threads),
             ],
             cwd=ROOT,
             env=env,
@@ -74,7 +85,7 @@ class Server:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while True:
             try:
                 with urllib.request.urlopen(self.url + "/healthz", timeout=2) as r:

@@ -1,6 +1,6 @@
 """The pool of ``resdiff serve``, shared by every web worker: one queue for the server.
 
-``resdiff serve`` starts ``python -m service.pool.server SOCKET`` before
+``resdiff serve`` starts ``python -m service.pool SOCKET`` before
 gunicorn: a :class:`~service.pool.supervisor.ProcessPool` with its warm
 processes, behind a Unix socket in a private folder. Each web worker reaches
 it through a :class:`RemotePool` (one connection per job); a job's answer,
@@ -60,6 +60,7 @@ class PoolServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
     """A :class:`ProcessPool` behind a Unix socket (a thread per connection)."""
 
     daemon_threads = True
+    request_queue_size = 1024  # every thread of every web worker may ask at once
 
     def __init__(self, path: str, pool: ProcessPool) -> None:
         self.pool = pool
@@ -78,8 +79,8 @@ class RemotePool:
     def _ask(self, message: tuple[Any, ...], wait: float | None) -> tuple[Any, ...]:
         try:
             with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+                self._connect(sock)
                 sock.settimeout(wait)
-                sock.connect(self.path)
                 with sock.makefile("rwb") as stream:
                     frames.write(stream, message)
                     reply: tuple[Any, ...] = frames.read(stream)
@@ -89,6 +90,18 @@ class RemotePool:
             raise ServiceBusyError(
                 "the worker processes are not available", retry_after=5
             ) from None
+
+    def _connect(self, sock: socket.socket) -> None:
+        """Connect, waiting a little while the server's backlog is full."""
+        end = time.monotonic() + 5.0
+        while True:
+            try:
+                sock.connect(self.path)
+                return
+            except BlockingIOError:
+                if time.monotonic() > end:
+                    raise
+                time.sleep(0.02)
 
     def run(self, task: str, *args: Any, seconds: float | None = None, what: str = "") -> Any:
         wait = None if seconds is None else self.queue_seconds + seconds + 5.0
@@ -120,7 +133,7 @@ def _orphan_watch(parent: int, server: PoolServer) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Serve a pool on the socket ``path`` until the parent process ends."""
-    parser = argparse.ArgumentParser(prog="python -m service.pool.server")
+    parser = argparse.ArgumentParser(prog="python -m service.pool")
     parser.add_argument("socket")
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--memory", type=int, default=0)
@@ -146,7 +159,3 @@ def main(argv: list[str] | None = None) -> None:
         pool.close()
         with contextlib.suppress(OSError):
             os.unlink(args.socket)
-
-
-if __name__ == "__main__":
-    main()

@@ -133,14 +133,14 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
 
 
 def _start_pool(settings: dict[str, Any], folder: str) -> tuple[subprocess.Popen[bytes], str]:
-    """Start the pool server (:mod:`service.pool.server`) and wait until it is warm."""
+    """Start the pool server (``python -m service.pool``) and wait until it is warm."""
     pool = config.pool_from(settings)
     path = os.path.join(folder, "pool.sock")
     proc = subprocess.Popen(
         [
             sys.executable,
             "-m",
-            "service.pool.server",
+            "service.pool",
             path,
             "--processes",
             str(pool.size),
