@@ -125,3 +125,37 @@ def test_error_page_is_friendly(page, base_url: str) -> None:  # type: ignore[no
     assert response is not None and response.status == 404
     assert page.locator("h1").inner_text() == "Document not found"
     assert "Traceback" not in page.content()
+
+
+def test_the_pages_and_reports_break_no_content_security_policy_rule(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16: the CSP of every answer holds for the real pages; the report's own
+    script (j/k) and the page's (fitting the frame) still run."""
+    violations: list[str] = []
+    page.on(
+        "console", lambda m: violations.append(m.text) if "Content Security" in m.text else None
+    )
+    page.goto(base_url + "/")
+    page.fill("#old_text", DRAFT)
+    page.fill("#new_text", AMENDED)
+    page.click("#compare-button")
+    page.wait_for_url("**/report/**")
+    frame = page.frame_locator("#report-frame")
+    frame.locator("ins").first.wait_for(state="visible")
+    # (Playwright's wait_for_function evaluates strings, which the CSP forbids: poll here)
+    fitted = "() => document.getElementById('report-frame').style.height"
+    assert _poll(page, fitted).endswith("px")  # app.js fitted the frame
+    report = page.evaluate("() => document.getElementById('report-frame').src")
+    page.goto(report)  # the report alone: its inline script, allowed by its hash, runs
+    page.keyboard.press("j")
+    assert _poll(page, "() => location.hash").startswith("#c"), violations
+    assert [v for v in violations if "Content Security" in v] == []
+
+
+def _poll(page, script: str) -> str:  # type: ignore[no-untyped-def]
+    """The value of ``script`` once it is not empty (10 s at most)."""
+    import time
+
+    end = time.monotonic() + 10
+    while not (value := page.evaluate(script)) and time.monotonic() < end:
+        time.sleep(0.1)
+    return str(value)

@@ -370,7 +370,7 @@ def test_bad_files_through_the_real_server(
 @pytest.mark.slow
 def test_the_real_server_answers_a_pathological_comparison_within_its_budget(server) -> None:  # type: ignore[no-untyped-def]
     """Two versions of one 60,000-word paragraph as a PDF, on a server whose budget is
-    1 s: 413 (the comparison or its PDF, killed in its child process, ran out of time),
+    1 s: 413 (the comparison or its PDF, killed in its pool process, ran out of time),
     not a worker held for minutes. The server still answers afterwards."""
     body = {
         "old": {"text": _long_paragraph(60_000, 1)},

@@ -463,3 +463,18 @@ def test_real_pdfs_are_far_below_the_inflation_and_object_caps() -> None:
 
     for path in sorted((INTERPOL.parent / "unga-78-79-pdf").glob("*.pdf"))[:10]:
         prescan(path.read_bytes(), max_inflated=8 * MiB, max_objects=2000)
+
+
+def test_every_setting_is_documented_with_its_default() -> None:
+    """config.py's table names every setting, and the README's limits table every limit."""
+    from service import config
+    from tests.conftest import ROOT
+
+    doc = config.__doc__ or ""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    limits = readme.split("## Limits", 1)[1].split("\n## ", 1)[0]
+    not_limits = {"RESDIFF_DATA_DIR", "RESDIFF_MIRROR", "RESDIFF_ODS_URL", "RESDIFF_POOL_SOCKET"}
+    for name in config.DEFAULTS:
+        assert f"\n{name} " in doc, name
+        if name not in not_limits:
+            assert f"| `{name}` |" in limits, name

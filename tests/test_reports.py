@@ -63,10 +63,10 @@ def _pdf(data: bytes) -> tuple[int, str]:
 
 
 @pytest.mark.slow
-def test_cli_and_api_give_the_same_pdf_side_by_side_in_a_child_process(tmp_path: Path) -> None:
-    """Every PDF is rendered in the child process (inline limit 1 byte), in both; the API
-    keeps the view of a PDF (it used to drop it)."""
-    (run, out), api = _both(tmp_path, "pdf", view="side-by-side", RESDIFF_PDF_INLINE_BYTES=1)
+def test_cli_and_api_give_the_same_pdf_side_by_side_from_pool_processes(tmp_path: Path) -> None:
+    """Every PDF is rendered in a pool process, in both; the API keeps the view of a PDF
+    (it used to drop it)."""
+    (run, out), api = _both(tmp_path, "pdf", view="side-by-side")
     assert run.exit_code == 0, run.output
     assert api.status_code == 200 and api.mimetype == "application/pdf"
     pages, text = _pdf(api.data)

@@ -4,7 +4,7 @@
   presentation models every human-readable report prints;
 * :mod:`~service.render.html` - HTML (inline or side by side), styled by
   :func:`report_css`; :mod:`~service.render.pdf` - PDF from that HTML with
-  WeasyPrint, in a child process past a size;
+  WeasyPrint, one render at a time per process (the service renders in its pool);
 * :mod:`~service.render.docx` - Word with tracked changes;
   :mod:`~service.render.text` - plain text for the terminal.
 
