@@ -30,6 +30,11 @@ The algorithm, in the order it runs (cost near-linear in document size):
    first) stays in place; every other match is ``moved``. Renumbering alone
    is never a change.
 
+Headings (paragraphs of kind ``heading``) go through steps 1 to 3 among
+headings only, never paired with a paragraph; step 4 orders both together, so
+a heading that only moved with its section stays in place, and a heading
+added, removed or reworded is a change like any other.
+
 Changes come in the reading order of the new text; a removed paragraph comes
 right after the change holding the last old paragraph before it that stayed in
 place.
@@ -517,6 +522,28 @@ class _Builder:
         return Change("removed", [p.id], [], 0.0, [Op("delete", p.text, "")])
 
 
+def _match_by_kind(
+    old: Sequence[Paragraph], new: Sequence[Paragraph], deadline: float | None
+) -> list[Match]:
+    """Paragraphs match paragraphs and headings match headings; what stayed in place is
+    judged on both together, so a heading that only moved with its section is in place."""
+    heads_a = [i for i, p in enumerate(old) if p.kind == "heading"]
+    heads_b = [j for j, p in enumerate(new) if p.kind == "heading"]
+    if not heads_a and not heads_b:
+        return match_paragraphs([p.text for p in old], [p.text for p in new], deadline=deadline)
+    body_a = [i for i, p in enumerate(old) if p.kind != "heading"]
+    body_b = [j for j, p in enumerate(new) if p.kind != "heading"]
+    items: list[Match] = []
+    for ia, ib in ((body_a, body_b), (heads_a, heads_b)):
+        found = match_paragraphs(
+            [old[i].text for i in ia], [new[j].text for j in ib], deadline=deadline
+        )
+        items.extend(Match([ia[x] for x in m.old], [ib[y] for y in m.new], m.score) for m in found)
+    _heaviest_increasing(items)
+    items.sort(key=lambda m: (m.new[0], m.old[0]))
+    return items
+
+
 def compare(old: Resolution, new: Resolution, *, deadline: float | None = None) -> Comparison:
     """Compare two versions: every paragraph of both is in exactly one change.
 
@@ -524,9 +551,7 @@ def compare(old: Resolution, new: Resolution, *, deadline: float | None = None) 
     the comparison stops with :class:`~diffing.errors.ComparisonTooLargeError`
     (:mod:`diffing.budget`). ``None``: no budget.
     """
-    items = match_paragraphs(
-        [p.text for p in old.paragraphs], [p.text for p in new.paragraphs], deadline=deadline
-    )
+    items = _match_by_kind(old.paragraphs, new.paragraphs, deadline)
     build = _Builder(old, new, deadline)
     by_new: dict[int, Match] = {}
     owner_of_old: dict[int, Match] = {}

@@ -49,7 +49,7 @@ _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _ZERO_WIDTH = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 _PAGE_NO = re.compile(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*")
-_JOB = re.compile(r"\s*\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?\s*")
+_JOB = re.compile(r"\s*\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6})?\s*")
 _BARCODE = re.compile(r"\s*\*\d{6,}\*\s*")
 _SYMBOL_LINE = re.compile(r"\s*A/[A-Za-z0-9][A-Za-z0-9./\-]*(?:\s+[A-Z](?:-[A-Z])?)?\s*")
 _SEPARATOR = re.compile(r"\s*_{5,}\s*")
@@ -83,13 +83,26 @@ def normalise(text: str) -> str:
     return text.replace("\u2011", "-").replace("\u2010", "-")
 
 
+_MD_SUPERSCRIPT_LINE = re.compile(r"(?m)^[ \t]*[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}[ \t]*\S")
+_MD_NUMBERED_EM = re.compile(r"(?m)^\d{1,3}\.[ \t]+\*[^*\n]+\*")
+_EM_AFTER_PERIOD = re.compile(r"\.[ \t]+\*")
+
+
 def is_markdown(text: str) -> bool:
-    """Whether ``text`` looks like the Markdown conversion of a document."""
+    """Whether ``text`` looks like the Markdown conversion of a document.
+
+    Links, strong emphasis, a line opened by a superscript footnote number, or a
+    numbered paragraph opened by emphasis (``1. *Demande*``). The line patterns
+    only run when a quick scan finds what they need.
+
+    >>> is_markdown("1. *Demande* que"), is_markdown("¹ Voir A/1."), is_markdown("1. Decides")
+    (True, True, False)
+    """
     return bool(
         _MD_LINK.search(text)
         or _MD_STRONG.search(text)
-        or re.search(r"(?m)^[ \t]*[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}[ \t]*\S", text)
-        or re.search(r"(?m)^\d{1,3}\.[ \t]+\*[^*\n]+\*", text)
+        or (any(c in text for c in SUPERSCRIPTS) and _MD_SUPERSCRIPT_LINE.search(text))
+        or (_EM_AFTER_PERIOD.search(text) and _MD_NUMBERED_EM.search(text))
     )
 
 
@@ -317,83 +330,107 @@ def extract_footnotes(
     >>> body, [(f.marker, f.text) for f in notes], pages
     (['Text,1', '\\x00PAGE\\x00', 'more'], [('1', 'See A/1.')], [0])
     """
-    out: list[str] = []
-    notes: list[Footnote] = []
-    pages: list[int] = []
-    breaks = 0
-    i = 0
-    n = len(lines)
-    while i < n:
-        line = lines[i]
-        if _SEPARATOR.fullmatch(line):
-            first_note = len(notes)
-            j = i + 1
-            block: list[str] = []
-            while j < n and lines[j] != PAGE_BREAK:
-                if lines[j].strip() == "":
-                    _add_footnote(notes, block)
-                    block = []
-                    if (
-                        lines[j] == ""
-                        and j + 1 < n
-                        and _FOOTNOTE_START.fullmatch(lines[j + 1]) is None
-                    ):
-                        # An exactly empty line then no footnote: the page ended.
-                        j += 1
-                        break
-                    j += 1
+    reader = _FootnoteReader(lines, markdown)
+    reader.read()
+    return reader.out, reader.notes, reader.pages
+
+
+class _FootnoteReader:
+    """One pass over the lines: body lines go to ``out``, footnotes to ``notes``
+    with the page they were printed on in ``pages``."""
+
+    def __init__(self, lines: list[str], markdown: bool) -> None:
+        self.lines = lines
+        self.markdown = markdown
+        self.out: list[str] = []
+        self.notes: list[Footnote] = []
+        self.pages: list[int] = []
+        self.breaks = 0  # page breaks in ``out`` so far
+
+    def read(self) -> None:
+        lines, out = self.lines, self.out
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if _SEPARATOR.fullmatch(line):
+                i = self._area(i + 1)
+                continue
+            if self.markdown and self._markdown_note_at(i):
+                i = self._markdown_note(i)
+                continue
+            star = _STAR_NOTE.fullmatch(line)
+            if star is not None and (after := self._star_note(i, star)) is not None:
+                i = after
+                continue
+            if line == PAGE_BREAK:
+                if out and out[-1] == PAGE_BREAK:
+                    i += 1
                     continue
-                if not block and _FOOTNOTE_START.fullmatch(lines[j]) is None and notes:
-                    # Continuation of the previous footnote after a blank line.
-                    notes[-1].text = join_lines([notes[-1].text, lines[j]])
-                    j += 1
-                    continue
+                self.breaks += 1
+            out.append(line)
+            i += 1
+
+    def _page_break(self) -> None:
+        """A footnote area ends the page: one :data:`PAGE_BREAK` in the body."""
+        if not self.out or self.out[-1] != PAGE_BREAK:
+            self.out.append(PAGE_BREAK)
+            self.breaks += 1
+
+    def _area(self, j: int) -> int:
+        """The footnotes after a ``_____`` separator, from line ``j`` to the page's end."""
+        lines, n, notes = self.lines, len(self.lines), self.notes
+        first_note = len(notes)
+        block: list[str] = []
+        while j < n and lines[j] != PAGE_BREAK:
+            if lines[j].strip() == "":
+                _add_footnote(notes, block)
+                block = []
+                j += 1
+                if lines[j - 1] == "" and j < n and _FOOTNOTE_START.fullmatch(lines[j]) is None:
+                    break  # an exactly empty line then no footnote: the page ended
+            elif not block and _FOOTNOTE_START.fullmatch(lines[j]) is None and notes:
+                # Continuation of the previous footnote after a blank line.
+                notes[-1].text = join_lines([notes[-1].text, lines[j]])
+                j += 1
+            else:
                 block.append(lines[j])
                 j += 1
-            _add_footnote(notes, block)
-            pages.extend([breaks] * (len(notes) - first_note))
-            if not out or out[-1] != PAGE_BREAK:
-                out.append(PAGE_BREAK)
-                breaks += 1
-            i = j
-            continue
-        if markdown and (i == 0 or not lines[i - 1].strip()) and _MD_FOOTNOTE.fullmatch(line):
-            j = i
-            block = []
-            while j < n and lines[j].strip():
-                block.append(lines[j])
-                j += 1
-            note = _footnote_from_block(block, True)
-            if note is not None:
-                notes.append(note)
-                pages.append(breaks)
-            if not out or out[-1] != PAGE_BREAK:
-                out.append(PAGE_BREAK)
-                breaks += 1
-            i = j
-            continue
-        star = _STAR_NOTE.fullmatch(line)
-        if star is not None:
-            j = i + 1
-            while j < n and lines[j] != PAGE_BREAK and lines[j].strip():
-                j += 1
-            while j < n and lines[j] != PAGE_BREAK and not lines[j].strip():
-                j += 1
-            if j >= n or lines[j] == PAGE_BREAK:  # a starred note closing the page
-                notes.append(
-                    Footnote(star.group(1), join_lines([star.group(2), *lines[i + 1 : j]]))
-                )
-                pages.append(breaks)
-                i = j
-                continue
-        if line == PAGE_BREAK:
-            if out and out[-1] == PAGE_BREAK:
-                i += 1
-                continue
-            breaks += 1
-        out.append(line)
-        i += 1
-    return out, notes, pages
+        _add_footnote(notes, block)
+        self.pages.extend([self.breaks] * (len(notes) - first_note))
+        self._page_break()
+        return j
+
+    def _markdown_note_at(self, i: int) -> bool:
+        return (i == 0 or not self.lines[i - 1].strip()) and bool(
+            _MD_FOOTNOTE.fullmatch(self.lines[i])
+        )
+
+    def _markdown_note(self, i: int) -> int:
+        """A Markdown paragraph opened by a superscript number: one footnote."""
+        j = i
+        while j < len(self.lines) and self.lines[j].strip():
+            j += 1
+        note = _footnote_from_block(self.lines[i:j], True)
+        if note is not None:
+            self.notes.append(note)
+            self.pages.append(self.breaks)
+        self._page_break()
+        return j
+
+    def _star_note(self, i: int, star: re.Match[str]) -> int | None:
+        """A starred note ``star`` at line ``i`` closing a page ("* Any changes to the
+        list of sponsors ..."): taken, and the line after it returned."""
+        lines, n = self.lines, len(self.lines)
+        j = i + 1
+        while j < n and lines[j] != PAGE_BREAK and lines[j].strip():
+            j += 1
+        while j < n and lines[j] != PAGE_BREAK and not lines[j].strip():
+            j += 1
+        if j < n and lines[j] != PAGE_BREAK:
+            return None  # text goes on: not a note
+        self.notes.append(Footnote(star.group(1), join_lines([star.group(2), *lines[i + 1 : j]])))
+        self.pages.append(self.breaks)
+        return j
 
 
 class Vocabulary:
@@ -425,9 +462,35 @@ class Vocabulary:
             if len(self._known) >= self._SEARCHES:
                 self._words = frozenset(re.findall(r"\w+(?:-\w+)*", self._text))
                 return word in self._words
-            pattern = rf"(?<![\w-]){re.escape(word)}(?!\w|-\w)"
-            known = self._known[word] = re.search(pattern, self._text) is not None
+            known = self._known[word] = _occurs(self._text, word)
         return known
+
+
+def _is_w(ch: str) -> bool:
+    """A word character, as ``\\w`` matches it."""
+    return ch.isalnum() or ch == "_"
+
+
+def _occurs(text: str, word: str) -> bool:
+    """Whether ``word`` is in ``text`` as a whole word: no word character or hyphen
+    before it, no word character or hyphen-and-word after it (``str.find``: fast).
+
+    >>> _occurs("a counter-terrorism b", "terrorism"), _occurs("a counter-terrorism", "counter")
+    (False, False)
+    >>> _occurs("the counter terrorism", "terrorism"), _occurs("end-", "end")
+    (True, True)
+    """
+    end = len(text)
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        before = text[i - 1] if i else ""
+        if not (before and (before == "-" or _is_w(before))) and not (
+            j < end and (_is_w(text[j]) or (text[j] == "-" and j + 1 < end and _is_w(text[j + 1])))
+        ):
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def join_lines(lines: list[str], vocabulary: Container[str] | None = None) -> str:

@@ -16,16 +16,14 @@ from __future__ import annotations
 import re
 
 from diffing.cleanup import PAGE_BREAK, SUPER_TO_DIGIT
+from diffing.lexicon import MONTHS_EN, MONTHS_FR
 
 __all__ = ["TOKEN", "detach_markers", "mark_markers"]
 
 TOKEN = re.compile("\ue000([^\ue000\ue001]{1,4})\ue001")
 # A token glued to the punctuation after it goes with the space before it.
 _TOKEN_BEFORE_PUNCT = re.compile(r"\s*" + TOKEN.pattern + r"(?=[,.;:])")
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-)
+_MONTHS = "|".join(MONTHS_EN + MONTHS_FR)
 _MARKER = re.compile(
     r"(?=[ \d*⁰¹²³⁴⁵⁶⁷⁸⁹])"
     r"(?:(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
@@ -130,17 +128,46 @@ def mark_markers(lines: list[str], known: list[str], pages: list[int]) -> list[s
         if n in pending:
             pending.remove(n)
 
+    def line_start(line: str, before: str) -> str:
+        # "Strategy,\n3  including": a marker opening a line, two spaces after it.
+        m = _LINE_START.match(line)
+        if m is None or m.group(1) not in pending[:3] or not _marker_may_follow(before):
+            return line
+        _take(m.group(1))
+        return _tok(m.group(1)) + " " + line[m.end() :]
+
+    before = ""  # the last line with text
     for line in lines:
         if line == PAGE_BREAK:
             page += 1
             pending = [n for n in pending if n not in seen] + list(by_page.get(page, []))
             out.append(line)
             continue
-        if not _HAS_MARK.search(line):
-            out.append(line)
-            continue
-        out.append(_MARKER.sub(repl, line))
+        if _HAS_MARK.search(line):
+            line = _MARKER.sub(repl, line_start(line, before))
+        out.append(line)
+        if line.strip():
+            before = line
     return out
+
+
+_LINE_START = re.compile(r"\s*(\d{1,3}) {2,}(?=\S)")
+
+
+def _marker_may_follow(line: str) -> bool:
+    """Whether a footnote marker may come right after ``line``: it ends with a word
+    that numbers nothing ("paragraph 3" is no marker) or with punctuation.
+
+    >>> _marker_may_follow("Strategy,"), _marker_may_follow("in paragraph")
+    (True, False)
+    """
+    words = line.split()
+    if not words:
+        return False
+    last = words[-1]
+    if last[-1] in ',;:.)”’"':
+        return True
+    return last[-1].isalpha() and last.lower() not in _NUMBERED_WORDS
 
 
 def detach_markers(text: str) -> tuple[str, list[str]]:

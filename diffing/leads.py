@@ -92,53 +92,76 @@ def lead_of(text: str) -> str:
     while i < len(words) - 1 and words[i].lower() in _BEFORE and i < 3:
         i += 1
     main = words[i].lower()
-    end = i + 1
     if main in {"we", "nous"}:
-        # Declarations: "We reaffirm", "We also commit", "Nous réaffirmons".
-        k = end
-        while k < len(words) - 1 and words[k].lower() in _WE_AFTER:
-            k += 1
-        if k < len(words) and words[k].islower() and text[spans[0][1] : spans[0][1] + 1] == " ":
-            end = k + 1
-        return " ".join(text[spans[0][0] : spans[end - 1][1]].split())
+        return _we_lead(text, words, spans, i + 1)
+    end = _phrase_end(words, i + 1)
+    end = _adverbs_end(words, end)
+    # The lead must be contiguous text: no punctuation between its words.
+    lead = text[spans[0][0] : spans[end - 1][1]]
+    if re.search(r"[,;:.()]", lead):
+        return re.split(r"[,;:.()]", lead, maxsplit=1)[0].strip()
+    return " ".join(lead.split())
+
+
+def _we_lead(text: str, words: list[str], spans: list[tuple[int, int]], end: int) -> str:
+    """Declarations: "We reaffirm", "We also commit", "Nous réaffirmons"."""
+    k = end
+    while k < len(words) - 1 and words[k].lower() in _WE_AFTER:
+        k += 1
+    if k < len(words) and words[k].islower() and text[spans[0][1] : spans[0][1] + 1] == " ":
+        end = k + 1
+    return " ".join(text[spans[0][0] : spans[end - 1][1]].split())
+
+
+def _phrase_end(words: list[str], end: int) -> int:
+    """After the main word ``words[end - 1]``: the rest of its verb phrase ("Calls upon")."""
+    main = words[end - 1].lower()
     if main in {"having", "ayant", "habiendo"} and end < len(words) - 1:
         # "Having considered", "Ayant examiné": the participle belongs to the lead.
         end += 1
     # "Se félicitant" / "S'inquiétant" style reflexives are covered by _BEFORE.
     for phrase in _PHRASES.get(main, ()):
         if [w.lower() for w in words[end : end + len(phrase)]] == list(phrase):
-            end += len(phrase)
-            break
+            return end + len(phrase)
+    return end
+
+
+def _with_end(words: list[str], end: int) -> int | None:
+    """A phrase "with deep concern" at ``words[end]``: the index after it, or None."""
+    if not (end + 1 < len(words) and words[end + 1].lower() in _WITH_OBJECTS):
+        return None
+    k = end + 1
+    while k < len(words) and k - end <= 3 and words[k].lower() in _WITH_OBJECTS:
+        k += 1
+    return k if words[k - 1].lower() in _WITH_END else None
+
+
+def _adverb_end(words: list[str], end: int) -> int | None:
+    """An adverb of :data:`_AFTER` at ``words[end]`` that belongs to the lead: the index
+    after it, or None."""
+    w = words[end].lower()
+    nxt = words[end + 1].lower() if end + 1 < len(words) else ""
+    if w == "most":
+        return None
+    if w in {"de", "en"}:
+        # "de nouveau", "en outre": two-word adverbs only.
+        return end + 2 if nxt in {"nouveau", "outre"} else None
+    if w == "once" and nxt != "again":
+        return None
+    return end + 1
+
+
+def _adverbs_end(words: list[str], end: int) -> int:
+    """Past the adverbs and "with ..." phrases that follow the verb ("Urges strongly")."""
     while end < len(words):
         w = words[end].lower()
-        if w in _WITH and end + 1 < len(words) and words[end + 1].lower() in _WITH_OBJECTS:
-            k = end + 1
-            while k < len(words) and k - end <= 3 and words[k].lower() in _WITH_OBJECTS:
-                k += 1
-            if words[k - 1].lower() in _WITH_END:
-                end = k
-                continue
-            break
-        if w in _AFTER:
-            # "de nouveau", "en outre": two-word adverbs only.
-            if w in {"de", "en"}:
-                nxt = words[end + 1].lower() if end + 1 < len(words) else ""
-                if nxt not in {"nouveau", "outre"}:
-                    break
-                end += 2
-                continue
-            if w == "once" and (end + 1 >= len(words) or words[end + 1].lower() != "again"):
-                break
-            if w == "most":
-                break
-            end += 1
-            continue
-        break
-    # The lead must be contiguous text: no punctuation between its words.
-    start_char = spans[0][0]
-    stop_char = spans[end - 1][1]
-    lead = text[start_char:stop_char]
-    if re.search(r"[,;:.()]", lead):
-        cut = re.split(r"[,;:.()]", lead, maxsplit=1)[0].strip()
-        return cut
-    return " ".join(lead.split())
+        if w in _WITH:
+            after = _with_end(words, end)
+        elif w in _AFTER:
+            after = _adverb_end(words, end)
+        else:
+            return end
+        if after is None:
+            return end
+        end = after
+    return end

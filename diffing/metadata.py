@@ -1,45 +1,48 @@
-"""Read the front matter of a resolution or draft: symbol, session, agenda item,
-title, adoption date, drafts, sponsors, document type.
+"""Read the front matter of a document into a :class:`FrontMatter`: symbol (and
+whether it is reissued), session, agenda item, Main Committee, title, adoption
+date, drafts, and what the authors block says (:mod:`diffing.authors`: type,
+sponsors or submitter, the drafts a text is based on, the draft an amendment
+amends).
 
-Public functions: :func:`read_front`, :func:`parse_date`, :func:`split_sponsors`,
-:func:`session_from_words`; :data:`TITLE_LINE` and :data:`PART_LINE`, the
-title line and a part letter alone on a line. The front matter is given as
-lines (page furniture already removed or harmless); nothing here raises.
+Public: :class:`FrontMatter`, :func:`read_front`, :func:`authors_end` (where
+the body of a document without "The General Assembly," starts),
+:func:`parse_date`, :func:`split_sponsors`, :func:`session_from_words`;
+:data:`TITLE_LINE` and :data:`PART_LINE`, the title line and a part letter
+alone on a line. The front matter is given as lines (page furniture already
+removed or harmless); nothing here raises.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from diffing.model import Resolution
+from diffing.authors import (
+    SYMBOL,
+    committee_line,
+    committee_named,
+    committee_of_symbol,
+    read_authors,
+    split_sponsors,
+)
+from diffing.lexicon import month_number, ordinal_value
+from diffing.model import Submitter
 
 __all__ = [
     "PART_LINE",
     "TITLE_LINE",
+    "FrontMatter",
+    "authors_end",
     "parse_date",
     "read_front",
     "session_from_words",
     "split_sponsors",
 ]
 
-_MONTHS = {
-    # English
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    # French
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12,
-    # Spanish
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-    "agosto": 8, "setiembre": 9, "septiembre": 9, "octubre": 10, "noviembre": 11,
-    "diciembre": 12,
-}  # fmt: skip
-
 _DATE = re.compile(r"\b(\d{1,2})(?:er)?\s+(?:de\s+)?([A-Za-zÀ-ÿ]{3,10})\s+(?:de\s+)?(\d{4})\b")
-_SYMBOL = re.compile(r"\bA/(?:[A-Z][A-Za-z]*(?:\.\d+)?/|ES-\d+/)*\d+/[A-Za-z0-9.\-/]*[A-Za-z0-9]")
 _SYMBOL_LINE = re.compile(
-    r"\s*(A/[A-Za-z0-9][A-Za-z0-9./\-]*[A-Za-z0-9])(?:\s+([A-Z](?:-[A-Z])?))?\s*"
+    r"\s*(A/[A-Za-z0-9][A-Za-z0-9./\-]*[A-Za-z0-9])(\*{1,3})?(?:\s+([A-Z](?:-[A-Z])?))?\s*"
 )
 TITLE_LINE = re.compile(
     r"\s*(?:ES-\d+/|S-\d+/)?(\d{1,3})/(\d{1,4})(?:\s+[A-Z](?:-[A-Z])?)?\.\s+(\S.*)"
@@ -57,48 +60,8 @@ _ADOPTED = re.compile(
 PART_LINE = re.compile(r"\s*([A-Z])\s*")
 """A part letter alone on a line, "B" (fullmatch)."""
 _BRACKET = re.compile(r"\[([^\[\]]{0,400})\]")
-_SPONSORS = re.compile(
-    r"(.+?):?\s*\*{0,3}\s*:?\s*((?:revised )?draft resolution|projet de résolution(?: révisé)?)\s*",
-    re.IGNORECASE,
-)
-_SUBMITTED = re.compile(
-    r"\s*((?:Revised d|D)raft resolution) submitted by (?:the )?(.+?)\s*", re.IGNORECASE
-)
 _SESSION_LINE = re.compile(
     r"\s*([A-Za-zÀ-ÿ\-]+(?:[ -][A-Za-zÀ-ÿ]+)?)\s+(?:session|período de sesiones)\s*", re.I
-)
-
-_UNITS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-    "seventh": 7, "eighth": 8, "ninth": 9,
-    "premier": 1, "première": 1, "deuxième": 2, "troisième": 3, "quatrième": 4,
-    "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9,
-}  # fmt: skip
-_TENS = {
-    "tenth": 10, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-    "dixième": 10, "vingtième": 20, "trentième": 30, "quarantième": 40, "cinquantième": 50,
-    "soixantième": 60, "soixante-dixième": 70, "quatre-vingtième": 80,
-    "quatre-vingt-dixième": 90,
-    "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
-    "quatre-vingt": 80, "soixante-dix": 70, "quatre-vingt-dix": 90,
-}  # fmt: skip
-_FR_TEENS = {"onzième": 11, "douzième": 12, "treizième": 13, "quatorzième": 14,
-             "quinzième": 15, "seizième": 16, "dix-septième": 17, "dix-huitième": 18,
-             "dix-neuvième": 19}  # fmt: skip
-
-# Member States whose names hold " and " or a comma: protected when splitting.
-_AND_NAMES = (
-    "Antigua and Barbuda",
-    "Bosnia and Herzegovina",
-    "Saint Kitts and Nevis",
-    "Saint Vincent and the Grenadines",
-    "Sao Tome and Principe",
-    "Trinidad and Tobago",
-    "United Kingdom of Great Britain and Northern Ireland",
-    "Heard Island and McDonald Islands",
 )
 
 
@@ -111,7 +74,7 @@ def parse_date(text: str) -> str | None:
     ('2020-12-01', None)
     """
     for m in _DATE.finditer(text):
-        month = _MONTHS.get(m.group(2).lower())
+        month = month_number(m.group(2))
         day = int(m.group(1))
         if month and 1 <= day <= 31:
             return f"{int(m.group(3)):04d}-{month:02d}-{day:02d}"
@@ -126,63 +89,7 @@ def session_from_words(words: str) -> int | None:
     >>> session_from_words("Eightieth"), session_from_words("Tenth")
     (80, 10)
     """
-    w = words.strip().lower()
-    if w in _TENS:
-        return _TENS[w]
-    if w in _UNITS:
-        return _UNITS[w]
-    if w in _FR_TEENS:
-        return _FR_TEENS[w]
-    for sep in ("-", " "):
-        if sep in w:
-            head, _, tail = w.rpartition(sep)
-            tail = tail.removeprefix("et-").removeprefix("et ")
-            if head.endswith("-et") or head.endswith(" et"):
-                head = head[:-3]
-            if tail == "unième":
-                tail = "premier"
-            base = _TENS.get(head)
-            if base is None:
-                continue
-            if tail in _UNITS:
-                return base + _UNITS[tail]
-            teen = _FR_TEENS.get(tail) or _FR_TEENS.get("dix-" + tail)
-            if teen is not None and base in (60, 80):
-                return base + teen
-    return None
-
-
-def split_sponsors(text: str) -> list[str]:
-    """Member States of a sponsors line, in order.
-
-    >>> split_sponsors("Bosnia and Herzegovina, Netherlands (Kingdom of the) and Trinidad and Tobago")
-    ['Bosnia and Herzegovina', 'Netherlands (Kingdom of the)', 'Trinidad and Tobago']
-    >>> split_sponsors("Italy and Turkmenistan")
-    ['Italy', 'Turkmenistan']
-    """
-    text = " ".join(text.split()).strip(" :*")
-    protected = text
-    for name in _AND_NAMES:
-        protected = protected.replace(name, name.replace(" and ", " \x01 "))
-    # Commas inside parentheses ("Venezuela (Bolivarian Republic of)") stay.
-    items: list[str] = []
-    depth = 0
-    cur: list[str] = []
-    for ch in protected:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        if ch == "," and depth == 0:
-            items.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    items.append("".join(cur))
-    out: list[str] = []
-    for item in items:
-        out.extend(p for p in item.split(" and ") if p.strip())
-    return [" ".join(p.replace("\x01", "and").split()) for p in out if p.strip()]
+    return ordinal_value(words)
 
 
 def _blocks(lines: list[str]) -> list[str]:
@@ -205,11 +112,161 @@ def _agenda(block: str) -> str | None:
     return None
 
 
-def read_front(lines: list[str]) -> Resolution:
-    """Metadata from the lines before "The General Assembly,": a resolution without paragraphs.
+@dataclass
+class FrontMatter:
+    """What the lines before "The General Assembly," say; every field may be missing.
 
-    Every field may be missing; ``notes`` holds what the front matter says
-    beyond its fields ("submitted by the ...").
+    ``notes`` holds what the front matter says beyond its fields ("submitted by
+    the ..."); ``part`` is a part letter printed just above the body ("A"),
+    ``part_title`` the lines of that part's title under it.
+    """
+
+    symbol: str | None = None
+    document_type: str = "resolution"
+    session: int | None = None
+    agenda_item: str | None = None
+    title: str | None = None
+    adopted: str | None = None
+    drafts: list[str] = field(default_factory=list)
+    sponsors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    part: str | None = None
+    part_title: list[str] = field(default_factory=list)  # the lines under ``part``
+    committee: str | None = None
+    submitted_by: Submitter | None = None
+    based_on: list[str] = field(default_factory=list)
+    amends: str | None = None
+    reissued: bool = False  # the symbol is printed with a star
+
+
+_LIMITED = re.compile(r"Distr\.?\s*:?\s*(Limited|Limitée|Limitada)", re.I)
+
+
+def _header_field(front: FrontMatter, line: str) -> bool:
+    """Take the symbol, session or agenda item a line holds; True if it held one."""
+    if front.symbol is None and (m := _SYMBOL_LINE.fullmatch(line)):
+        front.symbol = m.group(1) + (" " + m.group(3) if m.group(3) else "")
+        front.reissued = m.group(2) is not None
+        return True
+    if front.session is None and (m := _SESSION_LINE.fullmatch(line)):
+        front.session = session_from_words(m.group(1))
+        return True
+    if front.agenda_item is None and (agenda := _agenda(line)) is not None:
+        front.agenda_item = agenda
+        return True
+    return False
+
+
+class _BlockReader:
+    """The blocks of the front matter, one at a time: each step takes a block or passes."""
+
+    def __init__(self, front: FrontMatter) -> None:
+        self.front = front
+        self.title_line: str | None = None  # "73/11. Cooperation between ..."
+        self.authors: int | None = None  # index of the sponsors or "submitted by" block
+        self.last_meta: int | None = None  # index of the last adoption or drafts block
+        self.steps: tuple[Callable[[int, str], bool], ...] = (
+            self._adoption,
+            self._drafts,
+            self._title_line,
+            self._authors,
+        )
+
+    def read(self, blocks: list[str]) -> None:
+        for idx, block in enumerate(blocks):
+            any(step(idx, block) for step in self.steps)
+
+    def _adoption(self, idx: int, block: str) -> bool:
+        """The adoption line, "Resolution adopted by the General Assembly on 26 November 2018"."""
+        if self.front.adopted is not None or not (m := _ADOPTED.search(block)):
+            return False
+        self.front.adopted = parse_date(m.group(2))
+        if m.group(1).lower().startswith(("decision", "décision")):
+            self.front.document_type = "decision"
+        self.last_meta = idx
+        return True
+
+    def _drafts(self, idx: int, block: str) -> bool:
+        """The drafts, "[without reference to a Main Committee (A/73/L.21 and A/73/L.21/Add.1)]"."""
+        if not block.startswith("[") or self.front.drafts or not (m := _BRACKET.search(block)):
+            return False
+        self.front.drafts = list(SYMBOL.findall(m.group(1)))
+        self.front.committee = self.front.committee or committee_named(m.group(1))
+        self.last_meta = idx
+        return True
+
+    def _title_line(self, idx: int, block: str) -> bool:
+        """The title line "73/11. Cooperation between ...": title, session and symbol."""
+        if self.title_line is not None or not (m := TITLE_LINE.fullmatch(block)):
+            return False
+        self.title_line = m.group(3).strip()
+        if self.front.session is None:
+            self.front.session = int(m.group(1))
+        if self.front.symbol is None:
+            kind = "DEC" if self.front.document_type == "decision" else "RES"
+            self.front.symbol = f"A/{kind}/{m.group(1)}/{m.group(2)}"
+        return True
+
+    def _authors(self, idx: int, block: str) -> bool:
+        """The authors: "Italy and Turkmenistan:* draft resolution", "Draft resolution
+        submitted by ...", "Ukraine:* amendment to draft resolution A/80/L.3"."""
+        if self.authors is not None or (authors := read_authors(block)) is None:
+            return False
+        front = self.front
+        front.document_type = authors.document_type
+        front.sponsors = authors.sponsors
+        front.submitted_by = authors.submitted_by
+        front.based_on = authors.based_on
+        front.amends = authors.amends
+        if authors.note:
+            front.notes.append(authors.note)
+        self.authors = idx
+        return True
+
+    def title(self, blocks: list[str]) -> str | None:
+        """The title line's title, else the blocks after the authors (or the last metadata)."""
+        if self.title_line is not None:
+            return self.title_line
+        after = self.authors if self.authors is not None else self.last_meta
+        if after is None:
+            return None
+        rest = [b for b in blocks[after + 1 :] if b.strip() and not PART_LINE.fullmatch(b)]
+        return " ".join(rest).strip() if rest else None
+
+
+def _settle_type(front: FrontMatter, limited: bool) -> None:
+    """A limited document or an ``L.`` symbol is a draft; ``Rev.`` a revised one."""
+    kind = front.document_type
+    if front.symbol is not None:
+        m = re.match(r"A/(?:RES/|C\.\d/)?(?:ES-\d+/)?(\d+)/", front.symbol)
+        if m and front.session is None:
+            front.session = int(m.group(1))
+        front.committee = front.committee or committee_of_symbol(front.symbol)
+    draft = limited or "/L." in (front.symbol or "")
+    if draft and kind in ("resolution", "decision"):
+        kind = f"draft {kind}"
+    if draft and "/Rev." in (front.symbol or "") and kind.startswith("draft"):
+        kind = f"revised {kind}"
+    front.document_type = kind
+
+
+def _part_above_body(lines: list[str]) -> tuple[str | None, list[str]]:
+    """A part letter alone on a line between the title and the body ("A"), and the
+    title of the part printed under it ("Imaginary territory")."""
+    for k in range(len(lines) - 1, -1, -1):
+        line = lines[k]
+        if not line.strip():
+            continue
+        m = PART_LINE.fullmatch(line)
+        if m:
+            return m.group(1), [x for x in lines[k + 1 :] if x.strip()]
+        if TITLE_LINE.fullmatch(line) or line.strip().startswith("["):
+            break
+    return None, []
+
+
+def read_front(lines: list[str]) -> FrontMatter:
+    """The front matter read from the lines before "The General Assembly,".
 
     >>> f = read_front(["A/RES/73/11", "Seventy-third session", "Agenda item 128 (y)", "",
     ...   "Resolution adopted by the General Assembly", "on 26 November 2018", "",
@@ -220,93 +277,50 @@ def read_front(lines: list[str]) -> Resolution:
     >>> f.title
     'Cooperation between the United Nations and INTERPOL'
     """
-    front = Resolution()
-    limited = False
-    rest_lines: list[str] = []
-    for line in lines:
-        if front.symbol is None:
-            m = _SYMBOL_LINE.fullmatch(line)
-            if m:
-                front.symbol = m.group(1) + (" " + m.group(2) if m.group(2) else "")
-                rest_lines.append("")
-                continue
-        if re.search(r"Distr\.?\s*:\s*(Limited|Limitée|Limitada)", line, re.I):
-            limited = True
-        if front.session is None:
-            m = _SESSION_LINE.fullmatch(line)
-            if m:
-                front.session = session_from_words(m.group(1))
-                rest_lines.append("")
-                continue
-        if front.agenda_item is None:
-            agenda = _agenda(line)
-            if agenda is not None:
-                front.agenda_item = agenda
-                rest_lines.append("")
-                continue
-        rest_lines.append(line)
-    blocks = _blocks(rest_lines)
-    title_from_line: str | None = None
-    sponsor_index: int | None = None
-    last_meta: int | None = None
-    for idx, block in enumerate(blocks):
-        if front.adopted is None:
-            m = _ADOPTED.search(block)
-            if m:
-                front.adopted = parse_date(m.group(2))
-                if m.group(1).lower().startswith(("decision", "décision")):
-                    front.document_type = "decision"
-                last_meta = idx
-                continue
-        if block.startswith("[") and not front.drafts:
-            m = _BRACKET.search(block)
-            if m:
-                front.drafts = list(_SYMBOL.findall(m.group(1)))
-                last_meta = idx
-                continue
-        if title_from_line is None:
-            m = TITLE_LINE.fullmatch(block)
-            if m:
-                title_from_line = m.group(3).strip()
-                if front.session is None:
-                    front.session = int(m.group(1))
-                if front.symbol is None:
-                    front.symbol = f"A/RES/{m.group(1)}/{m.group(2)}"
-                continue
-        if sponsor_index is None:
-            m = _SUBMITTED.fullmatch(block)
-            if m:
-                sponsor_index = idx
-                front.document_type = m.group(1).lower()
-                front.notes.append(f"submitted by the {m.group(2)}")
-                continue
-            m = _SPONSORS.fullmatch(block)
-            if m and ("," in m.group(1) or " and " in m.group(1) or len(m.group(1)) < 60):
-                sponsor_index = idx
-                front.document_type = (
-                    m.group(2)
-                    .lower()
-                    .replace("projet de résolution révisé", "revised draft resolution")
-                    .replace("projet de résolution", "draft resolution")
-                )
-                front.sponsors = split_sponsors(m.group(1))
-                continue
-    after = sponsor_index if sponsor_index is not None else last_meta
-    if title_from_line is not None:
-        front.title = title_from_line
-    elif after is not None:
-        rest = [b for b in blocks[after + 1 :] if b.strip() and not PART_LINE.fullmatch(b)]
-        if rest:
-            front.title = " ".join(rest).strip()
-    if front.symbol is not None:
-        m = re.match(r"A/(?:RES/)?(?:ES-\d+/)?(\d+)/", front.symbol)
-        if m and front.session is None:
-            front.session = int(m.group(1))
-        if "/L." in front.symbol or limited:
-            if front.document_type == "resolution":
-                front.document_type = "draft resolution"
-            if "/Rev." in front.symbol and not front.document_type.startswith("revised"):
-                front.document_type = "revised draft resolution"
-    elif limited and front.document_type == "resolution":
-        front.document_type = "draft resolution"
+    front = FrontMatter()
+    limited = any(_LIMITED.search(line) for line in lines)
+    rest = ["" if _header_field(front, line) else line for line in lines]
+    front.committee = next(filter(None, map(committee_line, lines[:40])), None)
+    blocks = _blocks(rest)
+    reader = _BlockReader(front)
+    reader.read(blocks)
+    front.title = reader.title(blocks)
+    _settle_type(front, limited)
+    front.part, front.part_title = _part_above_body(lines)
     return front
+
+
+def _line_blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """The blocks of ``lines`` (blank lines apart) as ``(first, after_last)`` indices."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, line in enumerate(lines):
+        if line.strip() and line != "\x00PAGE\x00":
+            start = i if start is None else start
+        elif start is not None:
+            out.append((start, i))
+            start = None
+    if start is not None:
+        out.append((start, len(lines)))
+    return out
+
+
+def authors_end(lines: list[str]) -> int | None:
+    """In a text without "The General Assembly," line (an amendment, a draft decision):
+    the line after the title printed under the authors block, where the body starts.
+
+    None when the first lines hold no authors block.
+
+    >>> authors_end(["A/80/L.28", "", "Ukraine:* amendment to draft resolution A/80/L.3",
+    ...     "", "Persistent legacy", "", "1. Replace"])
+    5
+    """
+    blocks = _line_blocks(lines[:200])
+    for k, (first, after) in enumerate(blocks):
+        if read_authors(" ".join(line.strip() for line in lines[first:after])) is None:
+            continue
+        if k + 1 == len(blocks):
+            return after
+        first, after = blocks[k + 1]
+        return first if re.match(r"\s*\d{1,3}\.(?:\s|$)", lines[first]) else after
+    return None

@@ -1,13 +1,22 @@
-"""Parse the text of a UN General Assembly resolution or draft into a :class:`Resolution`.
+"""Parse the text of a UN General Assembly document into a :class:`Resolution`.
 
 :func:`parse` is the one public function. It takes plain text extracted from a
-PDF or DOCX, or a Markdown conversion, and returns the metadata and the
-numbered paragraphs. The steps live in small modules:
+PDF or DOCX, or a Markdown conversion, of a resolution, a decision, a draft or
+an amendment, and returns the metadata and the numbered paragraphs (an
+amendment: its instructions). It reads the front matter first, and what the
+front matter says the document is decides how its body is read. The steps
+live in small modules:
 
 * :mod:`diffing.cleanup` - page furniture, footnote blocks, Markdown, hyphens;
-* :mod:`diffing.metadata` - symbol, session, agenda item, title, dates, sponsors;
-* :mod:`diffing.structure` - paragraphs, labels, parts and annexes;
-* :mod:`diffing.leads` - the opening verb phrase of a paragraph.
+* :mod:`diffing.footnotes` - footnote markers in the body;
+* :mod:`diffing.metadata` - the front matter: symbol, session, agenda item,
+  title, dates, committee (a :class:`~diffing.metadata.FrontMatter`);
+* :mod:`diffing.authors` - sponsors or submitter, document type, amended draft;
+* :mod:`diffing.instructions` - an amendment's instructions;
+* :mod:`diffing.blocks` - printed blocks, their labels and shapes;
+* :mod:`diffing.structure` - paragraphs, parts and annexes, numbering, ids;
+* :mod:`diffing.leads` - the opening verb phrase of a paragraph;
+* :mod:`diffing.lexicon` - months, ordinals, Roman numerals.
 
 >>> r = parse('''A/RES/1/2
 ... The General Assembly,
@@ -23,7 +32,7 @@ numbered paragraphs. The steps live in small modules:
 
 from __future__ import annotations
 
-import dataclasses
+import re
 
 from diffing.cleanup import (
     PAGE_BREAK,
@@ -36,9 +45,10 @@ from diffing.cleanup import (
 )
 from diffing.errors import EmptyDocumentError
 from diffing.footnotes import mark_markers
-from diffing.metadata import PART_LINE, TITLE_LINE, parse_date, read_front
-from diffing.model import Footnote, Resolution
-from diffing.structure import ASSEMBLY_LINE, build_paragraphs
+from diffing.instructions import read_instructions
+from diffing.metadata import TITLE_LINE, FrontMatter, authors_end, parse_date, read_front
+from diffing.model import Footnote, Instruction, Paragraph, Resolution
+from diffing.structure import ASSEMBLY_LINE, ASSEMBLY_OPENS, build_paragraphs
 
 __all__ = ["detect_language", "parse"]
 
@@ -81,15 +91,62 @@ def _one_paragraph_per_line(lines: list[str]) -> list[str]:
     return out
 
 
-def _body_start(lines: list[str]) -> int | None:
+def _lines(text: str) -> list[str]:
+    """The lines of a text, without trailing blanks (but "" and " " stay apart)."""
+    lines = [line if not line.strip() else line.rstrip() for line in text.split("\n")]
+    return _one_paragraph_per_line(lines)
+
+
+def _body_start(lines: list[str]) -> tuple[int, bool]:
+    """The line that opens the body, and whether it is the Assembly's.
+
+    The Assembly's line is "The General Assembly," alone (a resolution), or a
+    decision's first words after the title ("The General Assembly, taking note
+    of ..., decides"). Without it the body starts after the title line
+    ("73/11. Cooperation ..."), else after the title under the authors block
+    (an amendment), else at the first line.
+    """
     for i, line in enumerate(lines):
         if ASSEMBLY_LINE.fullmatch(line):
-            return i
-    return None
+            return i, True
+    start = next((i + 1 for i, line in enumerate(lines[:80]) if TITLE_LINE.fullmatch(line)), 0)
+    while 0 < start < len(lines) and lines[start].strip():
+        start += 1  # the rest of the title
+    if start == 0:
+        start = authors_end(lines) or 0
+    first = next((k for k in range(start, len(lines)) if lines[k].strip()), None)
+    if first is not None and ASSEMBLY_OPENS.match(lines[first]):
+        return first, True
+    return start, False
+
+
+_NO_ASSEMBLY = "no 'The General Assembly,' line: the body starts after the front matter"
+_REISSUE = re.compile(r"reissue|nouveau tirage|reedici|nueva edici", re.IGNORECASE)
+
+
+def _reissue_note(front: FrontMatter, footnotes: list[Footnote]) -> list[str]:
+    """A reissued document says so: its symbol is printed with a star, whose note says why."""
+    if not front.reissued:
+        return []
+    why = next((f.text for f in footnotes if f.marker == "*" and _REISSUE.search(f.text)), "")
+    return [f"reissued ({front.symbol}*){': ' + why if why else ''}"]
+
+
+def _body(
+    lines: list[str], start: int, front: FrontMatter, markdown: bool
+) -> tuple[list[str], list[Footnote]]:
+    """The body's lines from line ``start``, furniture out, footnotes out and marked."""
+    # Line ``start`` counts lines before anything is taken out.
+    body = remove_furniture(lines, start=start, title=front.title or "")[start:]
+    body, footnotes, pages = extract_footnotes(body, markdown=markdown)
+    body = mark_markers(body, [f.marker for f in footnotes], pages)
+    if body and ASSEMBLY_LINE.fullmatch(body[0]):
+        body = body[1:]
+    return body, _unique(footnotes)
 
 
 def parse(text: str, *, language: str | None = None) -> Resolution:
-    """Parse one resolution (or draft) from its text.
+    """Parse one resolution, decision, draft or amendment from its text.
 
     Raises :class:`~diffing.errors.EmptyDocumentError` when ``text`` holds no
     text at all; anything else parses, plain paragraphs at worst, with a note.
@@ -101,60 +158,56 @@ def parse(text: str, *, language: str | None = None) -> Resolution:
     if markdown:
         text = strip_markdown(text)
     lang = language or detect_language(text)
-    # Drop trailing blanks of lines but keep the difference between "" and " ".
-    lines = [line if not line.strip() else line.rstrip() for line in text.split("\n")]
-    lines = _one_paragraph_per_line(lines)
-    notes: list[str] = []
-
-    start = _body_start(lines)
-    if start is None:
-        # No "The General Assembly,": start after the title line if any.
-        start = next((i + 1 for i, line in enumerate(lines[:80]) if TITLE_LINE.fullmatch(line)), 0)
-        while 0 < start < len(lines) and lines[start].strip():
-            start += 1  # the rest of the title
-        notes.append("no 'The General Assembly,' line: the body starts after the front matter")
-    front_lines = [line for line in lines[:start] if line != PAGE_BREAK]
-    front = read_front(front_lines)
-    # Only the body from here on: line ``start`` counts lines before anything is taken out.
-    body = remove_furniture(lines, start=start, title=front.title or "")[start:]
-    body, footnotes, pages = extract_footnotes(body, markdown=markdown)
-    body = mark_markers(body, [f.marker for f in footnotes], pages)
-    if body and ASSEMBLY_LINE.fullmatch(body[0]):
-        body = body[1:]
-
-    first_part: str | None = None
-    for line in reversed(front_lines):
-        if not line.strip():
-            continue
-        m = PART_LINE.fullmatch(line)
-        if m:
-            first_part = m.group(1)
-            break
-        if TITLE_LINE.fullmatch(line) or line.strip().startswith("["):
-            break
-
-    paragraphs, closings, more_notes = build_paragraphs(
-        body,
-        french=lang == "fr",
-        vocabulary=_vocabulary(body),
-        first_part=first_part,
-    )
-    notes.extend(more_notes)
-    adopted = front.adopted
-    if adopted is None and closings:
-        adopted = parse_date(closings[0])
-    if not paragraphs:
-        notes.append("no paragraph found")
-    elif not any(p.kind == "operative" for p in paragraphs):
-        notes.append("no numbered operative paragraph found")
-    return dataclasses.replace(
-        front,
+    lines = _lines(text)
+    start, opened = _body_start(lines)
+    front = read_front([line for line in lines[:start] if line != PAGE_BREAK])
+    body, footnotes = _body(lines, start, front, markdown)
+    notes = [] if opened or front.document_type == "amendment" else [_NO_ASSEMBLY]
+    vocabulary = _vocabulary(body)
+    instructions: list[Instruction] = []
+    paragraphs: list[Paragraph] = []
+    closings: list[str] = []
+    if front.document_type == "amendment":
+        instructions = read_instructions(body, french=lang == "fr", vocabulary=vocabulary)
+    else:
+        paragraphs, closings, more_notes = build_paragraphs(
+            body,
+            french=lang == "fr",
+            vocabulary=vocabulary,
+            first_part=front.part,
+            first_heading=front.part_title,
+            decision=front.document_type.endswith("decision"),
+        )
+        notes.extend(more_notes)
+        notes.extend(_missing(paragraphs))
+    return Resolution(
         paragraphs=paragraphs,
+        symbol=front.symbol,
+        document_type=front.document_type,
         language=lang,
-        adopted=adopted,
-        footnotes=_unique(footnotes),
-        notes=[*notes, *front.notes],
+        session=front.session,
+        agenda_item=front.agenda_item,
+        title=front.title,
+        adopted=front.adopted or (parse_date(closings[0]) if closings else None),
+        drafts=front.drafts,
+        sponsors=front.sponsors,
+        footnotes=footnotes,
+        notes=[*notes, *front.notes, *_reissue_note(front, footnotes)],
+        committee=front.committee,
+        submitted_by=front.submitted_by,
+        based_on=front.based_on,
+        amends=front.amends,
+        instructions=instructions,
     )
+
+
+def _missing(paragraphs: list[Paragraph]) -> list[str]:
+    """Notes on what a resolution lacks: any paragraph, or a numbered operative one."""
+    if not any(p.kind != "heading" for p in paragraphs):
+        return ["no paragraph found"]
+    if not any(p.kind == "operative" for p in paragraphs):
+        return ["no numbered operative paragraph found"]
+    return []
 
 
 def _unique(notes: list[Footnote]) -> list[Footnote]:

@@ -36,48 +36,33 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from diffing.lexicon import MONTHS_EN, MONTHS_FR, ORDINALS_EN, ORDINALS_FR
 from diffing.model import Op
 from diffing.tokens import split_tokens
 
 __all__ = ["is_rollover", "series_numbers"]
 
-_EN_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
-_EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_ORDINAL = re.compile(
-    rf"^(?:(?:{_EN_TENS})-?(?:{_EN_UNITS})|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth"
-    r"|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|hundredth"
-    r"|\d+(?:st|nd|rd|th|e|er|ème|re)"
-    r"|[a-zé-]+ième|premier|première)$",
-    re.IGNORECASE,
-)
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ]
-)
+_FIGURE = re.compile(r"\d+(?:st|nd|rd|th|e|er|ème|re)", re.IGNORECASE)
+_MONTHS = frozenset(m.lower() for m in MONTHS_EN + MONTHS_FR)
+
+
+def _is_ordinal(key: str) -> bool:
+    """A session ordinal: "seventy-fifth", "tenth", "75th", "soixante-quinzième", "premier".
+
+    "first" to "ninth" alone are common English words, not taken for ordinals.
+
+    >>> [_is_ordinal(w) for w in ("Seventy-fifth", "77th", "quatre-vingtième", "fifth", "fifty")]
+    [True, True, True, False, False]
+    """
+    low = key.lower()
+    if low.endswith("ième") and len(low) > 4:
+        return True
+    value = ORDINALS_EN.get(low.replace("-", ""))
+    if value is not None:
+        return value >= 10
+    return low.replace("-", "") in ORDINALS_FR or _FIGURE.fullmatch(low) is not None
+
+
 _FILLER = frozenset(
     [
         "of",
@@ -139,7 +124,7 @@ def _substance(text: str, numbers: set[str]) -> tuple[Counter[str], bool]:
     marker = False
     for k in keys:
         low = k.lower()
-        if low in _MONTHS or _ORDINAL.match(k) or _number(k) in numbers:
+        if low in _MONTHS or _is_ordinal(k) or _number(k) in numbers:
             marker = True
         elif low in _FILLER or (dated and _DAY_OR_YEAR.match(k)):
             pass

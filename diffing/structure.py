@@ -1,7 +1,8 @@
-"""From clean body lines to numbered paragraphs: blocks, labels, parts, annexes.
+"""From clean body lines to numbered paragraphs: parts, annexes, numbering, ids.
 
-Public functions: :func:`build_paragraphs`, :func:`make_blocks`,
-:func:`merge_blocks`. The id conventions:
+Public function: :func:`build_paragraphs`. The blocks of the body come from
+:mod:`diffing.blocks`; each block is of one :data:`Kind` and has one handler
+in :class:`_Builder`. The id conventions:
 
 * ``PP<n>`` preambular paragraphs in order; ``OP<n>`` operative paragraphs by
   printed number; ``OP8(a)`` a sub-paragraph of OP8 and ``OP8(a)(i)`` a
@@ -21,8 +22,8 @@ Public functions: :func:`build_paragraphs`, :func:`make_blocks`,
   and every id is prefixed with it (``B.OP1``). Once parts exist, the next
   heading in sequence (``XX`` after ``XIX``) opens the next part even without
   numbered paragraphs. A heading whose numbering does not restart (a section
-  title such as ``II`` inside one resolution) is not a part and is not a
-  paragraph. A lettered section heading inside a list (``B. Scale up climate
+  title such as ``II`` inside one resolution) is not a part; it is a heading.
+  A lettered section heading inside a list (``B. Scale up climate
   action``, then ``(a)`` again) gives ``OP32.B(a)``.
 * Everything after an ``Annex`` heading is its own part (``ANNEX``,
   ``ANNEX-I``); inside an annex each ``Article 4`` or ``Rule 18`` heading opens
@@ -32,288 +33,89 @@ Public functions: :func:`build_paragraphs`, :func:`make_blocks`,
 * An unnumbered block after the operative part has begun (a table, a
   quotation, the end of a list) is appended to the paragraph before it, unless
   a heading came in between (then it is an unnumbered paragraph, ``PP<n>``).
+  Short lines under a paragraph that ends with a colon are its list (up to a
+  line closing the list), or a quotation it announces.
+* Headings are paragraphs of kind ``heading``, ``H<n>`` counted per part
+  (``ANNEX.H3``), numbering nothing; a label ("II.", "B", "IV" before a title)
+  is their ``number``, a label alone on its line numbers the title under it.
+  An ``Annex`` line also opens the annex of a draft once a paragraph has
+  spoken of something annexed ("Adopts the declaration annexed to ...").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
+from typing import Literal
 
-from diffing.cleanup import PAGE_BREAK, join_lines
+from diffing.blocks import (
+    ANNEX,
+    ARTICLE,
+    ASSEMBLY_LINE,
+    ASSEMBLY_OPENS,
+    CLOSING,
+    OPERATIVE_START,
+    PART_HEADING,
+    PREAMBLE_LEAD,
+    SECTION_LABEL,
+    TABLE_NOTE,
+    Block,
+    Label,
+    LetterLabel,
+    NumberLabel,
+    bare_number,
+    is_heading,
+    is_table,
+    make_blocks,
+    merge_blocks,
+    read_label,
+    split_block,
+)
+from diffing.cleanup import join_lines
 from diffing.footnotes import detach_markers
 from diffing.leads import lead_of
-from diffing.model import Paragraph
+from diffing.lexicon import ROMAN_LOWER, ROMAN_UPPER, from_roman, to_roman
+from diffing.model import Paragraph, ParagraphKind
 
-__all__ = ["ASSEMBLY_LINE", "Block", "build_paragraphs", "make_blocks", "merge_blocks"]
-
-_OP_LABEL = re.compile(r"(\d{1,4})\.(?:[ \t]+|$)")
-_SUB_LABEL = re.compile(r"\(([a-z]{1,3})\)(?:[ \t]+|$)")
-_SUB_LABEL_FR = re.compile(r"([a-z]{1,4})\)(?:[ \t]+|$)")
-_ROMAN = re.compile(r"(?=[ivxlc])(?:c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
-_ROMAN_UPPER = re.compile(r"(?=[IVXLC])(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_CLOSING = re.compile(
-    r"\s*\d{1,3}(?:st|nd|rd|th|e|re|a)?\.?\s+(?:\((?:resumed|suite)\)\s+)?"
-    r"(?:plenary meeting|séance plénière|sesión plenaria)\s*",
-    re.IGNORECASE,
-)
-ASSEMBLY_LINE = re.compile(
-    r"\s*(?:The General Assembly|L['’]Assemblée générale|La Asamblea General)\s*,?\s*"
-)
-"""The line that opens the body: "The General Assembly," (fullmatch)."""
-_ANNEX = re.compile(r"\s*(?:Annex|Annexe|Anexo)(?:\s+([IVXLC]+|\d+|[A-Z]))?\s*", re.IGNORECASE)
-_PART_HEADING = re.compile(
-    r"\s*(?:(?:Resolution|Résolution|Resolución)\s+)?([A-Z]|[IVXLC]{1,6})\.?\s*"
-)
+__all__ = [
+    "ASSEMBLY_LINE",
+    "ASSEMBLY_OPENS",
+    "Block",
+    "Kind",
+    "build_paragraphs",
+    "make_blocks",
+    "merge_blocks",
+]
 
 
-@dataclass
-class Block:
-    """Lines of one printed paragraph; ``soft`` when a page break came before it."""
+Kind = Literal["closing", "assembly", "annex", "heading", "listed", "numbered", "lettered", "plain"]
+"""What a block of the body is; :class:`_Builder` has one handler for each:
 
-    lines: list[str]
-    soft: bool = False
-
-
-_STARS = re.compile(r"\s*\*\s*\*\s*\*\s*")
-
-
-def make_blocks(lines: list[str]) -> list[Block]:
-    """Group non-blank lines into blocks, noting page breaks between them.
-
-    >>> [(b.lines, b.soft) for b in make_blocks(["a", "b", " ", "c", "\\x00PAGE\\x00", "d"])]
-    [(['a', 'b'], False), (['c'], False), (['d'], True)]
-    """
-    blocks: list[Block] = []
-    cur: list[str] = []
-    soft = False
-    pending_soft = False
-    for line in lines:
-        if line == PAGE_BREAK:
-            if cur:
-                blocks.append(Block(cur, soft))
-                cur = []
-                soft = False
-            pending_soft = True
-            continue
-        if not line.strip() or _STARS.fullmatch(line):
-            if cur:
-                blocks.append(Block(cur, soft))
-                cur = []
-                soft = False
-            continue
-        if not cur:
-            soft = pending_soft
-            pending_soft = False
-        cur.append(line)
-    if cur:
-        blocks.append(Block(cur, soft))
-    return blocks
-
-
-def _label(first: str, french: bool) -> tuple[str, str, str] | None:
-    """``("op", "12", rest)`` / ``("sub", "a", rest)`` for a labelled line."""
-    s = first.lstrip()
-    m = _OP_LABEL.match(s)
-    if m:
-        return ("op", m.group(1), s[m.end() :])
-    m = _SUB_LABEL.match(s)
-    if m:
-        return ("sub", m.group(1), s[m.end() :])
-    if french:
-        m = _SUB_LABEL_FR.match(s)
-        if m and (len(m.group(1)) == 1 or _ROMAN.fullmatch(m.group(1))):
-            return ("sub", m.group(1), s[m.end() :])
-    return None
-
-
-def _ends_open(text: str) -> bool:
-    """True when a block ends mid-sentence (no closing punctuation)."""
-    return not _ENDS_PUNCT.search(text.rstrip()[-14:])
-
-
-def _unfinished_preamble(blocks: list[Block]) -> bool:
-    """The last of ``blocks`` is a preambular paragraph cut mid-sentence by a gap.
-
-    It opens with a participle, runs over several lines and follows a
-    preambular paragraph closed by a comma: inside the preamble, not a title
-    ("Strengthening International Cooperation ...") that opens an annex.
-    """
-    if len(blocks) < 2:
-        return False
-    last, before = blocks[-1], blocks[-2]
-    return (
-        len(last.lines) >= 2
-        and bool(_PREAMBLE_LEAD.match(last.lines[0].lstrip()))
-        and bool(_PREAMBLE_LEAD.match(before.lines[0].lstrip()))
-        and _ends_comma(before.lines[-1])
-    )
-
-
-def _opens(block: Block) -> bool:
-    """Whether ``block`` opens a paragraph of its own, or is too long to be a tail."""
-    first = block.lines[0].lstrip()
-    return len(block.lines) > 1 or bool(
-        _PREAMBLE_LEAD.match(first) or _OPERATIVE_START.match(first)
-    )
-
-
-def _preamble_line(block: Block, st: _State) -> bool:
-    """A one-line preambular paragraph that lost its closing comma, not a heading.
-
-    In the preamble of the resolution itself (not an annex), a line opening
-    with a participle ("Having received the report ... for 2022") is a
-    paragraph: dropping it as a heading would lose text.
-    """
-    words = block.lines[0].split()
-    return (
-        not st.in_operative
-        and not st.annex
-        and st.part is None
-        and len(words) >= 4
-        and words[1][:1].islower()  # "Peacebuilding Commission" is a heading
-        and bool(_PREAMBLE_LEAD.match(words[0]))
-    )
-
-
-def _ends_comma(text: str) -> bool:
-    """True when a block ends with a comma (a preambular paragraph, or a list cut by a page)."""
-    return text.rstrip().rstrip("0123456789*⁰¹²³⁴⁵⁶⁷⁸⁹").rstrip().endswith(",")
-
-
-def _starts_lower(text: str) -> bool:
-    s = text.lstrip("“‘\"'([ ")
-    return bool(s) and s[0].islower()
-
-
-def merge_blocks(blocks: list[Block], french: bool) -> list[Block]:
-    """Join the blocks that are one paragraph cut by a page break or footnotes."""
-    out: list[Block] = []
-    for b in blocks:
-        if (
-            out
-            and _label(b.lines[0], french) is None
-            and not _CLOSING.fullmatch(b.lines[0])
-            and not _CLOSING.fullmatch(out[-1].lines[0])
-            and not _ANNEX.fullmatch(b.lines[0])
-        ):
-            prev = out[-1].lines[-1]
-            lower = _starts_lower(b.lines[0])
-            digit = b.lines[0].lstrip()[:1].isdigit()
-            if (
-                (b.soft and (_ends_open(prev) or lower or (digit and _ends_comma(prev))))
-                or (lower and not prev.rstrip().endswith((".", ";", ":")))
-                or (_ends_open(prev) and _unfinished_preamble(out) and not _opens(b))
-            ):
-                out[-1].lines.extend(b.lines)
-                continue
-        out.append(Block(list(b.lines), b.soft))
-    return out
-
-
-# After the closing punctuation: quotes or brackets, then a footnote marker
-# (number, stars, superscript or token), to the end of the text.
-_MARK_AT_END = r"[”’\"')]*\s*(?:\d{1,3}|\*{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\ue000[^\ue001]{1,4}\ue001)?\s*$"
-_ENDS_PUNCT = re.compile(r"[.;:,!?]" + _MARK_AT_END)
-_CLOSES = re.compile(r"[.;:]" + _MARK_AT_END)
-
-
-_ARTICLE = re.compile(
-    r"\s*(Article|Rule|Section|Chapter|Part|Regulation|Annex)\s+(\d{1,3}|[IVXLC]{1,6})\b", re.I
-)
-_BARE_NUMBER = re.compile(r"\s*(\d{1,3})\s*")
-_TABLE_NOTE = re.compile(r"\s*[a-z] [A-Z]")
-_SECTION_LABEL = re.compile(r"\s*(?:[A-Z]|[IVXLC]{1,6})\.(?:\s+[A-Z]\S*.{0,120})?\s*")
-
-
-def _is_table(block: Block) -> bool:
-    """Many short lines or many numbers: the cells of a table."""
-    lines = [line.strip() for line in block.lines]
-    if len(lines) < 3:
-        return False
-    short = sum(1 for line in lines if len(line) < 45)
-    words = " ".join(lines).split()
-    numeric = sum(1 for w in words if any(c.isdigit() for c in w))
-    if lines[-1].rstrip().endswith((",", ";", ":")):
-        return False  # a paragraph, however many numbers it cites
-    return short > 0.6 * len(lines) or numeric > 0.4 * len(words)
-
-
-def _is_heading(block: Block) -> bool:
-    if _SECTION_LABEL.fullmatch(block.lines[0]) and len(block.lines) <= 6:
-        # "B." then a title of a few lines: a section heading.
-        return not _ENDS_PUNCT.search(block.lines[-1][-12:]) or len(block.lines) == 1
-    if len(block.lines) > 4:
-        return False
-    text = " ".join(" ".join(block.lines).split())
-    if not text or len(text) > (160 if len(block.lines) <= 2 else 300) or _starts_lower(text):
-        return False
-    if ASSEMBLY_LINE.fullmatch(text):
-        return False
-    if _PART_HEADING.fullmatch(text):
-        return True
-    return not _ENDS_PUNCT.search(text[-12:])
+* ``closing``: "39th plenary meeting" and its date;
+* ``assembly``: "The General Assembly," again, which opens the next part;
+* ``annex``: "Annex", "Annex II";
+* ``heading``: a title, a part or section label;
+* ``listed``: a short line under a paragraph that ends with a colon, an item of its list;
+* ``numbered``: "12. Decides ...";
+* ``lettered``: "(a) To ...";
+* ``plain``: anything else, a preambular paragraph or the tail of the last one.
+"""
+_BODY_KINDS = frozenset({"numbered", "lettered", "plain"})
 
 
 @dataclass
 class _Para:
-    kind: str
+    """A paragraph being built: its printed lines; ids are given at the end."""
+
+    kind: ParagraphKind
     label: str | None
     lines: list[str]
     part: str | None
     parent_key: int | None = None  # index of the parent in the list
     order: int = 0  # position of an unnumbered operative paragraph
-    section: str | None = None
-
-
-@dataclass
-class _State:
-    paras: list[_Para] = field(default_factory=list)
-    part: str | None = None
-    in_operative: bool = False
-    last_top: int | None = None  # index into paras of the last preambular or operative paragraph
-    after_heading: bool = False  # a heading came after the last paragraph
     section: str | None = None  # "B" of a "B. Title" heading inside a paragraph's list
-    last_sub: int | None = None
-    last_letter: str | None = None
-    heading: str | None = None
-    annex: bool = False
-    ops_in_part: int = 0
-    closed: bool = False
-    heading_first: str | None = None
-    last_number: int = 0  # last top-level operative number in the part
-    nested: int | None = None  # paragraph owning a numbered list "1. ... 2. ..."
-    nested_last: int = 0
-    annex_base: str = ""
-    annex_restarts: int = 0
-    annex_first_heading: str | None = None
-    used_parts: set[str] = field(default_factory=set)
-    part_suffix: dict[str, int] = field(default_factory=dict)
-
-
-_ROMAN_VALUES = (
-    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-)  # fmt: skip
-
-
-def _to_roman(n: int) -> str:
-    out = []
-    for value, letters in _ROMAN_VALUES:
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
-def _from_roman(s: str) -> int | None:
-    total = 0
-    i = 0
-    for value, letters in _ROMAN_VALUES:
-        while s.startswith(letters, i):
-            total += value
-            i += len(letters)
-    return total if i == len(s) and total and _to_roman(total) == s else None
+    dropped: bool = False  # a heading that only repeated its part's name
 
 
 def _next_part_name(prev: str | None) -> str:
@@ -324,111 +126,429 @@ def _next_part_name(prev: str | None) -> str:
     """
     if prev is None:
         return "B"
-    number = _from_roman(prev)
+    number = from_roman(prev)
     if number is not None and (len(prev) > 1 or prev in "IVX"):
-        return _to_roman(number + 1)
+        return to_roman(number + 1)
     if len(prev) == 1 and "A" <= prev < "Z":
         return chr(ord(prev) + 1)
-    return prev  # made unique by _unique_part
+    return prev  # made unique by _Parts.unique
 
 
-def _unique_part(st: _State, name: str) -> str:
-    """``name``, or ``name-2``, ``name-3`` ... when a part of that name exists."""
-    if name in st.used_parts:
-        k = st.part_suffix.get(name, 1) + 1
-        while f"{name}-{k}" in st.used_parts:
-            k += 1
-        st.part_suffix[name] = k
-        name = f"{name}-{k}"
-    st.used_parts.add(name)
-    return name
+@dataclass
+class _Parts:
+    """The part paragraphs go to, and every part name given so far (each once)."""
+
+    current: str | None = None
+    first: str | None = None  # the printed heading of the first part ("A", "I")
+    used: set[str] = field(default_factory=set)
+    suffix: dict[str, int] = field(default_factory=dict)
+    annex: bool = False  # inside an annex
+    annex_base: str = ""  # "ANNEX", "ANNEX-II"
+    annex_restarts: int = 0  # numbering restarts (and articles) inside the annex
+    annex_first: str | None = None  # the first part heading inside the annex
+
+    def unique(self, name: str) -> str:
+        """``name``, or ``name-2``, ``name-3`` ... when a part of that name exists."""
+        if name in self.used:
+            k = self.suffix.get(name, 1) + 1
+            while f"{name}-{k}" in self.used:
+                k += 1
+            self.suffix[name] = k
+            name = f"{name}-{k}"
+        self.used.add(name)
+        return name
 
 
-def _start_part(st: _State, name: str | None) -> None:
-    if st.part is None and st.paras:
-        # The text before the first restart was part A (or I).
-        first = "I" if name is not None and _ROMAN_UPPER.fullmatch(name) and name != "I" else "A"
-        if st.heading_first is not None:
-            first = st.heading_first
-        first = _unique_part(st, first)
-        for p in st.paras:
-            if p.part is None:
-                p.part = first
-        st.part = first
-    st.part = _unique_part(st, name if name is not None else _next_part_name(st.part))
-    _restart_numbering(st)
+@dataclass
+class _Numbering:
+    """Where the numbering of the current part stands."""
+
+    in_operative: bool = False
+    count: int = 0  # operative paragraphs in the part
+    last: int = 0  # last top-level operative number
+    nested: int | None = None  # paragraph owning a numbered list "1. ... 2. ..."
+    nested_last: int = 0
+
+    def expected(self) -> set[int]:
+        """The numbers the next numbered paragraph may carry."""
+        if self.nested is None:
+            return {self.last + 1}
+        return {self.last + 1, self.nested_last + 1}
 
 
-def _add_top(st: _State, para: _Para) -> None:
-    """Append a preambular or operative paragraph: what follows hangs from it."""
-    st.paras.append(para)
-    st.last_top = len(st.paras) - 1
-    st.last_sub = None
-    st.last_letter = None
-    st.section = None
-    st.after_heading = False
+@dataclass
+class _Anchor:
+    """What the next block may hang from, and what came just before it."""
+
+    top: int | None = None  # the last preambular or operative paragraph
+    sub: int | None = None  # the last sub-paragraph
+    letter: str | None = None  # the last sub-paragraph letter
+    section: str | None = None  # "B" of a "B. Title" heading inside a paragraph's list
+    after_heading: bool = False  # a heading came after the last paragraph
+    listing: bool = False  # the last paragraph ends with a colon: a list may follow
+    in_list: bool = False  # items of that list are coming
+    heading: str | None = None  # the last heading (a part label, or its text)
+    closed: bool = False  # a closing line came ("39th plenary meeting")
 
 
-def _restart_numbering(st: _State) -> None:
-    """A new part, annex or article: numbering and the last paragraphs start afresh."""
-    st.in_operative = False
-    st.last_sub = st.last_top = None
-    st.last_letter = None
-    st.ops_in_part = 0
-    st.last_number = 0
-    st.nested = None
+class _Builder:
+    """Turns blocks into paragraphs, one handler per :data:`Kind` of block."""
 
+    def __init__(
+        self, french: bool, first_part: str | None, first_heading: list[str] | None = None
+    ) -> None:
+        self.french = french
+        self.last_body: int | None = None  # index of the last paragraph that is not a heading
+        self.queue: list[Block] = []  # the blocks still to come, the next one last
+        self.paras: list[_Para] = []
+        self.closings: list[str] = []
+        self.parts = _Parts(first=first_part)
+        if first_part is not None:
+            self.parts.current = self.parts.unique(first_part)
+            if first_heading:
+                self.paras.append(
+                    _Para("heading", None, [first_part, *first_heading], self.parts.current)
+                )
+        self.num = _Numbering()
+        self.at = _Anchor()
+        self.handlers: dict[Kind, Callable[[Block, Label | None], None]] = {
+            "closing": self._closing,
+            "assembly": self._assembly,
+            "annex": self._annex,
+            "heading": self._heading,
+            "listed": self._listed,
+            "numbered": self._numbered,
+            "lettered": self._lettered,
+            "plain": self._plain,
+        }
 
-_OPERATIVE_START = re.compile(
-    r"(?:(?:Also|Further|Again|Once again|Strongly|Further also)\s+)?[A-Z][a-z]+s\b"
-)
+    def feed(self, blocks: list[Block]) -> None:
+        queue = self.queue = list(reversed(blocks))
+        while queue:
+            block, rest = split_block(queue.pop(), self.num.expected(), self.num.in_operative)
+            if rest is not None:
+                queue.append(rest)
+            kind, label = self.classify(block)
+            if kind in _BODY_KINDS and self.at.closed and not self.parts.annex:
+                self.at.closed = False  # text after the closing line, not an annex: kept plainly
+            self.handlers[kind](block, label)
 
+    # -- what a block is ------------------------------------------------------------
 
-def _closes(line: str) -> bool:
-    """Whether ``line`` ends a sentence or a clause (``.``, ``;`` or ``:``, then a marker)."""
-    return bool(_CLOSES.search(line[-12:]))
+    def classify(self, block: Block) -> tuple[Kind, Label | None]:
+        first = block.lines[0]
+        if CLOSING.fullmatch(first):
+            return "closing", None
+        text = block.text
+        if ASSEMBLY_LINE.fullmatch(text):
+            return "assembly", None
+        if ANNEX.fullmatch(first) and self._opens_annex(first):
+            return "annex", None
+        label = self._label(block)
+        if isinstance(label, NumberLabel):
+            return "numbered", label
+        if isinstance(label, LetterLabel):
+            return "lettered", label
+        if is_heading(block) and not self._preamble_line(block):
+            if CLOSING.search(text):
+                return "closing", None
+            return ("listed" if self._in_list(block) else "heading"), None
+        return "plain", None
 
+    def _opens_annex(self, first: str) -> bool:
+        """An "Annex" line opens the annex after the closing, after operative paragraphs,
+        before any paragraph, or once a paragraph has spoken of something annexed
+        ("Adopts the political declaration ... annexed to the present resolution")."""
+        return bool(
+            self.at.closed
+            or self.num.count
+            or self.last_body is None
+            or (first.lstrip()[:1].isupper() and self._annexed())
+        )
 
-_PREAMBLE_LEAD = re.compile(
-    r"(?:[A-Z][a-z]+ing|Convinced|Concerned|Deeply|Mindful|Aware|Conscious|Cognizant|Alarmed"
-    r"|Determined|Gravely|Seriously|Guided|Desirous|Encouraged|Reaffirming|Profoundly)\b"
-)
-_ENDS_COMMA = re.compile(r",[”’\"')]*\s*(?:\d{1,3}|\ue000[^\ue001]{1,4}\ue001)?\s*$")
-_NOT_PARTICIPLES = frozenset(
-    {"Beijing", "Kunming", "Nanjing", "Wyoming", "Sterling", "Reading", "Spring", "King", "Ring"}
-)
+    def _annexed(self) -> bool:
+        return any(
+            _ANNEXED.search(line) for p in self.paras if p.kind != "heading" for line in p.lines
+        )
 
+    def _in_list(self, block: Block) -> bool:
+        """Short lines under a paragraph ending with a colon are the items of its list
+        when the last of them closes the list ("Priority area 5: Means of
+        implementation."), as is a quotation; one labelled as a section ("B. Title")
+        or a part ("II") is a heading, as is a title with a paragraph under it."""
+        if SECTION_LABEL.fullmatch(block.lines[0]) or PART_HEADING.fullmatch(block.text):
+            return False
+        if self.at.listing and block.text.startswith(_QUOTES):
+            return True  # "... will be:" then the quoted theme
+        return self.at.in_list or (self.at.listing and self._list_closes_ahead())
 
-def _heading_lines(lines: list[str]) -> bool:
-    """Whether ``lines`` (before a numbered paragraph, in one block) are a heading."""
-    if len(lines) > 4 or lines[-1].rstrip().endswith((",", ";")):
+    def _list_closes_ahead(self) -> bool:
+        """The blocks after this one: more short lines, then a short one ending the list."""
+        for b in reversed(self.queue):
+            b = split_block(b, self.num.expected(), self.num.in_operative)[0]
+            if read_label(b.lines[0], self.french) is not None:
+                return False
+            if not is_heading(b):
+                return len(b.lines) <= 2 and b.lines[-1].rstrip().endswith((".", ";"))
         return False
-    return len(lines) == 1 or bool(_SECTION_LABEL.fullmatch(lines[0]))
 
+    def _label(self, block: Block) -> Label | None:
+        label = read_label(block.lines[0], self.french)
+        if (
+            isinstance(label, NumberLabel)
+            and len(label.printed) > 3
+            and label.number != self.num.last + 1
+        ):
+            label = None  # "2030. " opening a line is a year; paragraph 1000 follows 999
+        printed = bare_number(block)
+        if label is None and printed is not None and int(printed) == self.num.last + 1:
+            label = NumberLabel(printed, "")  # "26" printed without its period
+        return label
 
-def _split_block(block: Block, st: _State) -> tuple[Block, Block | None]:
-    """Split a block where the next operative number starts a line."""
-    expected = {st.last_number + 1}
-    if st.nested is not None:
-        expected.add(st.nested_last + 1)
-    m0 = _OP_LABEL.match(block.lines[0].lstrip()) or _BARE_NUMBER.fullmatch(block.lines[0])
-    if m0:
-        n0 = int(m0.group(1))
-        expected = {n0 + 1}
-    for k in range(1, len(block.lines)):
-        line = block.lines[k].lstrip()
-        prev = block.lines[k - 1]
-        m = _OP_LABEL.match(line)
-        if m and int(m.group(1)) in expected and (_closes(prev) or _heading_lines(block.lines[:k])):
-            return Block(block.lines[:k], block.soft), Block(block.lines[k:], False)
-        if _SUB_LABEL.match(line) and prev.rstrip().endswith((";", ":")):
-            return Block(block.lines[:k], block.soft), Block(block.lines[k:], False)
-        if not st.in_operative and _PREAMBLE_LEAD.match(line) and _ENDS_COMMA.search(prev[-14:]):
-            # "..., online,\nReaffirming further that": two preambular paragraphs.
-            word = line.split(" ", 1)[0]
-            if word not in _NOT_PARTICIPLES:
-                return Block(block.lines[:k], block.soft), Block(block.lines[k:], False)
-    return block, None
+    def _preamble_line(self, block: Block) -> bool:
+        """A one-line preambular paragraph that lost its closing comma, not a heading.
+
+        In the preamble of the resolution itself (not an annex), a line opening
+        with a participle ("Having received the report ... for 2022") is a
+        paragraph: dropping it as a heading would lose text.
+        """
+        words = block.lines[0].split()
+        return (
+            not self.num.in_operative
+            and not self.parts.annex
+            and self.parts.current is None
+            and len(words) >= 4
+            and words[1][:1].islower()  # "Peacebuilding Commission" is a heading
+            and bool(PREAMBLE_LEAD.match(words[0]))
+        )
+
+    # -- one handler per kind of block -------------------------------------------------
+
+    def _closing(self, block: Block, label: Label | None) -> None:
+        self.closings.append(block.text)
+        self.at.closed = True
+        self.at.listing = self.at.in_list = False
+
+    def _assembly(self, block: Block, label: Label | None) -> None:
+        """The line "The General Assembly," after operative paragraphs or a closing: a new
+        part, with the headings printed above the line."""
+        if self.num.count or self.at.closed:
+            heading = self.at.heading
+            above = self.paras[(-1 if self.last_body is None else self.last_body) + 1 :]
+            self._start_part(heading if heading and PART_HEADING.fullmatch(heading) else None)
+            for h in above:
+                h.part = self.parts.current
+        self.at.closed = False
+        self.at.listing = self.at.in_list = False
+
+    def _annex(self, block: Block, label: Label | None) -> None:
+        """An annex heading: everything after "Annex II" is the part ``ANNEX-II``."""
+        m = ANNEX.fullmatch(block.lines[0])
+        assert m is not None
+        parts = self.parts
+        parts.annex = True
+        parts.current = parts.annex_base = parts.unique(
+            "ANNEX" + ("-" + m.group(1).upper() if m.group(1) else "")
+        )
+        parts.annex_restarts = 0
+        parts.annex_first = None
+        self._restart()
+        self.at.heading = None
+        self.at.listing = self.at.in_list = False
+
+    def _heading(self, block: Block, label: Label | None) -> None:
+        """A heading: it may open the next part, or an article of an annex; it is a
+        paragraph of kind ``heading`` of its own, and numbers nothing."""
+        text, first = block.text, block.lines[0]
+        hm = PART_HEADING.fullmatch(text) or PART_HEADING.fullmatch(first)
+        self.at.heading = hm.group(1) if hm else text
+        parts = self.parts
+        if hm and parts.current is not None and hm.group(1) == _next_part_name(parts.current):
+            # Parts are established: the next heading in sequence opens the next part.
+            self._start_part(hm.group(1))
+        self.at.after_heading = True
+        self._article(text)
+        self.at.section = first.strip().split(".")[0] if SECTION_LABEL.fullmatch(first) else None
+        if hm and self.last_body is None and parts.first is None:
+            parts.first = hm.group(1)
+        if hm and parts.annex and not self.num.count and parts.annex_restarts == 0:
+            parts.annex_first = hm.group(1)
+        self.at.listing = self.at.in_list = False
+        for lines in _headings_in(block.lines):
+            words = " ".join(lines).strip()
+            if _LETTER.search(words) and not _TABLE_ROW.match(words):  # no table cells
+                self.paras.append(_Para("heading", None, lines, parts.current))
+
+    def _listed(self, block: Block, label: Label | None) -> None:
+        """An item of the list the last paragraph announced: part of that paragraph."""
+        assert self.last_body is not None
+        self.paras[self.last_body].lines.extend(block.lines)
+        self.at.in_list = not block.lines[-1].rstrip().endswith((".", ";"))
+
+    def _plain(self, block: Block, label: Label | None) -> None:
+        """An unnumbered block: the tail of the last paragraph, or a preambular paragraph."""
+        if self.last_body is not None and (
+            self.at.in_list or TABLE_NOTE.match(block.lines[0]) or self._is_tail(block)
+        ):
+            last = self.paras[self.last_body]
+            last.lines.extend(block.lines)
+            self.at.listing = _announces(last)
+            self.at.in_list = False
+            return
+        self._add_top(_Para("preambular", None, list(block.lines), self.parts.current))
+        self.num.nested = None
+
+    def _numbered(self, block: Block, label: Label | None) -> None:
+        """A label "12." opens an operative paragraph, or an item of a numbered list."""
+        assert isinstance(label, NumberLabel)
+        body = ([label.rest] if label.rest.strip() else []) + block.lines[1:]
+        if self._list_item(label, body):
+            return
+        if label.number == 1 and self.num.count:
+            self._numbering_restarts()
+        self.num.last = label.number
+        self._add_top(_Para("operative", label.printed, body, self.parts.current))
+        self.num.in_operative = True
+        self.num.count += 1
+        self.at.heading = None
+
+    def _lettered(self, block: Block, label: Label | None) -> None:
+        """A label "(a)" opens a sub-paragraph of the last paragraph or sub-paragraph."""
+        assert isinstance(label, LetterLabel)
+        body = ([label.rest] if label.rest.strip() else []) + block.lines[1:]
+        at = self.at
+        letter = self._is_letter(label.value)
+        if not letter and at.sub is not None:
+            # "(i)" after "(a)": a sub-sub-paragraph.
+            self._add(_Para("subparagraph", label.value, body, self.parts.current, at.sub))
+            return
+        if at.top is None:
+            self._add(_Para("preambular", None, list(block.lines), self.parts.current))
+            return
+        self._append_sub(label.value, body, at.top)
+        self.paras[-1].section = at.section
+        if letter:
+            at.letter = label.value
+
+    # -- the steps the handlers share -----------------------------------------------
+
+    def _is_tail(self, block: Block) -> bool:
+        """Inside the operative part, an unnumbered block goes on the last paragraph
+        (a table goes on even a preambular one), unless a heading came in between."""
+        assert self.last_body is not None
+        last = self.paras[self.last_body]
+        return (
+            self.num.in_operative
+            and (last.kind != "preambular" or is_table(block))
+            and (not self.at.after_heading or is_table(block))
+        )
+
+    def _is_letter(self, value: str) -> bool:
+        """Whether "(i)", "(v)", "(x)" ... is a letter after "(h)" rather than a Roman numeral."""
+        if not ROMAN_LOWER.fullmatch(value):
+            return True
+        if len(value) != 1:
+            return False
+        if self.at.letter is None:
+            return value != "i"
+        return ord(value) == ord(self.at.letter) + 1
+
+    def _list_item(self, label: NumberLabel, body: list[str]) -> bool:
+        """A numbered item of a list inside an operative paragraph ("11. ... agenda:" then
+        "1.", "2." ...): a sub-paragraph ``OP11(1)``. True if ``label`` was one."""
+        num = self.num
+        if num.nested is not None:
+            top = label.number == num.last + 1 and OPERATIVE_START.match(" ".join(body))
+            if label.number == num.nested_last + 1 and not top:
+                self._append_sub(label.printed, body, num.nested)
+                num.nested_last = label.number
+                return True
+            num.nested = None
+        owner = self.last_body
+        if label.number == 1 and num.count and owner is not None and _announces(self.paras[owner]):
+            num.nested = owner
+            num.nested_last = 1
+            self._append_sub(label.printed, body, num.nested)
+            return True
+        return False
+
+    def _numbering_restarts(self) -> None:
+        """Operative paragraph 1 again: a new part (or, in an annex, a new section of it)."""
+        if not self.parts.annex:
+            hm = PART_HEADING.fullmatch(self.at.heading or "")
+            # The preambular paragraphs since the last operative one open the new part.
+            k = len(self.paras)
+            while k > 0 and self.paras[k - 1].kind in ("preambular", "heading"):
+                k -= 1
+            carried = self.paras[k:]
+            self._start_part(hm.group(1) if hm else None)
+            for q in carried:
+                q.part = self.parts.current
+            return
+        parts = self.parts
+        if parts.annex_restarts == 0 and parts.annex_first:
+            renamed = parts.unique(f"{parts.annex_base}.{parts.annex_first}")
+            for q in self.paras:
+                if q.part == parts.annex_base:
+                    q.part = renamed
+        parts.annex_restarts += 1
+        hm = PART_HEADING.fullmatch(self.at.heading or "")
+        suffix = hm.group(1) if hm else str(parts.annex_restarts + 1)
+        parts.current = parts.unique(f"{parts.annex_base}.{suffix}")
+        self.num.count = 0
+
+    def _article(self, text: str) -> None:
+        """Each article (rule, section) of an annexed text is its own part: ``ANNEX.Art4``."""
+        am = ARTICLE.match(text)
+        parts = self.parts
+        if am and parts.annex and am.group(1).lower() != "annex":
+            name = f"{parts.annex_base}.{am.group(1)[:4].rstrip('i').capitalize()}{am.group(2)}"
+            parts.current = parts.unique(name)
+            self._restart()
+            parts.annex_restarts += 1
+
+    def _start_part(self, name: str | None) -> None:
+        """The next part, ``name`` or the one after the current; the text before the
+        first restart becomes part A (or I, or the heading printed above it)."""
+        parts = self.parts
+        if parts.current is None and self.last_body is not None:
+            first = "I" if name is not None and ROMAN_UPPER.fullmatch(name) and name != "I" else "A"
+            if parts.first is not None:
+                first = parts.first
+            first = parts.unique(first)
+            for p in self.paras:
+                if p.part is None:
+                    p.part = first
+            parts.current = first
+        parts.current = parts.unique(name if name is not None else _next_part_name(parts.current))
+        self._restart()
+
+    def _restart(self) -> None:
+        """A new part, annex or article: numbering and the last paragraphs start afresh."""
+        self.num = _Numbering()
+        self.at.top = self.at.sub = None
+        self.at.letter = None
+        self.at.listing = self.at.in_list = False
+
+    def _add_top(self, para: _Para) -> None:
+        """Append a preambular or operative paragraph: what follows hangs from it."""
+        self._add(para)
+        self.at.top = len(self.paras) - 1
+        self.at.sub = None
+        self.at.letter = None
+        self.at.section = None
+        self.at.after_heading = False
+
+    def _append_sub(self, value: str, body: list[str], parent: int) -> None:
+        self._add(_Para("subparagraph", value, body, self.parts.current, parent))
+        self.at.sub = len(self.paras) - 1
+
+    def _add(self, para: _Para) -> None:
+        """Append a paragraph that is not a heading."""
+        self.paras.append(para)
+        self.last_body = len(self.paras) - 1
+        self.at.listing = _announces(para)
+        self.at.in_list = False
 
 
 def build_paragraphs(
@@ -437,183 +557,61 @@ def build_paragraphs(
     french: bool = False,
     vocabulary: Container[str] = frozenset(),
     first_part: str | None = None,
+    first_heading: list[str] | None = None,
+    decision: bool = False,
 ) -> tuple[list[Paragraph], list[str], list[str]]:
     """Paragraphs of a body; also the closing blocks' text and notes.
 
     Returns ``(paragraphs, closings, notes)``: ``closings`` holds the text of
-    each "39th plenary meeting / 26 November 2018" block found.
+    each "39th plenary meeting / 26 November 2018" block found. ``first_part``
+    is the part printed above the body, ``first_heading`` its title. In a
+    ``decision`` every unnumbered paragraph is operative ("The General
+    Assembly, taking note of ..., decides ..." is ``OP1``).
     """
-    st = _State(heading_first=first_part)
-    if first_part is not None:
-        st.part = _unique_part(st, first_part)
-    notes: list[str] = []
-    closings: list[str] = []
     blocks = merge_blocks(make_blocks(lines), french)
-    queue = list(reversed(blocks))
-    while queue:
-        block, rest_block = _split_block(queue.pop(), st)
-        if rest_block is not None:
-            queue.append(rest_block)
-        first = block.lines[0]
-        text_all = " ".join(" ".join(block.lines).split())
-        if _CLOSING.fullmatch(first):
-            closings.append(text_all)
-            st.closed = True
-            continue
-        if ASSEMBLY_LINE.fullmatch(text_all):
-            if st.ops_in_part or st.closed:
-                _start_part(
-                    st, st.heading if st.heading and _PART_HEADING.fullmatch(st.heading) else None
-                )
-            st.closed = False
-            continue
-        m = _ANNEX.fullmatch(first)
-        if m and (st.closed or st.ops_in_part or not st.paras):
-            name = "ANNEX" + ("-" + m.group(1).upper() if m.group(1) else "")
-            st.annex = True
-            st.part = st.annex_base = _unique_part(st, name)
-            st.annex_restarts = 0
-            _restart_numbering(st)
-            st.heading = None
-            st.annex_first_heading = None
-            continue
-        label = _label(first, french)
-        if label and label[0] == "op" and len(label[1]) > 3 and int(label[1]) != st.last_number + 1:
-            label = None  # "2030. " opening a line is a year; paragraph 1000 follows 999
-        bare = _BARE_NUMBER.fullmatch(first)
-        if (
-            label is None
-            and bare
-            and len(block.lines) > 1
-            and int(bare.group(1)) == st.last_number + 1
-        ):
-            label = ("op", bare.group(1), "")  # "26" printed without its period
-        if label is None and _is_heading(block) and not _preamble_line(block, st):
-            if _CLOSING.search(text_all):
-                closings.append(text_all)
-                st.closed = True
-                continue
-            hm = _PART_HEADING.fullmatch(text_all) or _PART_HEADING.fullmatch(first)
-            st.heading = hm.group(1) if hm else text_all
-            if hm and st.part is not None and hm.group(1) == _next_part_name(st.part):
-                # Parts are established: the next heading in sequence opens the next part.
-                _start_part(st, hm.group(1))
-            st.after_heading = True
-            am = _ARTICLE.match(text_all)
-            if am and st.annex and am.group(1).lower() != "annex":
-                # Each article (rule, section) of an annexed text is its own part.
-                name = f"{st.annex_base}.{am.group(1)[:4].rstrip('i').capitalize()}{am.group(2)}"
-                st.part = _unique_part(st, name)
-                _restart_numbering(st)
-                st.annex_restarts += 1
-            sm = _SECTION_LABEL.fullmatch(block.lines[0])
-            st.section = block.lines[0].strip().split(".")[0] if sm else None
-            if hm and not st.paras and st.heading_first is None:
-                st.heading_first = hm.group(1)
-            if hm and st.annex and not st.ops_in_part and st.annex_restarts == 0:
-                st.annex_first_heading = hm.group(1)
-            continue
-        if st.closed and not st.annex:
-            # Text after the closing line that is not an annex: keep it, plainly.
-            st.closed = False
-        if label is None:
-            if st.paras and _TABLE_NOTE.match(first):
-                st.paras[-1].lines.extend(block.lines)
-                continue
-            if (
-                st.in_operative
-                and st.paras
-                and (st.paras[-1].kind != "preambular" or _is_table(block))
-                and (not st.after_heading or _is_table(block))
-            ):
-                st.paras[-1].lines.extend(block.lines)
-                continue
-            _add_top(st, _Para("preambular", None, list(block.lines), st.part))
-            st.nested = None
-            continue
-        kind, value, rest = label
-        body = ([rest] if rest.strip() else []) + block.lines[1:]
-        if kind == "op":
-            number = int(value)
-            if st.nested is not None:
-                top = number == st.last_number + 1 and _OPERATIVE_START.match(" ".join(body))
-                if number == st.nested_last + 1 and not top:
-                    st.paras.append(_Para("subparagraph", value, body, st.part, st.nested))
-                    st.nested_last = number
-                    st.last_sub = len(st.paras) - 1
-                    continue
-                st.nested = None
-            if (
-                number == 1
-                and st.ops_in_part
-                and st.paras
-                and st.paras[-1].lines
-                and st.paras[-1].lines[-1].rstrip().endswith(":")
-            ):
-                st.nested = len(st.paras) - 1
-                st.nested_last = 1
-                st.paras.append(_Para("subparagraph", value, body, st.part, st.nested))
-                st.last_sub = len(st.paras) - 1
-                continue
-            if number == 1 and st.ops_in_part and not st.annex:
-                hm = _PART_HEADING.fullmatch(st.heading or "")
-                # The preambular paragraphs since the last operative one open the new part.
-                k = len(st.paras)
-                while k > 0 and st.paras[k - 1].kind == "preambular":
-                    k -= 1
-                carried = st.paras[k:]
-                _start_part(st, hm.group(1) if hm else None)
-                for q in carried:
-                    q.part = st.part
-            elif number == 1 and st.ops_in_part and st.annex:
-                if st.annex_restarts == 0 and st.annex_first_heading:
-                    renamed = _unique_part(st, f"{st.annex_base}.{st.annex_first_heading}")
-                    for q in st.paras:
-                        if q.part == st.annex_base:
-                            q.part = renamed
-                st.annex_restarts += 1
-                hm = _PART_HEADING.fullmatch(st.heading or "")
-                suffix = hm.group(1) if hm else str(st.annex_restarts + 1)
-                st.part = _unique_part(st, f"{st.annex_base}.{suffix}")
-                st.ops_in_part = 0
-            st.last_number = number
-            _add_top(st, _Para("operative", value, body, st.part))
-            st.in_operative = True
-            st.ops_in_part += 1
-            st.heading = None
-            continue
-        # Sub-paragraph.
-        parent = st.last_top
-        is_letter = len(value) == 1 and (
-            not _ROMAN.fullmatch(value)
-            or (st.last_letter is None and value != "i")
-            or (st.last_letter is not None and ord(value) == ord(st.last_letter) + 1)
-        )
-        if not is_letter and not _ROMAN.fullmatch(value):
-            is_letter = True
-        if is_letter or st.last_sub is None:
-            if parent is None:
-                st.paras.append(_Para("preambular", None, list(block.lines), st.part))
-                continue
-            st.paras.append(_Para("subparagraph", value, body, st.part, parent))
-            st.paras[-1].section = st.section
-            st.last_sub = len(st.paras) - 1
-            if is_letter:
-                st.last_letter = value
-            continue
-        st.paras.append(_Para("subparagraph", value, body, st.part, st.last_sub))
-    if not st.paras and blocks:
+    builder = _Builder(french, first_part, first_heading)
+    builder.feed(blocks)
+    paras = builder.paras
+    notes: list[str] = []
+    if builder.last_body is None and blocks:
         # Nothing looked like a paragraph (headings only): keep every block.
-        st.paras = [_Para("preambular", None, list(b.lines), None) for b in blocks]
+        paras = [_Para("preambular", None, list(b.lines), None) for b in blocks]
         notes.append("no resolution structure found: every block is kept as a paragraph")
-    elif _promote_unnumbered(st):
+    elif _promote_unnumbered(paras, everything=decision) and not decision:
         notes.append("the operative part is not numbered: unnumbered operative paragraphs")
-    return _finish(st, vocabulary), closings, notes
+    return _finish(_label_headings(paras), vocabulary), builder.closings, notes
+
+
+_ANNEXED = re.compile(r"\bannex|\banexo", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
+_TABLE_ROW = re.compile(r"\d{1,3}(?:\s|$)")  # "5 Total net change": a row of a table
+_QUOTES = ("“", "«", '"', "‘")
+
+
+_NAMED_LABEL = re.compile(
+    r"\s*(?:Part|Section|Chapter|Article|Rule|Regulation|Income section)\s+"
+    r"(?:\d{1,3}[A-Z]?|[IVXLC]{1,7})\b"
+)
+
+
+def _headings_in(lines: list[str]) -> list[list[str]]:
+    """The headings of one heading block: a section label on a later line starts the
+    next ("Priority area 2: Trade ..." then "I." / "International trade"), as does a
+    named one ("Part I" / "Overall policymaking ..." then "Section 1" / ...)."""
+    out = [lines[:1]]
+    for line in lines[1:]:
+        if SECTION_LABEL.fullmatch(line) or _NAMED_LABEL.match(line):
+            out.append([])
+        out[-1].append(line)
+    return out
+
+
+def _announces(p: _Para) -> bool:
+    """Whether a paragraph ends with a colon: what follows is its list."""
+    return bool(p.lines) and p.lines[-1].rstrip().endswith(":")
 
 
 _VERB_LIKE = re.compile(r"[A-Za-zÀ-ÿ][a-zà-ÿ]+(?:ing|es|s|ed)|upon|for|on")
-
-
 _OPERATIVE_VERB = re.compile(
     r"(?:(?:Also|Further|Again|Strongly|Once again|Further also|Hereby)\s+)?"
     r"(?!Has\b|Is\b|Was\b)[A-Z][a-z]+[^s\W]s\b"
@@ -621,25 +619,34 @@ _OPERATIVE_VERB = re.compile(
 )
 
 
-def _promote_unnumbered(st: _State) -> bool:
-    """In a part without numbered paragraphs, make the trailing "Decides ..." operative."""
+def _opens_with_a_verb(p: _Para) -> bool:
+    return bool(_OPERATIVE_VERB.match(" ".join(p.lines[0].split())))
+
+
+def _first_operative(top: list[_Para], everything: bool) -> int | None:
+    """Where the operative part starts among the unnumbered paragraphs ``top``: at the
+    first "Decides ..." (not the first paragraph unless all open with a verb)."""
+    if everything:
+        return 0 if top else None
+    first = next((k for k, p in enumerate(top) if _opens_with_a_verb(p)), None)
+    if first == 0 and len(top) > 1 and not all(_opens_with_a_verb(p) for p in top):
+        return None
+    return first
+
+
+def _promote_unnumbered(paras: list[_Para], *, everything: bool = False) -> bool:
+    """In a part without numbered paragraphs, make the trailing "Decides ..." operative
+    (``everything``: every paragraph, as in a decision)."""
     promoted = False
     parts: dict[str | None, list[_Para]] = {}
-    for p in st.paras:
+    for p in paras:
         parts.setdefault(p.part, []).append(p)
-    for part, paras in parts.items():
-        if (part or "").startswith("ANNEX") or any(p.kind == "operative" for p in paras):
+    for part, members in parts.items():
+        if (part or "").startswith("ANNEX") or any(p.kind == "operative" for p in members):
             continue
-        top = [p for p in paras if p.kind == "preambular"]
-        first = next(
-            (k for k, p in enumerate(top) if _OPERATIVE_VERB.match(" ".join(p.lines[0].split()))),
-            None,
-        )
-        if first is None or (
-            first == 0
-            and len(top) > 1
-            and not all(_OPERATIVE_VERB.match(" ".join(p.lines[0].split())) for p in top)
-        ):
+        top = [p for p in members if p.kind == "preambular"]
+        first = _first_operative(top, everything)
+        if first is None:
             continue
         for k, p in enumerate(top[first:], start=1):
             p.kind = "operative"
@@ -649,41 +656,116 @@ def _promote_unnumbered(st: _State) -> bool:
     return promoted
 
 
-def _finish(st: _State, vocabulary: Container[str]) -> list[Paragraph]:
-    out: list[Paragraph] = []
-    ids: list[str] = []
-    pp_count: dict[str | None, int] = {}
-    seen: set[str] = set()
-    dup: dict[str, int] = {}
-    for p in st.paras:
+_HEADING_LABEL = re.compile(r"\s*(?:([IVXLC]{1,7}|[A-Z])\.|([IVXLC]{1,7})(?=\s|$))\s*")
+
+
+def _heading_label(first: str) -> tuple[str | None, str]:
+    """The label opening a heading's first line ("II.", "B.", "IV" before a title), and
+    the rest of the line.
+
+    >>> _heading_label("II. Trade facilitation"), _heading_label("IV Illegal fishing")
+    (('II', 'Trade facilitation'), ('IV', 'Illegal fishing'))
+    >>> _heading_label("A new agenda"), _heading_label("B.")
+    ((None, 'A new agenda'), ('B', ''))
+    """
+    if alone := PART_HEADING.fullmatch(first):
+        return alone.group(1), ""
+    m = _HEADING_LABEL.match(first)
+    if m is None:
+        return None, first
+    label = m.group(1) or m.group(2)
+    roman = from_roman(label) is not None and (len(label) > 1 or label in "IVX")
+    if not roman and not (m.group(1) and len(label) == 1):
+        return None, first
+    return label, first[m.end() :]
+
+
+def _label_headings(paras: list[_Para]) -> list[_Para]:
+    """Headings get their label as their number ("II. Trade" is II, "Trade"). A label
+    alone ("XXIV") numbers the title printed under it; with no title it is the
+    heading's text, unless it only repeats the name of its part (then it is dropped).
+    A named label alone ("Part VI", "Article 4") joins the title under it.
+    The list keeps its length: sub-paragraphs point at their parents by index."""
+    alone: _Para | None = None  # the last paragraph, if a heading made of a label alone
+    for p in paras:
+        if p.kind != "heading":
+            alone = None
+            continue
+        label, rest = _heading_label(p.lines[0])
+        p.lines = ([rest] if rest.strip() else []) + p.lines[1:]
+        p.label = label
+        if p.lines and label is None and alone is not None and alone.part == p.part:
+            # "XXIV" then its title, "Part VI" then its title: one heading
+            alone.dropped = True
+            if alone.lines:
+                p.lines = alone.lines + p.lines
+            else:
+                p.label = alone.label
+            alone = None
+            continue
+        named = len(p.lines) == 1 and bool(_NAMED_LABEL.fullmatch(p.lines[0].strip()))
+        alone = p if not p.lines or named else None
+    for p in paras:
+        if p.kind == "heading" and not p.lines and not p.dropped:
+            if p.label is None or p.label == (p.part or "").rsplit(".", 1)[-1]:
+                p.dropped = True
+            else:
+                p.lines, p.label = [p.label], None
+    return paras
+
+
+class _Ids:
+    """Ids in reading order: ``PP<n>`` counted per part, ``OP<number>``, ``OP8(a)``,
+    ``H<n>`` for headings counted per part; a repeated id gets ``~2``, ``~3``."""
+
+    def __init__(self) -> None:
+        self.given: list[str] = []
+        self.seen: set[str] = set()
+        self.pp_count: dict[str | None, int] = {}
+        self.h_count: dict[str | None, int] = {}
+        self.dup: dict[str, int] = {}
+
+    def next(self, p: _Para) -> tuple[str, str | None]:
+        """The id of ``p`` and the id of its parent."""
         prefix = f"{p.part}." if p.part else ""
+        parent = None
         if p.kind == "preambular":
-            pp_count[p.part] = pp_count.get(p.part, 0) + 1
-            pid = f"{prefix}PP{pp_count[p.part]}"
-            number = None
-            parent = None
+            self.pp_count[p.part] = self.pp_count.get(p.part, 0) + 1
+            pid = f"{prefix}PP{self.pp_count[p.part]}"
         elif p.kind == "operative":
             pid = f"{prefix}OP{p.label if p.label is not None else p.order}"
-            number = p.label
-            parent = None
+        elif p.kind == "heading":
+            self.h_count[p.part] = self.h_count.get(p.part, 0) + 1
+            pid = f"{prefix}H{self.h_count[p.part]}"
         else:
             assert p.parent_key is not None
-            parent = ids[p.parent_key]
+            parent = self.given[p.parent_key]
             pid = f"{parent}({p.label})"
-            if pid in seen and p.section:
+            if pid in self.seen and p.section:
                 pid = f"{parent}.{p.section}({p.label})"
-            number = p.label
-        if pid in seen:
+        if pid in self.seen:
             base = pid
-            k = dup.get(base, 1) + 1
-            while f"{base}~{k}" in seen:
+            k = self.dup.get(base, 1) + 1
+            while f"{base}~{k}" in self.seen:
                 k += 1
-            dup[base] = k
+            self.dup[base] = k
             pid = f"{base}~{k}"
-        seen.add(pid)
-        ids.append(pid)
+        self.seen.add(pid)
+        self.given.append(pid)
+        return pid, parent
+
+
+def _finish(paras: list[_Para], vocabulary: Container[str]) -> list[Paragraph]:
+    """The paragraphs with their ids, joined text, footnote markers and leads."""
+    ids = _Ids()
+    out: list[Paragraph] = []
+    for p in paras:
+        if p.dropped:
+            ids.given.append("")  # keeps the indices of parents
+            continue
+        pid, parent = ids.next(p)
         text, notes = detach_markers(join_lines(p.lines, vocabulary))
-        lead = lead_of(text)
+        lead = lead_of(text) if p.kind != "heading" else ""
         if p.kind == "subparagraph" and not _VERB_LIKE.fullmatch(
             lead.split(" ")[-1] if lead else ""
         ):
@@ -691,10 +773,10 @@ def _finish(st: _State, vocabulary: Container[str]) -> list[Paragraph]:
         out.append(
             Paragraph(
                 id=pid,
-                kind=p.kind,  # type: ignore[arg-type]
+                kind=p.kind,
                 text=text,
                 lead=lead,
-                number=number,
+                number=None if p.kind == "preambular" else p.label,
                 footnotes=notes,
                 parent=parent,
                 part=p.part,

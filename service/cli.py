@@ -21,6 +21,7 @@ from typing import Any, TypeVar, cast
 
 import click
 
+from diffing.model import Resolution
 from service import config, reports
 from service.errors import ResdiffError
 from service.library import Library, Resolved, Retriever, Store, open_store, symbols
@@ -156,11 +157,35 @@ def parse(path: str, fmt: str, language: str) -> None:
     echo(f"{res.symbol or '(no symbol)'}  {res.document_type}  [{res.language}]")
     if res.title:
         echo(res.title)
+    for line in _who_and_what(res):
+        echo(line)
     for p in res.paragraphs:
         marks = f"  [{', '.join(p.footnotes)}]" if p.footnotes else ""
         echo(f"{p.id:>12}  {p.text}{marks}")
+    for ins in res.instructions:
+        number = "" if ins.number is None else f"{ins.number}."
+        echo(f"{number:>12}  " + ins.text.replace("\n", "\n" + " " * 14))
     for fn in res.footnotes:
         echo(f"{fn.marker:>12}) {fn.text}")
+
+
+def _who_and_what(res: Resolution) -> list[str]:
+    """The header lines of ``parse --format text``: committee, sponsors or submitter,
+    the drafts the text is based on, the draft an amendment amends."""
+    lines = []
+    if res.committee:
+        lines.append(f"committee: {res.committee}")
+    if res.sponsors:
+        lines.append(f"sponsors: {', '.join(res.sponsors)}")
+    if res.submitted_by:
+        s = res.submitted_by
+        who = s.role + (f", {s.name}" if s.name else "") + (f" ({s.country})" if s.country else "")
+        lines.append(f"submitted by: {who}")
+    if res.based_on:
+        lines.append(f"based on: {', '.join(res.based_on)}")
+    if res.amends:
+        lines.append(f"amends: {res.amends}")
+    return lines
 
 
 @cli.command()

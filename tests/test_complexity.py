@@ -6,22 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from radon.complexity import cc_visit
 from radon.visitors import Class
 
 from tests.conftest import ROOT
 
 LIMIT = 30
-
-#: The parser's functions still over the limit, split on the ``parser`` branch (issue 14):
-#: the integrator empties this set when that branch is merged.
-PENDING_PARSER_SPLIT = {
-    "diffing/cleanup.py:extract_footnotes",
-    "diffing/structure.py:build_paragraphs",
-    "diffing/leads.py:lead_of",
-    "diffing/metadata.py:read_front",
-}
 
 
 def _functions(blocks: list[Any], prefix: str = "") -> Iterator[tuple[str, int]]:
@@ -44,17 +34,5 @@ def _complexities() -> dict[str, int]:
 
 
 def test_no_function_is_too_complex() -> None:
-    over = {
-        name: c
-        for name, c in _complexities().items()
-        if c > LIMIT and name not in PENDING_PARSER_SPLIT
-    }
+    over = {name: c for name, c in _complexities().items() if c > LIMIT}
     assert not over, f"cyclomatic complexity above {LIMIT}: {over}"
-
-
-@pytest.mark.parametrize("name", sorted(PENDING_PARSER_SPLIT))
-def test_pending_entries_are_still_needed(name: str) -> None:
-    complexity = _complexities().get(name)
-    assert complexity is not None and complexity > LIMIT, (
-        f"{name} is now at {complexity}: remove it from PENDING_PARSER_SPLIT"
-    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffing import parse
-from diffing.cleanup import join_lines, remove_furniture
+from diffing.cleanup import _occurs, join_lines, remove_furniture
 from diffing.errors import EmptyDocumentError, ResdiffError
 from diffing.metadata import split_sponsors
 from diffing.model import Resolution
@@ -324,10 +325,17 @@ def test_revised_draft_in_a_committee() -> None:
 def test_parts_and_annex() -> None:
     r = _read(FIXTURES / "synthetic_parts_annex_en.txt")
     assert [p.id for p in r.paragraphs] == [
-        "A.PP1", "A.PP2", "A.OP1", "A.OP2",
-        "B.PP1", "B.OP1", "B.OP1(a)", "B.OP1(b)", "B.OP1(b)(i)", "B.OP1(b)(ii)", "B.OP2",
-        "ANNEX.OP1", "ANNEX.OP2",
+        "A.H1", "A.PP1", "A.PP2", "A.OP1", "A.OP2",
+        "B.H1", "B.PP1", "B.OP1", "B.OP1(a)", "B.OP1(b)", "B.OP1(b)(i)", "B.OP1(b)(ii)", "B.OP2",
+        "ANNEX.H1", "ANNEX.OP1", "ANNEX.OP2",
     ]  # fmt: skip
+    # Each part's heading: its letter as number, its title as text.
+    headings = [(p.id, p.number, p.text) for p in r.paragraphs if p.kind == "heading"]
+    assert headings == [
+        ("A.H1", "A", "Imaginary territory"),
+        ("B.H1", "B", "Another question"),
+        ("ANNEX.H1", None, "Programme of work"),
+    ]
     assert r.paragraph("B.OP1(b)(i)").parent == "B.OP1(b)"
     assert r.paragraph("B.OP1(b)(i)").number == "i"
     assert r.paragraph("A.PP2").lead == "Noting with concern"
@@ -344,7 +352,12 @@ def test_section_headings_that_do_not_restart_are_not_parts() -> None:
         "1. Decides one;\n \n2. Decides two;\n \nII\n \nSecond matter\n \n3. Decides three.\n"
     )
     r = parse(text)
-    assert [p.id for p in r.paragraphs] == ["PP1", "OP1", "OP2", "OP3"]
+    assert [p.id for p in r.paragraphs] == ["PP1", "H1", "OP1", "OP2", "H2", "OP3"]
+    # "I" then its title is one heading; headings take no number from the paragraphs.
+    assert [(p.number, p.text, p.lead) for p in r.paragraphs if p.kind == "heading"] == [
+        ("I", "First matter", ""),
+        ("II", "Second matter", ""),
+    ]
 
 
 def test_numbered_list_inside_an_operative_paragraph() -> None:
@@ -476,11 +489,19 @@ def test_articles_of_an_annexed_convention_are_parts() -> None:
     )
     assert [p.id for p in r.paragraphs] == [
         "OP1",
+        "ANNEX.H1",
+        "ANNEX.Art1.H1",
         "ANNEX.Art1.OP1",
         "ANNEX.Art1.OP2",
+        "ANNEX.Art2.H1",
         "ANNEX.Art2.OP1",
         "ANNEX.Art2.OP1(a)",
         "ANNEX.Art2.OP1(b)",
+    ]
+    assert [p.text for p in r.paragraphs if p.kind == "heading"] == [
+        "Convention on things",
+        "Article 1 Use of terms",
+        "Article 2 Scope",
     ]
     assert r.adopted == "2040-01-01"
 
@@ -491,8 +512,12 @@ def test_lettered_section_inside_a_list() -> None:
         " \nB.\nSecond area\n \n(a) Three;\n \n2. Decides to continue.\n"
     )
     assert [p.id for p in r.paragraphs] == [
-        "OP1", "OP1(a)", "OP1(b)", "OP1.B(a)", "OP2",
+        "OP1", "H1", "OP1(a)", "OP1(b)", "H2", "OP1.B(a)", "OP2",
     ]  # fmt: skip
+    assert [(p.number, p.text) for p in r.paragraphs if p.kind == "heading"] == [
+        ("A", "First area"),
+        ("B", "Second area"),
+    ]
     assert r.paragraph("OP1.B(a)").parent == "OP1"
 
 
@@ -607,3 +632,10 @@ def test_a_footnote_block_in_the_front_matter_does_not_shift_the_body() -> None:
     res = parse(text)
     assert [p.id for p in res.paragraphs] == ["PP1", "PP2", "OP1"]
     assert res.paragraph("PP1").text == "Recalling its resolution 1/1,"
+
+
+@given(st.text(alphabet="ab-_ é1\n.", max_size=14), st.text(alphabet="ab", min_size=1, max_size=3))
+def test_whole_word_search_agrees_with_the_pattern(text: str, word: str) -> None:
+    """The hyphenation vocabulary's fast search means what its regular expression says."""
+    expected = re.search(rf"(?<![\w-]){re.escape(word)}(?!\w|-\w)", text) is not None
+    assert _occurs(text, word) == expected

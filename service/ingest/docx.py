@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from diffing.cleanup import SUPERSCRIPTS
+from diffing.lexicon import to_roman
 from service.config import DEFAULTS
 from service.errors import (
     EmptyDocumentError,
@@ -174,25 +175,11 @@ def label_for(value: int, fmt: str) -> str:
         letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
     if fmt in ("lowerRoman", "upperRoman"):
-        roman = _roman(value)
+        roman = to_roman(value).lower() if 0 < value < 4000 else str(value)
         return roman.upper() if fmt == "upperRoman" else roman
     if fmt == "decimalZero":
         return f"{value:02d}"
     return str(value)
-
-
-def _roman(value: int) -> str:
-    if not 0 < value < 4000:
-        return str(value)
-    out = []
-    for n, s in (
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-    ):  # fmt: skip
-        while value >= n:
-            out.append(s)
-            value -= n
-    return "".join(out)
 
 
 def _read_level(el: etree._Element) -> _Level:

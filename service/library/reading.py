@@ -43,7 +43,10 @@ _START = re.compile(
 
 
 def words(res: Resolution) -> int:
-    return sum(len(p.text.split()) for p in res.paragraphs)
+    """Words of the paragraphs, and of the instructions of an amendment."""
+    return sum(len(p.text.split()) for p in res.paragraphs) + sum(
+        len(i.text.split()) for i in res.instructions
+    )
 
 
 def _count(pattern: re.Pattern[str], text: str, stop: int) -> int:
@@ -85,8 +88,8 @@ def precount(text: str, limits: Limits, name: str) -> None:
 
 
 def check_document(res: Resolution, limits: Limits, name: str) -> int:
-    """Refuse a document over the paragraph or word limit (413), or without
-    paragraphs (422); its number of words otherwise."""
+    """Refuse a document over the paragraph or word limit (413), or without paragraphs
+    (422; an amendment has instructions instead); its number of words otherwise."""
     if len(res.paragraphs) > limits.paragraphs:
         raise LimitExceededError(
             f"{name} has {len(res.paragraphs):,} paragraphs: the limit is {limits.paragraphs:,}"
@@ -94,7 +97,7 @@ def check_document(res: Resolution, limits: Limits, name: str) -> int:
     count = words(res)
     if count > limits.words:
         raise LimitExceededError(f"{name} has {count:,} words: the limit is {limits.words:,}")
-    if not res.paragraphs:
+    if not res.paragraphs and not res.instructions:
         raise EmptyDocumentError(f"{name}: no resolution paragraph was found in it")
     return count
 

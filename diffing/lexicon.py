@@ -1,0 +1,255 @@
+"""Words that several steps of resdiff read the same way: months, ordinals, Roman numerals.
+
+* Months in English, French and Spanish (:data:`MONTHS`, :func:`month_number`),
+  with the printed spellings of English and French as tuples for patterns.
+* Ordinals in English and French, in words and in figures, both ways:
+  :func:`ordinal_value` reads "fourth", "forty-first", "one hundred and
+  first", "quatrième", "quarante et unième", "4th", "4e"; :func:`ordinal_word`
+  writes them out. Sessions ("Eightieth session"), amendments ("In the
+  forty-first preambular paragraph") and renewals ("seventy-fifth" ->
+  "seventy-seventh") use them. 1 to 999.
+* Roman numerals: :func:`to_roman`, :func:`from_roman`, and the patterns of a
+  Roman label (:data:`ROMAN_UPPER`, :data:`ROMAN_LOWER`).
+
+>>> ordinal_value("forty-first"), ordinal_value("Quarante et unième"), ordinal_value("4th")
+(41, 41, 4)
+>>> ordinal_word(81, "fr"), ordinal_word(41), ordinal_word(71, "fr")
+('quatre-vingt-unième', 'forty-first', 'soixante et onzième')
+>>> to_roman(19), from_roman("XIX"), from_roman("IIII")
+('XIX', 19, None)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "MONTHS",
+    "MONTHS_EN",
+    "MONTHS_FR",
+    "ORDINALS_EN",
+    "ORDINALS_FR",
+    "ROMAN_LOWER",
+    "ROMAN_UPPER",
+    "from_roman",
+    "month_number",
+    "ordinal_value",
+    "ordinal_word",
+    "to_roman",
+]
+
+# --- months ---------------------------------------------------------------------
+
+MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+"""English month names as printed, January first."""
+MONTHS_FR = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+"""French month names as printed (lower case), janvier first."""
+_MONTHS_ES = (
+    "enero", "febrero", "marzo", "abril", "mayo", "junio",
+    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+)  # fmt: skip
+MONTHS: dict[str, int] = {
+    **{m.lower(): k for k, m in enumerate(MONTHS_EN, 1)},
+    **{m: k for k, m in enumerate(MONTHS_FR, 1)},
+    "fevrier": 2, "aout": 8, "decembre": 12, "setiembre": 9,
+    **{m: k for k, m in enumerate(_MONTHS_ES, 1)},
+}  # fmt: skip
+"""Month number by lower-case name: English, French (with or without accents), Spanish."""
+
+
+def month_number(name: str) -> int | None:
+    """The month ``name`` stands for, 1 to 12, in any case.
+
+    >>> month_number("December"), month_number("août"), month_number("Smarch")
+    (12, 8, None)
+    """
+    return MONTHS.get(name.lower())
+
+
+# --- ordinals -------------------------------------------------------------------
+
+_EN_UNITS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_EN_UNITS_TH = (
+    "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+)  # fmt: skip
+_EN_TEENS_TH = (
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+    "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+)  # fmt: skip
+_EN_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def _english(n: int, *, conjunction: bool = True) -> str:
+    if n >= 100:
+        hundreds, rest = divmod(n, 100)
+        head = f"{_EN_UNITS[hundreds]} hundred"
+        if not rest:
+            return head + "th"
+        return f"{head} {'and ' if conjunction else ''}{_english(rest)}"
+    tens, unit = divmod(n, 10)
+    if tens == 0:
+        return _EN_UNITS_TH[unit]
+    if tens == 1:
+        return _EN_TEENS_TH[unit]
+    if unit == 0:
+        return _EN_TENS[tens][:-1] + "ieth"
+    return f"{_EN_TENS[tens]}-{_EN_UNITS_TH[unit]}"
+
+
+_FR_SMALL = (
+    "", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
+    "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize",
+    "dix-sept", "dix-huit", "dix-neuf",
+)  # fmt: skip
+_FR_TENS = ("", "", "vingt", "trente", "quarante", "cinquante", "soixante")
+
+
+def _french_cardinal(n: int) -> str:
+    """French cardinal, traditional spelling ("soixante et onze", "quatre-vingts")."""
+    if n >= 100:
+        hundreds, rest = divmod(n, 100)
+        head = "cent" if hundreds == 1 else f"{_FR_SMALL[hundreds]} cent"
+        if not rest:
+            return head + ("s" if hundreds > 1 else "")
+        return f"{head} {_french_cardinal(rest)}"
+    if n < 20:
+        return _FR_SMALL[n]
+    tens, unit = divmod(n, 10)
+    if tens in (7, 9):  # soixante-dix..., quatre-vingt-dix...: a teen after the base
+        base = "soixante" if tens == 7 else "quatre-vingt"
+        joiner = " et " if n == 71 else "-"
+        return f"{base}{joiner}{_FR_SMALL[10 + unit]}"
+    base = "quatre-vingt" if tens == 8 else _FR_TENS[tens]
+    if unit == 0:
+        return base + ("s" if tens == 8 else "")
+    joiner = " et " if unit == 1 and tens != 8 else "-"
+    return f"{base}{joiner}{_FR_SMALL[unit]}"
+
+
+def _french(n: int, *, feminine: bool = False) -> str:
+    if n == 1:
+        return "première" if feminine else "premier"
+    cardinal = _french_cardinal(n)
+    last = re.split(r"[ -]", cardinal)[-1]
+    head = cardinal[: len(cardinal) - len(last)]
+    if last in ("vingts", "cents"):
+        last = last[:-1]
+    stem = {"cinq": "cinqu", "neuf": "neuv"}.get(last, last.removesuffix("e"))
+    return f"{head}{stem}ième"
+
+
+def _key(word: str) -> str:
+    """Lower case without spaces or hyphens, as tokens are compared: "Forty-first" -> "fortyfirst".
+
+    The key of a word is the same in every spelling: "quarante et unième",
+    "quarante-et-unième" (1990 spelling) and the token key "quaranteetunième".
+    """
+    return re.sub(r"[\s\-‐‑]+", "", word.lower())
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
+
+
+ORDINALS_EN: dict[str, int] = {}
+"""English ordinals in words, 1 to 999, by key (lower case, no space or hyphen: "fortyfirst")."""
+ORDINALS_FR: dict[str, int] = {}
+"""French ordinals in words, by key ("quaranteetunième"), with or without accents."""
+for _n in range(1, 1000):
+    ORDINALS_EN[_key(_english(_n))] = _n
+    ORDINALS_EN.setdefault(_key(_english(_n, conjunction=False)), _n)
+    for _word in (_french(_n), _french(_n, feminine=True)):
+        ORDINALS_FR[_key(_word)] = _n
+        ORDINALS_FR.setdefault(_unaccented(_key(_word)), _n)
+ORDINALS_EN["hundredth"] = 100
+_FIGURES = re.compile(r"(\d{1,3}) ?(?:st|nd|rd|th|e|er|re|ème|ère|eme|ᵉ|ᵉʳ|ʳᵉ)", re.IGNORECASE)
+
+
+def ordinal_value(word: str) -> int | None:
+    """The number an ordinal stands for, in English or French words or in figures.
+
+    >>> [ordinal_value(w) for w in ("Eightieth", "twenty first", "one hundred and first")]
+    [80, 21, 101]
+    >>> [ordinal_value(w) for w in ("Soixante-quinzième", "vingt-et-unième", "1er", "2nd")]
+    [75, 21, 1, 2]
+    >>> ordinal_value("twenty"), ordinal_value("fourths"), ordinal_value("0th")
+    (None, None, None)
+    """
+    key = _key(word)
+    value = ORDINALS_EN.get(key) or ORDINALS_FR.get(key)
+    if value is not None:
+        return value
+    m = _FIGURES.fullmatch(word.strip())
+    if m and int(m.group(1)) > 0:
+        return int(m.group(1))
+    return None
+
+
+def ordinal_word(n: int, language: str = "en", *, feminine: bool = False) -> str:
+    """``n`` (1 to 999) as an ordinal in words, English or French (``feminine``: "première").
+
+    >>> ordinal_word(73), ordinal_word(100), ordinal_word(112)
+    ('seventy-third', 'one hundredth', 'one hundred and twelfth')
+    >>> ordinal_word(80, "fr"), ordinal_word(91, "fr"), ordinal_word(1, "fr", feminine=True)
+    ('quatre-vingtième', 'quatre-vingt-onzième', 'première')
+    """
+    if not 1 <= n <= 999:
+        raise ValueError(f"no ordinal word for {n}: 1 to 999 only")
+    if language == "fr":
+        return _french(n, feminine=feminine)
+    if language != "en":
+        raise ValueError(f"no ordinal words in language {language!r}: en or fr")
+    return _english(n)
+
+
+# --- Roman numerals ----------------------------------------------------------------
+
+ROMAN_UPPER = re.compile(r"(?=[IVXLC])(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+"""A Roman numeral from I to CCCXCIX in capitals (use with ``fullmatch``)."""
+ROMAN_LOWER = re.compile(r"(?=[ivxlc])(?:c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+"""A Roman numeral from i to cccxcix in lower case (use with ``fullmatch``)."""
+
+_ROMAN_VALUES = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)  # fmt: skip
+
+
+def to_roman(n: int) -> str:
+    """``n`` (1 to 3999) in Roman numerals, in capitals.
+
+    >>> to_roman(4), to_roman(14), to_roman(1999)
+    ('IV', 'XIV', 'MCMXCIX')
+    """
+    if not 0 < n < 4000:
+        raise ValueError(f"no Roman numeral for {n}: 1 to 3999 only")
+    out = []
+    for value, letters in _ROMAN_VALUES:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def from_roman(s: str) -> int | None:
+    """The value of a Roman numeral written in capitals the canonical way, else None.
+
+    >>> from_roman("XIV"), from_roman("MCMXCIX"), from_roman("IC"), from_roman("A")
+    (14, 1999, None, None)
+    """
+    total = 0
+    i = 0
+    for value, letters in _ROMAN_VALUES:
+        while s.startswith(letters, i):
+            total += value
+            i += len(letters)
+    if i != len(s) or not 0 < total < 4000:
+        return None
+    return total if to_roman(total) == s else None
