@@ -475,6 +475,8 @@ class _Builder:
         self.kinds_a = {p.id: p.kind for p in self.a}
         self.kinds_b = {p.id: p.kind for p in self.b}
         self.numbers = series_numbers(old.symbol)
+        self.sessions = (old.session, new.session)
+        self.language = old.language
 
     def change(self, m: Match) -> Change:
         pa = [self.a[i] for i in m.old]
@@ -498,7 +500,9 @@ class _Builder:
             ctype = "unchanged"
         else:
             ctype = "reworded"
-        if ctype in ("reworded", "moved") and is_rollover(d.ops, series_numbers=self.numbers):
+        if ctype in ("reworded", "moved") and is_rollover(
+            d.ops, series_numbers=self.numbers, sessions=self.sessions, language=self.language
+        ):
             tags.insert(0, "rollover")
         vc = None
         if ctype != "unchanged" and pa[0].kind == "operative" and pb[0].kind == "operative":

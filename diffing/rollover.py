@@ -18,16 +18,28 @@ dates (a day or a year only next to a month name or the series' number:
 "resolution(s)", "of", "and", commas (and their French twins) are set aside;
 what remains must be the same on both sides. Any other resolution number that
 appears ("and 75/282 of 26 May 2021") is substance, not rollover; so is a
-change of case ("parties" -> "Parties"). A change made only of the filler
-words (a comma added) is not rollover either: at least one edit must touch an
-ordinal, a date or the series number. Without the old version's symbol or
-session no resolution number counts as rollover.
+change of case ("parties" -> "Parties", "twelfth" -> "Twelfth"). A change
+made only of the filler words (a comma added) is not rollover either: at least
+one edit must move an ordinal, a date or the series number on, and filler
+words edited elsewhere than in the list of citations around it ("open to
+maintain" -> "open and to maintain") are substance. A date added to or taken
+from a citation ("decision 15/6" -> "decision 15/6 of 19 December 2022"), or a
+new date in a list of events, moves nothing on: substance, unless the series'
+number comes with it. Without the old version's symbol or session no
+resolution number counts as rollover.
+
+When the sessions of both versions are known, a session of the General
+Assembly (:func:`diffing.renewal.sessions.whose_session` tells whose session
+it is) must move on by as many sessions as the versions do: a report due "at
+its seventy-ninth session" in session 78 and "at its eighty-first session" in
+session 79 has moved to a two-year cycle, which is negotiated, not routine.
 
 >>> from diffing.model import Op
->>> is_rollover([Op("equal", "at its ", "at its "),
-...              Op("replace", "seventy-fifth ", "seventy-seventh "),
-...              Op("equal", "session", "session")], series_numbers={"73/11"})
-True
+>>> ops = [Op("equal", "Requests a report at its ", "Requests a report at its "),
+...        Op("replace", "seventy-ninth ", "eighty-first "),
+...        Op("equal", "session;", "session;")]
+>>> is_rollover(ops, series_numbers={"78/1"}), is_rollover(ops, series_numbers={"78/1"}, sessions=(78, 79))
+(True, False)
 """
 
 from __future__ import annotations
@@ -35,9 +47,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from diffing.lexicon import MONTHS_EN, MONTHS_FR, ORDINALS_EN, ORDINALS_FR
 from diffing.model import Op
+from diffing.renewal._ordinals import find_ordinals
+from diffing.renewal.sessions import GENERAL_ASSEMBLY, find_sessions, whose_session
 from diffing.tokens import split_tokens
 
 __all__ = ["is_rollover", "series_numbers"]
@@ -94,6 +109,11 @@ _HINT = re.compile(
 )
 _DAY_OR_YEAR = re.compile(r"^(?:[0-3]?\d|1er|(?:19|20)\d\d)$")
 _RES_NUMBER = re.compile(r"^(?:A/RES/)?(\d+)/(\d+)$")
+#: the words of a list of citations ("its decisions 76/568 of 21 June 2022 and
+#: 77/547 of 30 December 2022"), besides the filler words, months and ordinals
+_CITATION = re.compile(
+    r"^(?:\d+/\d+|[A-Z]|[0-3]?\d|1er|(?:19|20)\d\d|decisions?|décisions?)$", re.IGNORECASE
+)
 
 
 def series_numbers(symbol: str | None) -> set[str]:
@@ -114,37 +134,143 @@ def _number(key: str) -> str | None:
     return f"{int(m.group(1))}/{int(m.group(2))}" if m else None
 
 
-def _substance(text: str, numbers: set[str]) -> tuple[Counter[str], bool]:
-    """The words of *text* that are not rollover, and whether any rollover item
-    (an ordinal, a month, a series resolution number) was set aside."""
+@dataclass(frozen=True)
+class _Side:
+    """One side of an edit as the rollover reads it."""
+
+    kept: Counter[str]  # the words that are not rollover (case kept)
+    markers: tuple[str, ...]  # ordinals, month names, series numbers
+    months: int
+    series: bool  # a series resolution number is among the markers
+
+
+def _side(text: str, numbers: set[str]) -> _Side:
+    """The words of *text* that are not rollover, and the rollover items
+    (an ordinal, a month, a series resolution number) set aside."""
     keys = [k for k in split_tokens(text)[1] if k]
     # days and years are dates only next to a month or a series resolution number
     dated = any(k.lower() in _MONTHS or _number(k) in numbers for k in keys)
     kept: Counter[str] = Counter()
-    marker = False
+    markers: list[str] = []
+    months = 0
+    series = False
     for k in keys:
         low = k.lower()
         if low in _MONTHS or _is_ordinal(k) or _number(k) in numbers:
-            marker = True
+            markers.append(k)
+            months += low in _MONTHS
+            series = series or _number(k) in numbers
         elif low in _FILLER or (dated and _DAY_OR_YEAR.match(k)):
             pass
         else:
             kept[k] += 1  # case kept: "parties" -> "Parties" is an edit
-    return kept, marker
+    return _Side(kept, tuple(markers), months, series)
 
 
-def is_rollover(ops: Sequence[Op], *, series_numbers: set[str]) -> bool:
-    """True when *ops* differ, only by rollover, and at least one edit touches
-    an ordinal, a date or the series' resolution number (a lone comma is not
-    rollover)."""
-    ops = [op for op in ops if op.op != "equal"]
-    if not any(_HINT.search(op.old) or _HINT.search(op.new) for op in ops):
-        return False  # quick exit: no edit touches a number, an ordinal or a month
-    marker = False
+@dataclass(frozen=True)
+class _Edit:
+    """A non-equal op, where its old side stands in the old text."""
+
+    op: Op
+    start: int
+    end: int
+    old: _Side
+    new: _Side
+
+    @property
+    def moves(self) -> bool:
+        """Whether it moves a rollover item on (not the same items again)."""
+        return self.old.markers != self.new.markers
+
+    def joins(self, other: _Edit, old_text: str) -> bool:
+        """Whether only a list of citations stands between the two edits."""
+        between = old_text[min(self.end, other.end) : max(self.start, other.start)]
+        return all(
+            k.lower() in _FILLER or k.lower() in _MONTHS or _is_ordinal(k) or _CITATION.match(k)
+            for k in split_tokens(between)[1]
+            if k
+        )
+
+
+def _edits(ops: Sequence[Op], numbers: set[str]) -> list[_Edit]:
+    out: list[_Edit] = []
+    pos = 0
     for op in ops:
-        old, m_old = _substance(op.old, series_numbers)
-        new, m_new = _substance(op.new, series_numbers)
-        if old != new:
-            return False
-        marker = marker or m_old or m_new
-    return marker
+        if op.op != "equal":
+            old, new = _side(op.old, numbers), _side(op.new, numbers)
+            out.append(_Edit(op, pos, pos + len(op.old), old, new))
+        pos += len(op.old)
+    return out
+
+
+def _case_only(e: _Edit) -> bool:
+    """ "twelfth" -> "Twelfth": the same items in another case."""
+    old, new = e.old.markers, e.new.markers
+    return old != new and [m.casefold() for m in old] == [m.casefold() for m in new]
+
+
+def _sessions_move_by(old_text: str, edits: Sequence[_Edit], delta: int, language: str) -> bool:
+    """Whether every session of the General Assembly that an edit changes moves
+    on by *delta*, the sessions between the two versions (a report moved from
+    "seventy-ninth" to "eighty-first" session when the text moved on by one is
+    a new reporting cycle, not a rollover)."""
+    changed = [e for e in edits if e.moves and e.op.old and e.op.new]
+    if not changed:
+        return True
+    for mention in find_sessions(old_text, language):
+        if mention.noun != "session":
+            continue
+        for start, end, value in mention.ordinals:
+            e = next((e for e in changed if e.start <= start and end <= e.end), None)
+            if e is None:
+                continue
+            olds = find_ordinals(e.op.old)
+            news = find_ordinals(e.op.new)
+            if len(olds) != len(news):
+                continue
+            k = next((i for i, o in enumerate(olds) if e.start + o[0] == start), None)
+            if k is None or news[k][2] - value == delta:
+                continue
+            if whose_session(old_text, mention, language) == GENERAL_ASSEMBLY:
+                return False
+    return True
+
+
+def is_rollover(
+    ops: Sequence[Op],
+    *,
+    series_numbers: set[str],
+    sessions: tuple[int | None, int | None] = (None, None),
+    language: str | None = None,
+) -> bool:
+    """True when *ops* differ, only by rollover, and at least one edit moves
+    an ordinal, a date or the series' resolution number on.
+
+    Not rollover: a change of case ("twelfth" -> "Twelfth"); a date added to
+    or taken from a citation ("decision 15/6" -> "decision 15/6 of 19
+    December 2022"), unless the series' number comes with it; filler words
+    (a comma, "and") edited away from any rollover item ("open to maintain"
+    -> "open and to maintain"); and, when *sessions* gives the sessions of the
+    two versions, a session of the General Assembly that moves by another
+    number of sessions than the versions do (a report due "at its
+    seventy-ninth session" moved to the "eighty-first" a year later: a new
+    reporting cycle).
+    """
+    if not any(_HINT.search(op.old) or _HINT.search(op.new) for op in ops if op.op != "equal"):
+        return False  # quick exit: no edit touches a number, an ordinal or a month
+    edits = _edits(ops, series_numbers)
+    if any(e.old.kept != e.new.kept or _case_only(e) for e in edits):
+        return False
+    moving = [e for e in edits if e.moves]
+    if not moving:
+        return False
+    months = sum(e.new.months - e.old.months for e in edits)
+    if months and not any(e.old.series or e.new.series for e in edits):
+        return False  # a date added or removed, not moved on
+    old_text = "".join(o.old for o in ops)
+    if any(not any(e.joins(m, old_text) for m in moving) for e in edits if not e.moves):
+        return False  # filler words edited elsewhere: "open to" -> "open and to"
+    old_session, new_session = sessions
+    if old_session is None or new_session is None:
+        return True
+    return _sessions_move_by(old_text, edits, new_session - old_session, language or "en")

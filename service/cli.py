@@ -11,6 +11,7 @@ printed (:func:`printable`), and a JSON report escapes them.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -95,9 +96,19 @@ LANG_OPTION = click.option(
 )
 
 
-def _report(kind: str, args: tuple[str, ...], fmt: str, view: str, language: str) -> bytes:
+def _report(
+    kind: str,
+    args: tuple[str, ...],
+    fmt: str,
+    view: str,
+    language: str,
+    session: int | None = None,
+) -> bytes:
     """The report of the versions ``args`` (files or symbols), as the API makes it."""
-    req = reports.request(kind, fmt, reports.read_options(kind, {"view": view}))
+    options = reports.read_options(kind, {"view": view})
+    if session is not None:
+        options = dataclasses.replace(options, session=session)
+    req = reports.request(kind, fmt, options)
     lib = library()
     reports.check_versions(req, len(args), lib.limits)
     versions: list[Resolved] = [lib.resolve_argument(a, language) for a in args]
@@ -214,6 +225,39 @@ def series(versions: tuple[str, ...], fmt: str, output: str | None, language: st
     if len(versions) < 2:
         raise click.UsageError("a series needs at least two versions")
     _emit(_report("series", versions, fmt, "inline", language), fmt, output)
+
+
+@cli.command()
+@click.argument("base")
+@click.option(
+    "--session",
+    type=int,
+    default=None,
+    help="The session the draft is for (default: the next one of the series).",
+)
+@click.option(
+    "--previous",
+    metavar="PREV",
+    default=None,
+    help="The version before BASE (a file or a UN symbol): it tells the series' period and style.",
+)
+@_format_option("draft")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the draft here.")
+@LANG_OPTION
+@_user_errors
+def draft(
+    base: str,
+    session: int | None,
+    previous: str | None,
+    fmt: str,
+    output: str | None,
+    language: str,
+) -> None:
+    """Start the next draft of the resolution BASE (a file or a UN symbol such as
+    A/RES/77/20): its text with the routine renewal edits made, as tracked changes
+    in Word (docx), a redline with their reasons (html, pdf, text), or JSON."""
+    versions = (previous, base) if previous else (base,)
+    _emit(_report("draft", versions, fmt, "inline", language, session), fmt, output)
 
 
 @cli.command()

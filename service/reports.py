@@ -1,7 +1,7 @@
 """The one report pipeline: every report of the API, the web pages and the CLI is made here.
 
 A *kind* of report (:class:`Kind`: a comparison of two versions, a series of
-several) is computed by the engine and rendered in a *format*
+several, the next draft of a resolution) is computed by the engine and rendered in a *format*
 (:data:`FORMATS`: json, text, html, pdf, docx, with its media type) with
 *options* (:class:`Options`: the view of html and pdf...). :data:`KINDS` says
 once which kind exists in which format with which options, so a new kind or
@@ -39,6 +39,8 @@ from typing import Any, Generic, TypeVar
 import diffing
 from diffing.budget import EXCEEDED
 from diffing.model import Comparison, ComparisonDict, Resolution, Series, SeriesDict
+from diffing.renewal import Draft
+from diffing.renewal.result import DraftDict
 from service.config import Limits
 from service.errors import ComparisonTooLargeError, InvalidRequestError
 from service.library.documents import Resolved, check_comparison
@@ -107,21 +109,31 @@ class Options:
 
     ``view``: the layout of a comparison in html and pdf (:data:`VIEWS`);
     ``author`` and ``date`` (ISO 8601) sign the tracked changes of the docx and
-    date the html and pdf. Each kind says which options apply to which format;
+    date the html and pdf; ``session``: the session a draft is for (None: the
+    next one of the series). Each kind says which options apply to which format;
     the others keep their defaults (so they never split the cache).
     """
 
     view: View = "inline"
     author: str = "resdiff"
     date: str | None = None
+    session: int | None = None
 
     def __post_init__(self) -> None:
         if self.view not in VIEWS:
             raise InvalidRequestError(f"unknown view {self.view!r}: use one of {', '.join(VIEWS)}")
+        if self.session is not None and not (
+            type(self.session) is int and 1 <= self.session <= MAX_SESSION
+        ):
+            raise InvalidRequestError(
+                f"session must be a session number from 1 to {MAX_SESSION}, not {self.session!r}"
+            )
 
 
 #: the options a reader may give by name (a query parameter, a form field, a CLI option)
 READER_OPTIONS = ("view",)
+#: the highest session a draft may be for (ordinals are written up to 199)
+MAX_SESSION = 199
 
 
 def read_options(kind: str, given: Mapping[str, str | None]) -> Options:
@@ -177,7 +189,8 @@ class Kind(Generic[R]):
     name: str
     #: what a person calls one ("comparison")
     noun: str
-    compute: Callable[[list[Resolution], float | None], R]
+    #: the result of the versions (oldest first), with the options, within the deadline
+    compute: Callable[[list[Resolution], Options, float | None], R]
     renderers: Mapping[str, Renderer[R]]
     #: the options each format takes (the names of :class:`Options` fields)
     options: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -186,6 +199,8 @@ class Kind(Generic[R]):
     max_versions: int | None = 2
     #: the typed dictionary of its JSON (what the OpenAPI document publishes)
     contract: Any = None
+    #: the name of its files from the names of its versions ("A_RES_73_11_vs_A_RES_75_10")
+    file_stem: Callable[[Sequence[str]], str] = "_vs_".join
 
     @property
     def formats(self) -> tuple[str, ...]:
@@ -222,6 +237,29 @@ def _comparison_docx(c: Comparison, o: Options, budget: Budget) -> bytes:
     return budget.run("docx", c, o.author, o.date, doing="writing the Word report")
 
 
+def _draft(versions: list[Resolution], o: Options, deadline: float | None) -> Draft:
+    """The next draft of the last version (the base), the one before it (if given)
+    telling the series' period and style."""
+    previous = versions[0] if len(versions) > 1 else None
+    return diffing.next_draft(versions[-1], o.session, previous=previous, deadline=deadline)
+
+
+def _draft_html(d: Draft, o: Options, budget: Budget, *, pdf: bool = False) -> str:
+    from service.render.html import render_draft_html
+
+    return render_draft_html(d, author=o.author, date=o.date, pdf=pdf, deadline=budget.deadline)
+
+
+def _draft_text(d: Draft, o: Options, budget: Budget) -> bytes:
+    from service.render.text import render_draft_text
+
+    return render_draft_text(d, date=o.date).encode()
+
+
+def _draft_docx(d: Draft, o: Options, budget: Budget) -> bytes:
+    return budget.run("draft-docx", d, o.author, o.date, doing="writing the Word draft")
+
+
 def _series_text(s: Series, options: Options, budget: Budget) -> bytes:
     from service.render.text import render_series_text
 
@@ -233,13 +271,14 @@ def _series_html(s: Series, o: Options, budget: Budget, *, pdf: bool = False) ->
 
 
 _SIGNED = frozenset({"author", "date"})
+_SESSION = frozenset({"session"})
 
 #: every kind of report: the one place that says what exists
 KINDS: dict[str, Kind[Any]] = {
     "compare": Kind[Comparison](
         name="compare",
         noun="comparison",
-        compute=lambda v, deadline: diffing.compare(v[0], v[1], deadline=deadline),
+        compute=lambda v, o, deadline: diffing.compare(v[0], v[1], deadline=deadline),
         renderers={
             "json": _json,
             "text": _comparison_text,
@@ -253,7 +292,7 @@ KINDS: dict[str, Kind[Any]] = {
     "series": Kind[Series](
         name="series",
         noun="series",
-        compute=lambda v, deadline: diffing.compare_series(v, deadline=deadline),
+        compute=lambda v, o, deadline: diffing.compare_series(v, deadline=deadline),
         renderers={
             "json": _json,
             "text": _series_text,
@@ -263,6 +302,28 @@ KINDS: dict[str, Kind[Any]] = {
         options={"html": frozenset({"date"}), "pdf": frozenset({"date"})},
         max_versions=None,
         contract=SeriesDict,
+    ),
+    "draft": Kind[Draft](
+        name="draft",
+        noun="draft",
+        compute=_draft,
+        renderers={
+            "json": _json,
+            "text": _draft_text,
+            "html": lambda d, o, b: _draft_html(d, o, b).encode(),
+            "pdf": lambda d, o, b: _pdf(_draft_html(d, o, b, pdf=True), b, ("html", "docx")),
+            "docx": _draft_docx,
+        },
+        options={
+            "json": _SESSION,
+            "text": _SESSION | {"date"},
+            "html": _SESSION | _SIGNED,
+            "pdf": _SESSION | _SIGNED,
+            "docx": _SESSION | _SIGNED,
+        },
+        min_versions=1,
+        contract=DraftDict,
+        file_stem=lambda names: f"draft_from_{names[-1]}",
     ),
 }
 
@@ -330,7 +391,7 @@ class Report:
         for i, v in enumerate(self.versions, 1):
             sym = v.resolution.symbol
             names.append(file_stem(sym) if sym and is_symbol(sym) else f"version{i}")
-        return "resdiff_" + "_vs_".join(names) + "." + self.request.format.name
+        return f"resdiff_{self.request.kind.file_stem(names)}.{self.request.format.name}"
 
 
 def produce(
@@ -354,7 +415,7 @@ def produce(
             return Report(cached, True, req, versions)
     check_comparison(versions, limits)
     with time_budget(limits, start) as deadline:
-        result = req.kind.compute([v.resolution for v in versions], deadline)
+        result = req.kind.compute([v.resolution for v in versions], req.options, deadline)
         body = req.kind.renderers[fmt](result, req.options, Budget(deadline, executor or Inline()))
     if store is not None:
         store.put_rendering(key, fmt, body)
@@ -364,7 +425,7 @@ def produce(
 def render(
     kind: str, result: Any, fmt: str, options: Options | None = None, budget: Budget | None = None
 ) -> bytes:
-    """A computed comparison or series in ``fmt`` (no cache, no limits: ``budget`` only)."""
+    """A computed comparison, series or draft in ``fmt`` (no cache, no limits: ``budget`` only)."""
     req = request(kind, fmt, options)
     return req.kind.renderers[req.format.name](result, req.options, budget or Budget())
 

@@ -171,6 +171,76 @@ def test_rollover_needs_the_series_number() -> None:
     assert [(ch.type, ch.tags) for ch in c.changes] == [("reworded", [])] * 2
 
 
+def _tags(old: str, new: str, sessions: tuple[int | None, int | None] = (78, 79)) -> list[str]:
+    a, b = res([], [old], "A/RES/78/23"), res([], [new], "A/RES/79/30")
+    a.session, b.session = sessions
+    return compare(a, b).changes[0].tags
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # a change of case is an edit, of an ordinal too
+        (
+            "Recalls the decision at the twelfth Ministerial Conference;",
+            "Recalls the decision at the Twelfth Ministerial Conference;",
+        ),
+        # a citation given its date, or losing it: nothing moved on
+        (
+            "Recalls paragraph 223 of resolution 77/118, to conduct a review;",
+            "Recalls paragraph 223 of resolution 77/118 of 9 December 2022, to conduct a review;",
+        ),
+        (
+            "Welcomes resolution 5/14 of 2 March 2022, to convene a committee;",
+            "Welcomes resolution 5/14 to convene a committee;",
+        ),
+        # a new date in a list of events is news
+        (
+            "Notes the consultations held on 7 February 2022 and 19 May 2023;",
+            "Notes the consultations held on 7 February 2022, 19 May 2023 and 12 April 2024;",
+        ),
+        # "and" added away from the ordinal that moved on
+        (
+            "Calls upon States to keep markets open to maintain trade, and looks forward to "
+            "meaningful progress at the thirteenth Ministerial Conference;",
+            "Calls upon States to keep markets open and to maintain trade, and looks forward to "
+            "meaningful progress at the fourteenth Ministerial Conference;",
+        ),
+        # a report moved to a two-year cycle: the session moves by two in one year
+        (
+            "Requests the Secretary-General to submit to the General Assembly at its "
+            "seventy-ninth session a report;",
+            "Requests the Secretary-General to submit to the General Assembly at its "
+            "eighty-first session a report;",
+        ),
+    ],
+)
+def test_content_updates_are_not_rollover(old: str, new: str) -> None:
+    assert _tags(old, new) == []
+
+
+def test_what_stays_rollover() -> None:
+    report = "Requests a report to the General Assembly at its {} session;"
+    assert _tags(report.format("seventy-ninth"), report.format("eightieth")) == ["rollover"]
+    # biennial versions: two sessions on; sessions unknown: not checked
+    two = (report.format("seventy-ninth"), report.format("eighty-first"))
+    assert _tags(*two, sessions=(77, 79)) == ["rollover"]
+    assert _tags(*two, sessions=(None, None)) == ["rollover"]
+    # another body's sessions keep their own calendar
+    council = "Invites the Human Rights Council to consider it at its {} session;"
+    assert _tags(council.format("fifty-fourth"), council.format("fifty-seventh")) == ["rollover"]
+    # the series joins a list of citations: its commas and "and" go with it
+    history = (
+        "Recalling its resolution 76/233 of 24 December 2021 and its decisions 76/568 of "
+        "21 June 2022 and 77/547 of 30 December 2022,"
+    )
+    grown = (
+        "Recalling its resolution 76/233 of 24 December 2021, its decisions 76/568 of "
+        "21 June 2022 and 77/547 of 30 December 2022 and its resolution 78/23 of 4 December 2023,"
+    )
+    assert _tags(history, grown) == ["rollover"]
+
+
 def test_verb_change_on_operative_paragraphs_only() -> None:
     new_op = [OP[0], OP[1].replace("Urges", "Encourages"), *OP[2:]]
     new_pp = [PP[0].replace("Recalling", "Recalling also"), *PP[1:]]

@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import INTERPOL, needs_corpus
 from tests.test_api import AMENDED, DRAFT
+from tests.test_draft_report import BASE
 
 
 def _strict(node: Any) -> Any:
@@ -86,6 +87,26 @@ def test_a_real_comparison_and_series(client, check) -> None:  # type: ignore[no
     check(client.post("/api/series", json={"documents": docs}), "/api/series", "post")
 
 
+def test_drafts(client, check) -> None:  # type: ignore[no-untyped-def]
+    """A draft with edits made (and their reasons) and a proposal."""
+    body = check(client.post("/api/drafts", json={"base": {"text": BASE}}), "/api/drafts", "post")
+    assert body["draft"]["session"] == 79 and body["suggestions"]
+    assert any("reason" in c for c in body["changes"])
+
+
+@needs_corpus
+def test_a_real_draft_with_its_previous_version(client, check) -> None:  # type: ignore[no-untyped-def]
+    docs = []
+    for name in ("A_RES_73_11_en.txt", "A_RES_75_10_en.txt"):
+        data = (INTERPOL / name).read_bytes()
+        r = client.post("/api/documents", data={"file": (io.BytesIO(data), name)})
+        docs.append({"id": check(r, "/api/documents", "post")["id"]})
+    r = client.post("/api/drafts", json={"base": docs[1], "previous": docs[0], "session": 77})
+    body = check(r, "/api/drafts", "post")
+    assert body["draft"]["base"] == "A/RES/75/10" and body["draft"]["period"] == 2
+    assert [c["reason"] for c in body["changes"] if c.get("reason")]
+
+
 @pytest.mark.parametrize(
     ("method", "path", "template", "kwargs", "status"),
     [
@@ -102,6 +123,8 @@ def test_a_real_comparison_and_series(client, check) -> None:  # type: ignore[no
             422,
         ),
         ("post", "/api/series", "/api/series", {"json": {"documents": [{"text": "x"}]}}, 400),
+        ("post", "/api/drafts", "/api/drafts", {"json": {"base": {"text": "x"}, "x": 1}}, 400),
+        ("post", "/api/drafts", "/api/drafts", {"json": {"base": {"text": " "}}}, 422),
         (
             "post",
             "/api/documents",
@@ -142,3 +165,7 @@ def test_the_published_schemas_declare_every_field() -> None:
         "amendment",
         "reason",
     }
+    draft = diffing.next_draft(diffing.parse(BASE)).to_dict()
+    assert set(schemas["Draft"]["required"]) == set(draft)
+    assert set(schemas["DraftFront"]["required"]) == set(draft["draft"])
+    assert set(schemas["Suggestion"]["required"]) == set(draft["suggestions"][0])

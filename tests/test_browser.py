@@ -159,3 +159,26 @@ def _poll(page, script: str) -> str:  # type: ignore[no-untyped-def]
     while not (value := page.evaluate(script)) and time.monotonic() < end:
         time.sleep(0.1)
     return str(value)
+
+
+def test_start_the_next_draft_from_the_library(page, base_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The library's button downloads the Word file; its redline link opens the report."""
+    from tests.test_draft_report import BASE
+
+    base = tmp_path / "A_RES_78_54.txt"
+    base.write_text(BASE, encoding="utf-8")
+    page.goto(base_url + "/")
+    page.set_input_files("#library input[name=file]", str(base))
+    page.click("#library button:has-text('Add files')")
+    page.wait_for_selector("p.message.ok")
+    with page.expect_download() as info:
+        page.click("form.draft-form button[value=docx]")
+    assert info.value.suggested_filename == "resdiff_draft_from_A_RES_78_54.docx"
+    assert Path(info.value.path()).read_bytes().startswith(b"PK")
+    page.click("form.draft-form button[value=html]")
+    page.wait_for_url("**/report/**")
+    frame = page.frame_locator("#report-frame")
+    frame.locator("text=Proposed, not made").first.wait_for(state="visible")
+    assert frame.locator(".rd-why").count() >= 3
+    _shot(page, tmp_path, "draft.png")
+    assert _download(page, "#download-docx").startswith(b"PK")

@@ -216,6 +216,46 @@ def test_meetings_of_states_parties_only_where_the_convention_is_named() -> None
     assert "thirty-fourth Meeting" in edited(d, "OP1")
 
 
+def test_a_report_on_a_run_of_sessions_moves_on_by_the_run() -> None:
+    d = draft(
+        "Welcoming the report of the Working Group on its twenty-second and twenty-third sessions,"
+        "\n\n1. Takes note of the report of the Working Group on its twenty-second and "
+        "twenty-third sessions;\n\n"
+        "2. Takes note of the reports of the Committee on its thirty-third and thirty-fourth "
+        "sessions and thirty-fifth and thirty-sixth sessions;\n\n"
+        "3. Welcomes the report of the Group on its ninth and tenth sessions, and notes the "
+        "holding of the ninth and tenth sessions in 2023;\n\n"
+        "4. Recalls the report of the Group on its first and second sessions;"
+    )
+    assert edited(d, "OP1") == (
+        "Takes note of the report of the Working Group on its twenty-fourth and "
+        "twenty-fifth sessions;"
+    )
+    assert change(d, "OP1").reason == (
+        "Working Group session 22 -> 24; Working Group session 23 -> 25"
+    )
+    assert change(d, "PP1").type == "unchanged" and suggested(d, "PP1")  # preamble: proposed
+    assert change(d, "OP2").type == "unchanged"  # several runs: left alone
+    assert change(d, "OP3").type == "unchanged" and suggested(d, "OP3")  # said more of them
+    assert change(d, "OP4").type == "unchanged" and not suggested(d, "OP4")  # history
+    # a biennial series: the next report covers the same run, one period on
+    text = HEAD_EN.replace("78/54", "77/20").replace("2023", "2022") + (
+        "1. Takes note of the report of the Working Group on its twenty-second and "
+        "twenty-third sessions;\n\n"
+        "2. Decides to include in the provisional agenda of its seventy-ninth session the item."
+    )
+    assert (
+        "twenty-fourth and twenty-fifth"
+        in diffing.next_draft(diffing.parse(text)).new.paragraph("OP1").text
+    )
+    fr = draft(
+        "1. Prend note du rapport du Groupe de travail sur ses vingt-deuxième et vingt-troisième "
+        "sessions ;",
+        french=True,
+    )
+    assert "sur ses vingt-quatrième et vingt-cinquième sessions" in edited(fr, "OP1")
+
+
 # -- recalled resolutions -------------------------------------------------------------
 
 

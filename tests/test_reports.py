@@ -118,7 +118,11 @@ def test_the_budget_covers_the_rendering(tmp_path: Path, monkeypatch, fmt: str) 
 def test_one_registry_of_formats() -> None:
     """The CLI's choices and the API's description come from reports.KINDS."""
     paths = spec()["paths"]
-    for kind, path in (("compare", "/api/compare"), ("series", "/api/series")):
+    for kind, path in (
+        ("compare", "/api/compare"),
+        ("series", "/api/series"),
+        ("draft", "/api/drafts"),
+    ):
         formats = list(reports.KINDS[kind].formats)
         params = {p["name"]: p for p in paths[path]["post"]["parameters"]}
         assert params["format"]["schema"]["enum"] == formats

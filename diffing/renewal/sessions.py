@@ -36,6 +36,13 @@ number of sessions the draft moves on:
 
 "for the eighteenth consecutive year" counts years: it moves on by ``d``.
 
+The report of a body whose calendar is not known, on several consecutive
+sessions of it ("Takes note of the report of the Working Group on its
+twenty-second and twenty-third sessions"), is followed by the report on as
+many sessions after them: the run moves on by its length for each period of
+the series ("twenty-fourth and twenty-fifth"), in an operative paragraph; in
+a preambular one it is only proposed.
+
 >>> from diffing.renewal.context import Renewal
 >>> ctx = Renewal(78, 79, "en", "78/1", "2023-10-01")
 >>> t = "Decides to include in the provisional agenda of its seventy-ninth session the item"
@@ -154,6 +161,11 @@ _PAST = {
 }
 _AHEAD_YEARS = 5
 _REPORT = {"en": re.compile(r"\breports?\b"), "fr": re.compile(r"\brapports?\b")}
+#: what comes between a report and the sessions it covers
+_ON_ITS = {
+    "en": re.compile(r"\bon\s+(?:the\s+work\s+of\s+)?its\s+$"),
+    "fr": re.compile(r"\bsur\s+(?:les\s+travaux\s+de\s+)?ses\s+$"),
+}
 
 
 @dataclass(frozen=True)
@@ -309,7 +321,8 @@ def session_edits(
                 sure = _body_sure(owner, value, ctx, operative=operative)
                 new, body = value + owner.per_year * ctx.delta, owner.name
             else:
-                continue
+                edits += _run_edits(text, ctx, mention, str(owner), operative=operative)
+                break
             if sure is not None:
                 word = ordinal_words(new, like=text[start:end])
                 reason = ctx.session_reason(value, new, body, mention.noun.lower())
@@ -319,6 +332,57 @@ def session_edits(
             word = ordinal_words(value + ctx.delta, like=text[start:end])
             edits.append(Edit(start, end, word, f"year {value} -> {value + ctx.delta}"))
     return edits
+
+
+def _run_edits(
+    text: str, ctx: Renewal, mention: SessionMention, owner: str, *, operative: bool
+) -> list[Edit]:
+    """The report of a body on a run of its sessions ("on its twenty-second and
+    twenty-third sessions"): the run moves on by its length for each period."""
+    lang = "fr" if ctx.french else "en"
+    values = [v for _, _, v in mention.ordinals]
+    period = ctx.period or ctx.delta
+    start = mention.ordinals[0][0]
+    clause = max((m.end() for m in _CLAUSE[lang].finditer(text, 0, start)), default=0)
+    if (
+        len(values) < 2
+        or mention.range
+        or values != list(range(values[0], values[0] + len(values)))
+        or ctx.delta <= 0
+        or ctx.delta % period
+        or not _ON_ITS[lang].search(text, max(0, start - 40), start)
+        or not _REPORT[lang].search(text, clause, start)
+        or _PAST[lang].search(text, 0, start)
+        or _joined(text, mention, lang)
+    ):
+        return []
+    shift = len(values) * ctx.delta // period
+    # the paragraph says more of these sessions ("notes the holding of the ninth and
+    # tenth sessions, from 14 to 18 August 2023 ..."): only proposed
+    again = any(v in values for a, _, v in find_ordinals(text) if a >= mention.end)
+    return [
+        Edit(
+            a,
+            b,
+            ordinal_words(v + shift, like=text[a:b]),
+            ctx.session_reason(v, v + shift, owner, mention.noun.lower()),
+            operative and not again,
+        )
+        for a, b, v in mention.ordinals
+    ]
+
+
+def _joined(text: str, mention: SessionMention, lang: str) -> bool:
+    """Whether another session mention is joined to this one ("on its thirty-third
+    and thirty-fourth sessions and thirty-fifth and thirty-sixth sessions")."""
+    start = mention.ordinals[0][0]
+    for other in find_sessions(text, lang):
+        if other.end <= start and _LINK[lang].match(text[other.end : start]):
+            return True
+        first = other.ordinals[0][0]
+        if first >= mention.end and _LINK[lang].match(text[mention.end : first]):
+            return True
+    return False
 
 
 def _sure(

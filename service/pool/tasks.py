@@ -12,6 +12,7 @@ import time
 from typing import Any
 
 from diffing.model import Comparison, Resolution
+from diffing.renewal import Draft
 from service.config import Limits
 
 __all__ = ["TASKS", "run", "warm"]
@@ -29,6 +30,12 @@ def _docx(
     from service.render.docx import render_comparison_docx
 
     return render_comparison_docx(comparison, author=author, date=date, deadline=deadline)
+
+
+def _draft_docx(draft: Draft, author: str, date: str | None, *, deadline: float | None) -> bytes:
+    from service.render.draft_docx import render_draft_docx
+
+    return render_draft_docx(draft, author=author, date=date, deadline=deadline)
 
 
 def _read(
@@ -57,6 +64,7 @@ def _ping(pause: float = 0.0, *, deadline: float | None) -> str:
 TASKS: dict[str, Any] = {
     "pdf": _pdf,
     "docx": _docx,
+    "draft-docx": _draft_docx,
     "read": _read,
     "parse": _parse,
     "ping": _ping,

@@ -30,7 +30,7 @@ from diffing import budget
 from diffing.model import Comparison
 from service.render.view import ComparisonView, Entry, ParaView, Segment, build_view
 
-__all__ = ["render_comparison_docx", "revision_date", "xml_text"]
+__all__ = ["Anchor", "render_comparison_docx", "revision_date", "xml_text"]
 
 Mark = Literal["normal", "insert", "delete"]
 
@@ -80,10 +80,11 @@ def revision_date(date: str | None = None) -> str:
 
 
 class _Revisions:
-    """Hands out the unique ``w:id`` of each revision, signed by one author and date."""
+    """Hands out the unique ``w:id`` of each revision, signed by one author and date
+    (from ``first``, so that they never meet the ids of comments)."""
 
-    def __init__(self, author: str, date: str) -> None:
-        self.author, self.date, self._next = xml_text(author), xml_text(date), 1
+    def __init__(self, author: str, date: str, first: int = 1) -> None:
+        self.author, self.date, self._next = xml_text(author), xml_text(date), first
 
     def element(self, tag: str) -> Any:
         el = OxmlElement(tag)
@@ -94,11 +95,21 @@ class _Revisions:
         return el
 
 
+@dataclass(frozen=True)
+class Anchor:
+    """Where the range of comment ``comment_id`` starts, or ends (``end``), among the
+    runs of a paragraph; its end is followed by the comment's reference mark."""
+
+    end: bool
+    comment_id: int
+
+
 @dataclass
 class _Para:
-    """A Word paragraph to write: its runs (segments) and how its mark is tracked."""
+    """A Word paragraph to write: its runs (segments, and the comment anchors among
+    them) and how its mark is tracked."""
 
-    segments: list[Segment]
+    segments: Sequence[Segment | Anchor]
     mark: Mark
     model: ParaView | None
 
@@ -146,18 +157,26 @@ def _entry_paragraphs(e: Entry) -> Iterable[_Para]:
 
 
 class _Writer:
-    def __init__(self, v: ComparisonView, author: str, date: str) -> None:
+    def __init__(
+        self,
+        v: ComparisonView,
+        author: str,
+        date: str,
+        *,
+        header: str | None = None,
+        first_revision: int = 1,
+    ) -> None:
         self.v = v
         self.doc = docx.Document()
-        self.rev = _Revisions(author, date)
+        self.rev = _Revisions(author, date, first_revision)
         self.rtl = v.dir == "rtl"
         self._abstract: int | None = None
         self._nums: dict[str | None, int] = {}
-        self._setup()
+        self._setup(header)
 
     # -- document furniture ---------------------------------------------------
 
-    def _setup(self) -> None:
+    def _setup(self, header_text: str | None) -> None:
         doc = self.doc
         sec = doc.sections[0]
         sec.page_width, sec.page_height = Mm(210), Mm(297)
@@ -187,7 +206,8 @@ class _Writer:
             anchor.addprevious(track)
         header = sec.header.paragraphs[0]
         header.text = xml_text(
-            f"{self.v.old.symbol or 'old text'} \u2192 {self.v.new.symbol or 'new text'}: "
+            header_text
+            or f"{self.v.old.symbol or 'old text'} \u2192 {self.v.new.symbol or 'new text'}: "
             f"tracked changes ({self.rev.author}, {self.rev.date[:10]})"
         )
         header.runs[0].font.size = Pt(8)
@@ -235,11 +255,28 @@ class _Writer:
         r.append(t)
         return r
 
-    def _runs(self, segments: Sequence[Segment], *, bold: bool = False) -> Iterable[Any]:
-        """Runs, each stretch of inserted or deleted runs inside one ``w:ins``/``w:del``."""
+    def _anchor(self, a: Anchor) -> Iterable[Any]:
+        """A comment's range start, or its range end and its reference mark."""
+        mark = OxmlElement("w:commentRangeEnd" if a.end else "w:commentRangeStart")
+        mark.set(qn("w:id"), str(a.comment_id))
+        yield mark
+        if a.end:
+            r = OxmlElement("w:r")
+            ref = OxmlElement("w:commentReference")
+            ref.set(qn("w:id"), str(a.comment_id))
+            r.append(ref)
+            yield r
+
+    def _runs(self, segments: Sequence[Segment | Anchor], *, bold: bool = False) -> Iterable[Any]:
+        """Runs, each stretch of inserted or deleted runs inside one ``w:ins``/``w:del``;
+        comment anchors between runs."""
         wrap: Any = None
         kind = ""
         for s in segments:
+            if isinstance(s, Anchor):
+                wrap, kind = None, ""
+                yield from self._anchor(s)
+                continue
             if s.kind == "equal":
                 wrap, kind = None, ""
                 yield self._run(s, bold=bold)

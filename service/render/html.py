@@ -14,6 +14,8 @@ from markupsafe import Markup
 
 from diffing.errors import InvalidRequestError
 from diffing.model import Comparison, Series
+from diffing.renewal import Draft
+from service.render.draft_view import build_draft_view
 from service.render.series_view import build_series_view
 from service.render.view import build_view
 from service.resources import REPORT_TEMPLATES as TEMPLATES
@@ -23,6 +25,7 @@ __all__ = [
     "VIEWS",
     "View",
     "render_comparison_html",
+    "render_draft_html",
     "render_series_html",
     "report_css",
 ]
@@ -44,15 +47,21 @@ def _env() -> jinja2.Environment:
 
 
 @functools.cache
-def report_css(pdf: bool = False) -> str:
-    """The report's stylesheet (with the paged-media rules when ``pdf``)."""
+def report_css(pdf: bool = False, extra: str | None = None) -> str:
+    """The report's stylesheet (with the paged-media rules when ``pdf``), and the
+    ``extra`` stylesheet of one kind of report ("draft.css")."""
     names = ("report.css", "pdf.css") if pdf else ("report.css", "screen.css")
-    return "\n".join((TEMPLATES / n).read_text(encoding="utf-8") for n in names)
+    css = "\n".join((TEMPLATES / n).read_text(encoding="utf-8") for n in names)
+    if extra:
+        css += "\n" + (TEMPLATES / extra).read_text(encoding="utf-8")
+    return css
 
 
-def _render(template: str, *, standalone: bool, pdf: bool, **context: Any) -> str:
+def _render(
+    template: str, *, standalone: bool, pdf: bool, extra_css: str | None = None, **context: Any
+) -> str:
     """A report template; a standalone page carries the stylesheet inline."""
-    css = Markup(report_css(pdf)) if standalone else ""
+    css = Markup(report_css(pdf, extra_css)) if standalone else ""
     return _env().get_template(template).render(standalone=standalone, pdf=pdf, css=css, **context)
 
 
@@ -93,3 +102,20 @@ def render_series_html(
     """The lineage grid of a series, each step's word changes in ``<details>``."""
     s = build_series_view(series, deadline=deadline)
     return _render("series.html", standalone=standalone, pdf=pdf, s=s, date=date)
+
+
+def render_draft_html(
+    draft: Draft,
+    *,
+    standalone: bool = True,
+    author: str = "resdiff",
+    date: str | None = None,
+    pdf: bool = False,
+    deadline: float | None = None,
+) -> str:
+    """The draft as a redline: its front matter, the base text with the routine
+    edits made and the reason of each, the edits proposed but not made."""
+    d = build_draft_view(draft, date=date, deadline=deadline)
+    return _render(
+        "draft.html", standalone=standalone, pdf=pdf, extra_css="draft.css", d=d, author=author
+    )

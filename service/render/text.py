@@ -4,7 +4,9 @@ Insertions print as ``{+new words+}``, deletions as ``[-old words-]`` (the
 ``git diff --word-diff`` convention), paragraph ids as ``PP5 (was PP4)``.
 A draft compared with the draft as amended lists first every instruction not
 applied, then each amendment's instructions, and marks each change with the
-instructions that made it (``[A/80/L.28 #5]``).
+instructions that made it (``[A/80/L.28 #5]``). The next draft of a resolution
+(:func:`render_draft_text`) prints its front matter, each routine edit made
+with its reason, then the edits proposed but not made.
 """
 
 from __future__ import annotations
@@ -14,32 +16,38 @@ import textwrap
 from collections.abc import Iterable
 
 from diffing.model import AmendmentRef, Comparison, Resolution, Series, VerbChange
+from diffing.renewal import Draft
 from diffing.worddiff import diff_words
+from service.render.draft_view import build_draft_view
 from service.render.series_view import build_series_view
-from service.render.view import ChangeView, ParaView, build_view
+from service.render.view import ChangeView, ParaView, Segment, build_view
 
-__all__ = ["render_comparison_text", "render_series_text", "word_diff"]
+__all__ = ["render_comparison_text", "render_draft_text", "render_series_text", "word_diff"]
 
 WIDTH = 100
 #: the mark after a paragraph id in the series grid, by how it got there
 _MARKS = {"added": "+", "reworded": "~", "moved": ">", "quiet": "·", "split": "/", "merged": "&"}
 
 
+def _marked(segments: Iterable[Segment]) -> str:
+    out = []
+    for kind, group in itertools.groupby(segments, key=lambda s: s.kind):
+        text = "".join(s.text for s in group)
+        if kind == "insert":
+            out.append(f"{{+{text}+}}")
+        elif kind == "delete":
+            out.append(f"[-{text}-]")
+        else:
+            out.append(text)
+    return "".join(out)
+
+
 def word_diff(paras: Iterable[ParaView]) -> str:
     """``[-deleted-]{+inserted+}`` text of paragraphs, one line per paragraph."""
     lines = []
     for p in paras:
-        out = []
-        for kind, group in itertools.groupby(p.segments, key=lambda s: s.kind):
-            text = "".join(s.text for s in group)
-            if kind == "insert":
-                out.append(f"{{+{text}+}}")
-            elif kind == "delete":
-                out.append(f"[-{text}-]")
-            else:
-                out.append(text)
         number = f"{p.number} " if p.number else ""
-        lines.append(number + "".join(out))
+        lines.append(number + _marked(p.segments))
     return "\n".join(lines)
 
 
@@ -180,3 +188,41 @@ def render_series_text(series: Series) -> str:
     out.append("")
     out.append("+ added  ~ reworded  > moved  / split  & merged  · routine update  - absent")
     return "\n".join(out) + "\n"
+
+
+def render_draft_text(draft: Draft, *, date: str | None = None) -> str:
+    """The next draft: its front matter, each routine edit made with its reason
+    (``{+inserted+}``, ``[-deleted-]``), then each edit proposed, not made."""
+    d = build_draft_view(draft, date=date)
+    f, v = d.front, d.view
+    out = [
+        f"Draft for the {f.session.lower()}, from {d.base}"
+        + (f" (adopted {v.old.adopted})" if v.old.adopted else "")
+        + f"  [{v.lang}]",
+        "",
+        f"{f.organization} / {f.organ}    {f.symbol}  {f.distribution}  {f.date}  {f.original}",
+        f.session,
+        f.agenda,
+        _wrap(f.title, ""),
+        f.sponsors,
+        _wrap(f.title, ""),
+        f.assembly,
+        "",
+        f"Routine edits made: {d.made} (tracked changes in the Word file); "
+        f"proposed, not made: {len(d.proposals)}",
+        "",
+    ]
+    if not d.made:
+        out += ["No routine renewal edit made: the draft is the base text as it stands.", ""]
+    for i, reason in d.reasons.items():
+        c = v.changes[i]
+        out.append(f"{c.label}  {reason}")
+        out.append(_wrap(word_diff(c.inline)))
+        out.append("")
+    if d.proposals:
+        out += ["PROPOSED, NOT MADE (not in the draft):", ""]
+    for p in d.proposals:
+        out.append(f"{p.label}  {p.reason}")
+        out.append(_wrap(_marked(p.segments)))
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

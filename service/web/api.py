@@ -1,4 +1,5 @@
-"""The JSON API under ``/api``: documents, comparisons, series, and its OpenAPI description.
+"""The JSON API under ``/api``: documents, comparisons, series, drafts, and its OpenAPI
+description.
 
 Request bodies are checked against the declarations of :mod:`service.web.schemas`
 (the ones the OpenAPI document publishes); reports come from the pipeline of
@@ -7,6 +8,7 @@ Request bodies are checked against the declarations of :mod:`service.web.schemas
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -167,6 +169,22 @@ def series() -> Response:
     reports.check_versions(req, len(docs), get_limits())
     library = get_library()
     return report(req, [library.resolve(d, f"documents[{i}]") for i, d in enumerate(docs)])
+
+
+@bp.post("/drafts")
+def drafts() -> Response:
+    """``{"base": D, "session": 81, "previous": D}`` -> the next draft of the base in
+    ``?format=`` (json by default; docx: the Word file with tracked changes)."""
+    req = report_request("draft")
+    body = schemas.validate(schemas.DraftRequest, json_body())
+    if "session" in body:
+        options = dataclasses.replace(req.options, session=body["session"])
+        req = reports.request("draft", req.format.name, options)
+    library = get_library()
+    versions = [library.resolve(body["base"], "base")]
+    if "previous" in body:
+        versions.insert(0, library.resolve(body["previous"], "previous"))
+    return report(req, versions)
 
 
 @bp.get("/openapi.json")

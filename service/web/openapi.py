@@ -194,6 +194,12 @@ def spec() -> dict[str, Any]:
                 "Follow every paragraph through several versions, oldest first",
                 "SeriesRequest",
             ),
+            "/api/drafts": _report(
+                "draft",
+                "Start the next draft of a resolution: its text with the routine renewal"
+                " edits made (tracked changes in docx) and the edits proposed, not made",
+                "DraftRequest",
+            ),
             "/api/openapi.json": {
                 "get": {
                     "operationId": "openapi",

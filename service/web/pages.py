@@ -1,4 +1,5 @@
-"""The web pages: the document library, the compare and series forms, the report page."""
+"""The web pages: the document library, the compare and series forms, the next draft of a
+document, the report page."""
 
 from __future__ import annotations
 
@@ -158,17 +159,33 @@ def series() -> BaseResponse:
     return redirect(url_for("web.report", key=report.key), code=303)
 
 
+@bp.post("/draft")
+def draft() -> BaseResponse:
+    """Start the next draft of a library document: its Word file (tracked changes),
+    or its redline page when ``as`` is ``html``."""
+    doc_id = request.form.get("id", "")
+    if not doc_id:
+        raise InvalidRequestError("choose the resolution to start the next draft from")
+    report = get_library().save_report("draft", [doc_id], {})
+    if request.form.get("as") == "html":
+        return redirect(url_for("web.report", key=report.key), code=303)
+    return redirect(url_for("web.report_file", key=report.key, fmt="docx"), code=303)
+
+
 @bp.get("/report/<key>")
 def report(key: str) -> str:
     saved, versions = get_library().report(key)
     req = reports.request(saved.kind, "html", reports.read_options(saved.kind, request.args))
+    formats = [f for f in ATTACH if f in req.kind.renderers]
+    if saved.kind == "draft":  # the Word file first: what a delegation edits
+        formats.sort(key=lambda f: f != "docx")
     return render_template(
         "web/report.html",
         key=key,
         kind=saved.kind,
         view=req.options.view,
         versions=[v.document for v in versions],
-        formats=[f for f in ATTACH if f in req.kind.renderers],
+        formats=formats,
     )
 
 

@@ -2,10 +2,10 @@
 
 Responses are the typed dictionaries the code returns: ``Resolution``,
 ``Comparison`` and ``Series`` from :mod:`diffing.model` (the return types of
-their ``to_dict()``), ``Document`` and ``DocumentMeta`` from
+their ``to_dict()``), ``Draft`` from :mod:`diffing.renewal.result`, ``Document`` and ``DocumentMeta`` from
 :mod:`service.library.store`, and :class:`DocumentList`, :class:`Problem` and
 :class:`Health` here. Requests are :class:`CompareRequest`,
-:class:`SeriesRequest` and :data:`AddDocumentRequest`, built from the
+:class:`SeriesRequest`, :class:`DraftRequest` and :data:`AddDocumentRequest`, built from the
 library's :data:`~service.library.documents.DocumentSpec`.
 
 From these declarations pydantic makes the JSON Schemas of the OpenAPI document
@@ -27,6 +27,7 @@ import typing_extensions
 from pydantic import Discriminator, Tag, TypeAdapter, ValidationError
 
 from diffing.model import ComparisonDict, ResolutionDict, SeriesDict
+from diffing.renewal.result import DraftDict
 from service.errors import InvalidRequestError
 from service.library.documents import DocumentSpec, SymbolSpec, TextSpec
 from service.library.store import DocumentDict, DocumentMeta
@@ -36,6 +37,7 @@ __all__ = [
     "AddDocumentRequest",
     "CompareRequest",
     "DocumentList",
+    "DraftRequest",
     "Health",
     "Problem",
     "Ready",
@@ -56,6 +58,16 @@ class SeriesRequest(TypedDict):
     """Versions to follow, oldest first (from 2 to ``RESDIFF_MAX_SERIES``)."""
 
     documents: list[DocumentSpec]
+
+
+class DraftRequest(TypedDict):
+    """The resolution a draft starts from (``base``), the session the draft is for
+    (by default the next one of the series), and the version before the base
+    (``previous``, optional: it tells the series' period and style)."""
+
+    base: DocumentSpec
+    session: NotRequired[int]
+    previous: NotRequired[DocumentSpec]
 
 
 #: a document to store, given as text or by symbol (a file comes as multipart/form-data)
@@ -108,6 +120,7 @@ COMPONENTS: dict[str, Any] = {
     "Resolution": ResolutionDict,
     "Comparison": ComparisonDict,
     "Series": SeriesDict,
+    "Draft": DraftDict,
     "Document": DocumentDict,
     "DocumentList": DocumentList,
     "Problem": Problem,
@@ -115,10 +128,11 @@ COMPONENTS: dict[str, Any] = {
     "Ready": Ready,
     "CompareRequest": CompareRequest,
     "SeriesRequest": SeriesRequest,
+    "DraftRequest": DraftRequest,
     "AddDocumentRequest": AddDocumentRequest,
 }
 #: the declarations a request body is checked against
-_REQUESTS = (CompareRequest, SeriesRequest, AddDocumentRequest)
+_REQUESTS = (CompareRequest, SeriesRequest, DraftRequest, AddDocumentRequest)
 
 
 # -- from the declarations to pydantic ------------------------------------------------------
@@ -231,6 +245,8 @@ _MESSAGES = {
     "string_type": "must be a string",
     "list_type": "must be a list",
     "int_type": "must be an integer",
+    "int_parsing": "must be an integer",
+    "int_from_float": "must be an integer",
     "dict_type": "must be a JSON object",
     "typed_dict_type": "must be a JSON object",
     "literal_error": "must be one of {expected}",
