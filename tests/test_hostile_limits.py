@@ -143,6 +143,18 @@ def test_the_upload_form_takes_at_most_10_files(client) -> None:  # type: ignore
     assert client.get("/api/documents").get_json()["total"] == 0  # none was read
 
 
+def test_the_upload_form_shares_one_time_budget(app, client) -> None:  # type: ignore[no-untyped-def]
+    """Ten files are read within one budget, not ten: past it, the rest are not read."""
+    from service import config
+
+    app.config["RESDIFF_COMPARE_SECONDS"] = 0
+    app.extensions["resdiff.limits"] = config.limits_from(app.config)
+    files = [(io.BytesIO(GOOD.replace("1/1", f"{i}/1").encode()), f"d{i}.txt") for i in range(3)]
+    page = client.post("/documents", data={"file": files}).get_data(as_text=True)
+    assert page.count("was not read: the time budget ran out") == 3
+    assert client.get("/api/documents").get_json()["total"] == 0
+
+
 def test_more_than_1000_form_parts_is_a_413_that_says_so(client) -> None:  # type: ignore[no-untyped-def]
     data = {f"f{i}": "x" for i in range(1001)}
     r = client.post("/documents", data=data, content_type="multipart/form-data")

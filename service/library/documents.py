@@ -137,12 +137,18 @@ class Resolved:
 
 
 def parse_bytes(
-    data: bytes, filename: str, limits: Limits, executor: Executor | None = None
+    data: bytes,
+    filename: str,
+    limits: Limits,
+    executor: Executor | None = None,
+    *,
+    seconds: float | None = None,
 ) -> Resolved:
     """Parse a document file held in memory (format from its content and name), in a
-    process of ``executor``'s pool, within the time budget of a comparison."""
+    process of ``executor``'s pool, within ``seconds`` (the time budget of a comparison
+    by default)."""
     name = safe_filename(filename) or "document"
-    return _read(executor, "read", data, name, limits)
+    return _read(executor, "read", data, name, limits, seconds)
 
 
 def parse_text(
@@ -152,8 +158,18 @@ def parse_text(
     return _read(executor, "parse", text, name, limits)
 
 
-def _read(executor: Executor | None, task: str, given: Any, name: str, limits: Limits) -> Resolved:
-    seconds = limits.compare_seconds
+def _read(
+    executor: Executor | None,
+    task: str,
+    given: Any,
+    name: str,
+    limits: Limits,
+    seconds: float | None = None,
+) -> Resolved:
+    if seconds is None:
+        seconds = limits.compare_seconds
+    if seconds <= 0:
+        raise LimitExceededError(f"{name} was not read: the time budget ran out before it")
     try:
         res, count = (executor or Inline()).run(
             task, given, name, limits, seconds=seconds, what=f"reading {name}"
@@ -263,8 +279,10 @@ class Library:
         source: str,
         symbol: str | None = None,
         language: str | None = None,
+        seconds: float | None = None,
     ) -> tuple[Document, bool]:
-        """Parse and store a document; the same bytes give back the stored document."""
+        """Parse and store a document; the same bytes give back the stored document.
+        Reading it has ``seconds`` (the time budget of a comparison by default)."""
         name = safe_filename(filename) or "document.txt"
         existing = self.store.find_by_hash(sha256(data))
         if existing is not None:
@@ -272,7 +290,7 @@ class Library:
         return self._store_parsed(
             data,
             name,
-            parse_bytes(data, name, self.limits, self.executor).resolution,
+            parse_bytes(data, name, self.limits, self.executor, seconds=seconds).resolution,
             source=source,
             symbol=symbol,
             language=language,

@@ -3,6 +3,8 @@ document, the report page."""
 
 from __future__ import annotations
 
+import time
+
 from flask import (
     Blueprint,
     Response,
@@ -81,9 +83,12 @@ def upload() -> tuple[str, int]:
         )
     library = get_library()
     messages = []
+    # one budget for the whole upload, as for a comparison
+    end = time.monotonic() + get_limits().compare_seconds
     for f in files:
         try:
-            doc, created = library.add(f.read(), f.filename, source="upload")
+            left = end - time.monotonic()
+            doc, created = library.add(f.read(), f.filename, source="upload", seconds=left)
         except ResdiffError as exc:
             messages.append(("error", f"{f.filename}: {exc.detail}"))
             continue
