@@ -122,17 +122,27 @@ def test_a_pdf_bomb_is_refused_before_pdfium_inflates_it(tight) -> None:  # type
 
 
 def test_reading_an_upload_has_the_time_budget(app, client) -> None:  # type: ignore[no-untyped-def]
-    """Uploads had no time budget: reading one now has RESDIFF_COMPARE_SECONDS, counted
-    in the pool process that reads it, which is killed past it."""
-    from service import config
+    """Uploads had no time budget: reading one is now a job of the pool with
+    RESDIFF_COMPARE_SECONDS, whose process is killed past it (``tests/test_pool.py``), and
+    the request gets 413."""
+    from service.pool import Inline, TaskTimeout
 
-    app.config["RESDIFF_COMPARE_SECONDS"] = 0.3
-    app.extensions["resdiff.limits"] = config.limits_from(app.config)
-    text = numbered_text(150_000)  # 10,000 paragraph starts: under the pre-count, slow to parse
-    r = client.post("/api/documents", json={"text": text})
-    if r.status_code == 413 and "paragraphs:" in r.get_json()["detail"]:
-        pytest.skip("this machine parsed 10,000 paragraphs within 0.3 s")
-    _problem(r, 413, "reading pasted.txt exceeded its time budget of 0.3 s")
+    seen: list[tuple[str, float | None]] = []
+
+    class Slow:
+        def run(self, task: str, *args: object, seconds: float | None = None, what: str = ""):  # type: ignore[no-untyped-def]
+            seen.append((task, seconds))
+            if "slow" in str(args[1]):
+                raise TaskTimeout(task)
+            return Inline().run(task, *args, seconds=seconds)
+
+    app.extensions["resdiff.executor"] = Slow()
+    assert _upload(client, GOOD.encode(), "quick.txt").status_code == 201
+    r = _upload(client, GOOD.replace("1/1", "2/2").encode(), "slow.docx")
+    _problem(r, 413, "reading slow.docx exceeded its time budget of 20 s")
+    r = client.post("/api/documents", json={"text": GOOD.replace("1/1", "3/3")})
+    assert r.status_code == 201
+    assert seen == [("read", 20.0), ("read", 20.0), ("parse", 20.0)]
 
 
 def test_the_upload_form_takes_at_most_10_files(client) -> None:  # type: ignore[no-untyped-def]
