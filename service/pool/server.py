@@ -124,10 +124,21 @@ class RemotePool:
         return stats
 
 
-def _orphan_watch(parent: int, server: PoolServer) -> None:
+def _remove(path: str) -> None:
+    """Remove the socket, and its private folder when it is left empty."""
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+    with contextlib.suppress(OSError):
+        os.rmdir(os.path.dirname(path))
+
+
+def _orphan_watch(parent: int, server: PoolServer, path: str) -> None:
+    """Stop (processes, socket and folder) as soon as the parent process is gone, even
+    killed with SIGKILL."""
     while os.getppid() == parent:
         time.sleep(0.5)
     server.pool.close()
+    _remove(path)
     os._exit(0)
 
 
@@ -151,11 +162,12 @@ def main(argv: list[str] | None = None) -> None:
     pool.start()
     pool.wait_ready(60.0)
     server = PoolServer(args.socket, pool)
-    threading.Thread(target=_orphan_watch, args=(os.getppid(), server), daemon=True).start()
+    watch = threading.Thread(target=_orphan_watch, args=(os.getppid(), server, args.socket))
+    watch.daemon = True
+    watch.start()
     print("ready", flush=True)
     try:
         server.serve_forever(poll_interval=0.5)
     finally:
         pool.close()
-        with contextlib.suppress(OSError):
-            os.unlink(args.socket)
+        _remove(args.socket)
