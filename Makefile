@@ -20,10 +20,11 @@ export UV_SYSTEM_CERTS = 1
 
 # Debian packages: python3-venv for the environments, PDF tools for tests, Noto fonts
 # for the PDF reports (Latin, Arabic, Chinese...), WeasyPrint's Pango, chromium for
-# the browser tests and LibreOffice (writer only) to check that the Word report opens.
+# the browser tests, LibreOffice (writer only) to check that the Word report opens, and
+# PostgreSQL, whose initdb and pg_ctl the store's tests run in a temporary folder.
 APT_PACKAGES = python3-venv poppler-utils fonts-noto-core fonts-noto-cjk fonts-dejavu-core \
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 chromium
-APT_LEAN_PACKAGES = libreoffice-writer-nogui
+APT_LEAN_PACKAGES = libreoffice-writer-nogui postgresql
 
 .PHONY: deps apt env check lint format type test bench serve lock wheel-check clean
 

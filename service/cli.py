@@ -25,7 +25,16 @@ import click
 from diffing.model import Resolution
 from service import config, reports
 from service.errors import ResdiffError
-from service.library import Library, Resolved, Retriever, Store, open_store, symbols
+from service.library import (
+    Accounts,
+    Library,
+    Resolved,
+    Retriever,
+    Store,
+    Viewer,
+    open_store,
+    symbols,
+)
 from service.pool import local_pool
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -75,15 +84,24 @@ def _user_errors(func: F) -> F:
     return cast(F, wrapper)
 
 
-def library() -> Library:
-    """Files, store, mirror and UN system; the store is opened only when needed."""
+def open_database() -> Store:
+    """The service's store (the same database as ``resdiff serve``), migrated if needed."""
     settings = config.settings()
+    return open_store(
+        config.database_url(settings), create=True, cache_bytes=config.cache_bytes(settings)
+    )
 
-    def open_database() -> Store:
-        """The service's store (the same database as ``resdiff serve``)."""
-        return open_store(config.database_path(settings), create=True)
 
-    return Library(open_database, Retriever.from_settings(settings), config.limits_from(settings))
+def library() -> Library:
+    """Files, store, mirror and UN system, for the operator (who sees everything);
+    the store is opened only when needed."""
+    settings = config.settings()
+    return Library(
+        open_database,
+        Retriever.from_settings(settings),
+        config.limits_from(settings),
+        viewer=Viewer.operator(),
+    )
 
 
 LANG_OPTION = click.option(
@@ -325,11 +343,112 @@ def ingest(paths: tuple[str, ...]) -> None:
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
 @click.option("--threads", default=32, show_default=True, type=click.IntRange(1, 256))
-def serve(host: str, port: int, workers: int, threads: int) -> None:
-    """Run the web service under gunicorn (data in RESDIFF_DATA_DIR)."""
+@click.option(
+    "--no-auth",
+    is_flag=True,
+    help="Serve an address other than loopback without accounts: anyone who reaches it"
+    " reads and deletes every document (every page says so).",
+)
+@_user_errors
+def serve(host: str, port: int, workers: int, threads: int, no_auth: bool) -> None:
+    """Run the web service under gunicorn (data in RESDIFF_DATA_DIR, or the database
+    of RESDIFF_DATABASE_URL).
+
+    On an address other than loopback it refuses to start without an account
+    (resdiff user add NAME --admin) unless --no-auth is given."""
     from service.web.server import run
 
-    run(host=host, port=port, workers=workers, threads=threads)
+    run(host=host, port=port, workers=workers, threads=threads, no_auth=no_auth)
+
+
+# -- accounts and the audit trail -------------------------------------------------------
+
+
+@cli.group()
+def user() -> None:
+    """Accounts: once one exists, every request to the service is authenticated."""
+
+
+def _accounts() -> Accounts:
+    return Accounts(open_database(), actor="operator")
+
+
+@user.command("add")
+@click.argument("name")
+@click.option(
+    "--admin",
+    is_flag=True,
+    help="May manage accounts, read the audit trail and delete official documents.",
+)
+@click.option("--group", "groups", multiple=True, help="A delegation or team (repeat for several).")
+@click.option(
+    "--claim",
+    is_flag=True,
+    help="Make the documents uploaded or pasted before accounts existed NAME's (else only"
+    " the operator sees them).",
+)
+@_user_errors
+def user_add(name: str, admin: bool, groups: tuple[str, ...], claim: bool) -> None:
+    """Create the account NAME and print its token (shown this once: stored only as a hash)."""
+    account, token = _accounts().add(name, admin=admin, groups=groups, claim=claim)
+    role = "admin" if account.admin else "user"
+    click.echo(
+        f"added {role} {account.name}"
+        + (f" ({', '.join(account.groups)})" if account.groups else ""),
+        err=True,
+    )
+    click.echo(
+        "token (shown once; sign in with it, or send 'Authorization: Bearer TOKEN'):", err=True
+    )
+    click.echo(token)
+
+
+@user.command("list")
+@_user_errors
+def user_list() -> None:
+    """The accounts: name, role, groups, when the token was made."""
+    users = _accounts().list()
+    if not users:
+        click.echo("no account: the service is the single-person local tool", err=True)
+    for u in users:
+        role = "admin" if u.admin else "user"
+        groups = ", ".join(u.groups) or "-"
+        click.echo(f"{u.name}\t{role}\tgroups: {groups}\ttoken made {u.token_created}")
+
+
+@user.command("remove")
+@click.argument("name")
+@click.confirmation_option(
+    prompt="Remove this account and delete its documents (and the reports made from them)?"
+)
+@_user_errors
+def user_remove(name: str) -> None:
+    """Remove the account NAME and delete its documents."""
+    deleted = _accounts().remove(name)
+    click.echo(f"removed {name} and {deleted} document{'' if deleted == 1 else 's'}", err=True)
+
+
+@user.command("token")
+@click.argument("name")
+@_user_errors
+def user_token(name: str) -> None:
+    """Give NAME a new token (printed once); the old one and its sessions stop working."""
+    token = _accounts().rotate(name)
+    click.echo(f"new token of {name} (shown once; the old one no longer works):", err=True)
+    click.echo(token)
+
+
+@cli.command()
+@click.option("--user", "actor", help="Only what this user did.")
+@click.option("--document", help="Only what was done to this document (its id).")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
+@_user_errors
+def audit(actor: str | None, document: str | None, limit: int) -> None:
+    """The audit trail, newest first: who added, read, shared, compared and deleted
+    which document, and the changes of accounts."""
+    entries = library().audit_trail(limit=limit, actor=actor, document=document)
+    for e in entries:
+        echo(f"{e.at}  {e.actor}  {e.action}  {e.document or '-'}  {e.detail or ''}".rstrip())
 
 
 def main() -> None:

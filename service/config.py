@@ -7,6 +7,28 @@ Every setting can be overridden by an environment variable of the same name
 setting                      default          meaning
 ===========================  ===============  ============================================
 RESDIFF_DATA_DIR             instance folder  where the SQLite database lives (see :func:`data_dir`)
+*the store and accounts*
+RESDIFF_DATABASE_URL         (none)           ``postgresql://user:password@host/db`` puts the
+                                              whole store on PostgreSQL (several servers, one
+                                              database); none: the SQLite file
+                                              ``resdiff.sqlite3`` of the data folder
+RESDIFF_DATABASE_POOL        8                PostgreSQL connections kept by each worker
+RESDIFF_CACHE_BYTES          256 MiB          total size of the cached reports; past it the
+                                              least recently used are evicted
+RESDIFF_AUTH                 auto             ``auto``: requests are authenticated as soon as
+                                              one account exists (``resdiff user add``);
+                                              ``required``: always, even before the first
+RESDIFF_RATE_LIMIT           30/min;300/hour  requests per user (per address without
+                                              accounts) to the expensive endpoints: PDF and
+                                              Word reports, series; 429 with Retry-After
+RESDIFF_PROXIES              0                reverse proxies in front of the service whose
+                                              ``X-Forwarded-For``/``-Proto``/``-Host`` are
+                                              trusted (1 behind one nginx): HTTPS then makes
+                                              the session cookie ``Secure``
+RESDIFF_SESSION_HOURS        12               how long a web sign-in lasts
+RESDIFF_SECRET_KEY           (made once)      signs the session cookies and CSRF tokens; made
+                                              at random and kept in the database (so every
+                                              server on one database shares it) unless given
 *requests*
 MAX_CONTENT_LENGTH           25 MiB           largest request body (413 from Content-Length)
 MAX_FORM_MEMORY_SIZE         5 MiB            largest text field of a form (a pasted text)
@@ -80,8 +102,10 @@ __all__ = [
     "DEFAULTS",
     "Limits",
     "PoolSettings",
+    "cache_bytes",
     "data_dir",
     "database_path",
+    "database_url",
     "from_env",
     "instance_folder",
     "limits_from",
@@ -93,6 +117,14 @@ MiB = 1024 * 1024
 
 DEFAULTS: dict[str, Any] = {
     "RESDIFF_DATA_DIR": None,
+    "RESDIFF_DATABASE_URL": None,
+    "RESDIFF_DATABASE_POOL": 8,
+    "RESDIFF_CACHE_BYTES": 256 * MiB,
+    "RESDIFF_AUTH": "auto",
+    "RESDIFF_RATE_LIMIT": "30/minute;300/hour",
+    "RESDIFF_PROXIES": 0,
+    "RESDIFF_SESSION_HOURS": 12,
+    "RESDIFF_SECRET_KEY": None,
     "MAX_CONTENT_LENGTH": 25 * MiB,
     "MAX_FORM_MEMORY_SIZE": 5 * MiB,
     "MAX_FORM_PARTS": 1000,
@@ -188,6 +220,18 @@ def data_dir(settings: Mapping[str, Any]) -> Path:
 def database_path(settings: Mapping[str, Any]) -> Path:
     """The SQLite database of the service: the same file for ``resdiff serve`` and the CLI."""
     return data_dir(settings) / "resdiff.sqlite3"
+
+
+def database_url(settings: Mapping[str, Any]) -> str:
+    """The database of the service: ``RESDIFF_DATABASE_URL``, else the SQLite file of
+    :func:`database_path` (the same for ``resdiff serve`` and the CLI)."""
+    url = settings.get("RESDIFF_DATABASE_URL")
+    return str(url) if url else str(database_path(settings))
+
+
+def cache_bytes(settings: Mapping[str, Any]) -> int:
+    """The size limit of the report cache (``RESDIFF_CACHE_BYTES``)."""
+    return int(settings.get("RESDIFF_CACHE_BYTES") or DEFAULTS["RESDIFF_CACHE_BYTES"])
 
 
 @dataclass(frozen=True)

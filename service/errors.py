@@ -22,12 +22,18 @@ __all__ = [
     "EmptyDocumentError",
     "EncryptedDocumentError",
     "FetchError",
+    "ForbiddenError",
+    "FormRefusedError",
     "InvalidRequestError",
     "InvalidSymbolError",
     "LimitExceededError",
     "MemoryLimitError",
+    "NotAuthenticatedError",
+    "RateLimitedError",
     "ResdiffError",
     "ServiceBusyError",
+    "StoreVersionError",
+    "UnknownUserError",
     "UnreadableDocumentError",
     "UnsupportedFormatError",
     "problem_types",
@@ -102,6 +108,60 @@ class DocumentNotFoundError(ResdiffError):
     status = 404
     title = "Document not found"
     slug = "not-found"
+
+
+class UnknownUserError(ResdiffError):
+    """No account has that name."""
+
+    status = 404
+    title = "User not found"
+    slug = "unknown-user"
+
+
+class NotAuthenticatedError(ResdiffError):
+    """The service has accounts: send ``Authorization: Bearer TOKEN`` (the token that
+    ``resdiff user add`` or ``resdiff user token`` printed), or sign in on the web page."""
+
+    status = 401
+    title = "Authentication required"
+    slug = "unauthenticated"
+
+
+class ForbiddenError(ResdiffError):
+    """The document or action is not yours: only the owner of a document shares or
+    deletes it, only an admin deletes an official document or reads the audit trail."""
+
+    status = 403
+    title = "Forbidden"
+    slug = "forbidden"
+
+
+class FormRefusedError(ResdiffError):
+    """A form or a browser's request came without the CSRF token of its page (or with an
+    expired one): reload the page and send it again. Programs send their token as
+    ``Authorization: Bearer TOKEN`` and need none."""
+
+    status = 400
+    title = "Form refused"
+    slug = "csrf"
+
+
+class RateLimitedError(ResdiffError):
+    """Too many expensive requests (PDF and Word reports, series) from one user in a
+    while (``RESDIFF_RATE_LIMIT``): retry after the seconds ``Retry-After`` says."""
+
+    status = 429
+    title = "Too many requests"
+    slug = "rate-limited"
+
+
+class StoreVersionError(ResdiffError):
+    """The database was made by a newer resdiff, whose schema this one would misread:
+    upgrade resdiff (a database is never downgraded)."""
+
+    status = 503
+    title = "Database too new"
+    slug = "database-too-new"
 
 
 class FetchError(ResdiffError):

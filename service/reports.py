@@ -19,10 +19,12 @@ format is one entry there. :func:`request` checks what a caller asks for
   (past ``RESDIFF_QUEUE_SECONDS`` of waiting: 503 with ``Retry-After``). Past
   the budget the answer is 413 ``comparison-too-large`` and the worker is
   free again;
-* the cache: with a store, a report is kept under a digest of the parsed
-  structures, the kind, format and options, and the fingerprint of the code
-  that made it (:mod:`service.library.fingerprint`), so the same request is
-  computed once however its documents were given.
+* the cache: given one (the library of the request), a report is kept under a
+  digest of the parsed structures, the kind, format and options, and the
+  fingerprint of the code that made it (:mod:`service.library.fingerprint`), so
+  the same request is computed once however its documents were given; the
+  library keeps it for everyone when all its documents are official, else for
+  the viewer alone, and records which documents it came from.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ import json
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import diffing
 from diffing.budget import EXCEEDED
@@ -45,7 +47,6 @@ from service.config import Limits
 from service.errors import ComparisonTooLargeError, InvalidRequestError
 from service.library.documents import Resolved, check_comparison
 from service.library.fingerprint import reports_fingerprint
-from service.library.store import Store
 from service.library.symbols import file_stem, is_symbol
 from service.pool import Executor, Inline, TaskTimeout
 from service.render.html import VIEWS, View, render_comparison_html, render_series_html
@@ -60,6 +61,7 @@ __all__ = [
     "Kind",
     "Options",
     "Report",
+    "ReportCache",
     "Request",
     "check_versions",
     "produce",
@@ -394,31 +396,43 @@ class Report:
         return f"resdiff_{self.request.kind.file_stem(names)}.{self.request.format.name}"
 
 
+class ReportCache(Protocol):
+    """Where reports are kept: a :class:`~service.library.Library`, which serves a
+    cached report only to a viewer who may see every document it was made from."""
+
+    def cached_report(
+        self, kind: str, key: str, fmt: str, versions: Sequence[Resolved]
+    ) -> bytes | None: ...
+    def keep_report(
+        self, key: str, fmt: str, versions: Sequence[Resolved], body: bytes
+    ) -> None: ...
+
+
 def produce(
     req: Request,
     versions: Sequence[Resolved],
     *,
     limits: Limits,
-    store: Store | None = None,
+    cache: ReportCache | None = None,
     executor: Executor | None = None,
 ) -> Report:
-    """The report of ``versions`` (oldest first) that ``req`` asks for, from the cache of
-    ``store`` when it is there, else computed and rendered within the time budget
-    (the PDF and Word reports by ``executor``: the calling process by default)."""
+    """The report of ``versions`` (oldest first) that ``req`` asks for, from ``cache``
+    when it is there, else computed and rendered within the time budget (the PDF and
+    Word reports by ``executor``: the calling process by default)."""
     start = time.monotonic()
     check_versions(req, len(versions), limits)
     fmt = req.format.name
     key = _cache_key(req, versions)
-    if store is not None:
-        cached = store.get_rendering(key, fmt)
+    if cache is not None:
+        cached = cache.cached_report(req.kind.name, key, fmt, versions)
         if cached is not None:
             return Report(cached, True, req, versions)
     check_comparison(versions, limits)
     with time_budget(limits, start) as deadline:
         result = req.kind.compute([v.resolution for v in versions], req.options, deadline)
         body = req.kind.renderers[fmt](result, req.options, Budget(deadline, executor or Inline()))
-    if store is not None:
-        store.put_rendering(key, fmt, body)
+    if cache is not None:
+        cache.keep_report(key, fmt, versions, body)
     return Report(body, False, req, versions)
 
 

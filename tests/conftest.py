@@ -24,6 +24,37 @@ def corpus() -> Path:
     return CORPUS
 
 
+# -- the databases: SQLite, and a real PostgreSQL server ------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_server():  # type: ignore[no-untyped-def]
+    """A PostgreSQL server of Debian's package for the whole run (skips when absent)."""
+    from tests.pgserver import SKIP_REASON, PostgresServer, binaries
+
+    bindir = binaries()
+    if bindir is None:
+        pytest.skip(SKIP_REASON)
+    server = PostgresServer(bindir)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server):  # type: ignore[no-untyped-def]
+    """The address of a new empty PostgreSQL database, dropped after the test."""
+    with postgres_server.database() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
+    """A new empty database of each backend: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "db" / "resdiff.sqlite3")
+    return str(request.getfixturevalue("postgres_url"))
+
+
 # -- the web service (Flask fixtures, after the Flask tutorial) ---------------------
 
 
@@ -40,6 +71,8 @@ def app(tmp_path: Path):  # type: ignore[no-untyped-def]
             "RESDIFF_MIRROR": str(INTERPOL) if INTERPOL.is_dir() else None,
             "RESDIFF_ODS_URL": "http://127.0.0.1:9",
             "RESDIFF_FETCH_TIMEOUT": 2.0,
+            # forms are posted without their token here; tests/test_accounts.py checks CSRF
+            "WTF_CSRF_ENABLED": False,
         }
     )
 

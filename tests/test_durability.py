@@ -42,15 +42,16 @@ def free_port() -> int:
 
 
 class Server:
-    """``resdiff serve`` on a free 127.0.0.1 port, its output in ``log``."""
+    """``resdiff serve`` in a process group of its own, on a free 127.0.0.1 port, its
+    output in ``log`` (``env`` adds settings)."""
 
     def __init__(
         self,
         data_dir: Path,
         log: Path,
-        *,
         env: dict[str, str] | None = None,
         workers: int = 2,
+        *,
         threads: int = 4,
     ) -> None:
         self.port = free_port()

@@ -135,6 +135,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, P
         "RESDIFF_HEADER_SECONDS": "3",
         "RESDIFF_FETCH_TIMEOUT": "30",
         "MAX_CONTENT_LENGTH": str(25 * 2**20),
+        "RESDIFF_RATE_LIMIT": "100000/minute",  # one client address sends every request
     }
     server = Server(tmp / "data", log, env=env, workers=2, threads=32)
     try:

@@ -15,6 +15,7 @@ from service.errors import (
     LimitExceededError,
 )
 from service.library import symbols
+from service.library.access import Viewer
 from service.library.documents import Library
 from service.library.ods import Retriever
 from service.library.sqlite import SQLiteStore as Store
@@ -180,7 +181,9 @@ def test_unreachable_server_is_a_fetch_error() -> None:
 
 def test_library_fetches_parses_and_stores_once(fake_un, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     store = Store.create(tmp_path / "db.sqlite3")
-    library = Library(store, Retriever(base_url=fake_un.url, timeout=10), Limits())
+    library = Library(
+        store, Retriever(base_url=fake_un.url, timeout=10), Limits(), viewer=Viewer.operator()
+    )
     doc = library.by_symbol("a/res/79/136", "en")
     assert doc.symbol == "A/RES/79/136" and doc.source == "ods"
     assert doc.media_type == "application/pdf"
@@ -196,7 +199,10 @@ def test_library_fetches_parses_and_stores_once(fake_un, tmp_path: Path) -> None
 def test_library_prefers_the_mirror(fake_un, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     store = Store.create(tmp_path / "db.sqlite3")
     library = Library(
-        store, Retriever(base_url=fake_un.url, mirror=str(INTERPOL), timeout=10), Limits()
+        store,
+        Retriever(base_url=fake_un.url, mirror=str(INTERPOL), timeout=10),
+        Limits(),
+        viewer=Viewer.operator(),
     )
     doc = library.by_symbol("A/RES/73/11", "en")
     assert doc.source == "mirror" and doc.filename == "A_RES_73_11_en.txt"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -179,9 +180,18 @@ def test_service_rooms() -> None:
     pages = ast.parse((ROOT / "service" / "web" / "pages.py").read_text(encoding="utf-8"))
     modules = {n.module for n in ast.walk(pages) if isinstance(n, ast.ImportFrom)}
     assert "service.web.api" not in modules
-    sql = [
+    # the database drivers only in the store's backends, SQL only in the store
+    drivers = {
         p.relative_to(ROOT).as_posix()
         for p in (ROOT / "service").rglob("*.py")
-        if "import sqlite3" in p.read_text(encoding="utf-8")
-    ]
-    assert sql == ["service/library/sqlite.py"]
+        if re.search(r"^import (sqlite3|psycopg)", p.read_text(encoding="utf-8"), re.M)
+    }
+    assert drivers == {"service/library/sqlite.py", "service/library/postgres.py"}
+    statement = re.compile(r"\b(SELECT .+ FROM|INSERT INTO|DELETE FROM|CREATE TABLE)\b")
+    sql = {
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "service").rglob("*.py")
+        if statement.search(p.read_text(encoding="utf-8"))
+    }
+    store = {"sql.py", "sqlite.py", "postgres.py", "schema.py"}
+    assert sql == {f"service/library/{name}" for name in store}

@@ -9,6 +9,7 @@ each document is fetched once. Every document is checked against the
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 from collections import OrderedDict
@@ -21,15 +22,24 @@ from diffing.model import Resolution
 from service import ingest
 from service.config import Limits
 from service.errors import (
+    DocumentNotFoundError,
     LimitExceededError,
     ResdiffError,
     UnreadableDocumentError,
 )
 from service.library import symbols
+from service.library.access import Viewer, check_admin, check_may_delete, check_may_share
 from service.library.fingerprint import parser_fingerprint
 from service.library.ods import Retriever
 from service.library.reading import check_document, words  # noqa: F401 (re-exported)
-from service.library.store import OFFICIAL_SOURCES, Document, Report, Store, sha256
+from service.library.store import (
+    OFFICIAL_SOURCES,
+    AuditEntry,
+    Document,
+    Report,
+    Store,
+    sha256,
+)
 from service.pool import Executor, Inline, TaskTimeout
 
 __all__ = [
@@ -211,11 +221,13 @@ def _resolve_text(
 
 
 class Library:
-    """The store, the retriever and the limits: everything needed to get a document.
+    """The store, the retriever and the limits, for one viewer: everything needed to get
+    a document.
 
     Every read and write of documents and saved reports goes through a library,
-    whoever asks (API, pages, CLI): the one place where what a caller may see
-    is decided.
+    whoever asks (API, pages, CLI), for the :class:`~service.library.access.Viewer`
+    it was made for: the one place where what a caller may see and do is decided
+    (:mod:`service.library.access`), and where it goes to the audit trail.
     """
 
     def __init__(
@@ -223,11 +235,14 @@ class Library:
         store: Store | Callable[[], Store],
         retriever: Retriever,
         limits: Limits,
+        *,
+        viewer: Viewer,
         executor: Executor | None = None,
     ):
         self._store = store
         self.retriever = retriever
         self.limits = limits
+        self.viewer = viewer
         #: where documents are read (a pool process in the service)
         self.executor = executor or Inline()
 
@@ -238,38 +253,121 @@ class Library:
             self._store = self._store()
         return self._store
 
+    def _audit(self, action: str, document: str | None = None, detail: str | None = None) -> None:
+        if self.viewer.audited:
+            self.store.audit(self.viewer.name, action, document, detail)
+
     # -- reading ---------------------------------------------------------------
 
     def get(self, doc_id: str) -> Document:
-        """The stored document ``doc_id`` (404 when there is none)."""
-        return self.store.get_document(doc_id)
+        """The stored document ``doc_id`` (404 when there is none, or the viewer may not see it)."""
+        return self.store.get_document(doc_id, viewer=self.viewer)
+
+    def read(self, doc_id: str) -> Document:
+        """The document ``doc_id`` shown to its reader (recorded in the audit trail)."""
+        doc = self.fresh(self.get(doc_id))
+        self._audit("read", doc.id)
+        return doc
 
     def original(self, doc_id: str) -> tuple[Document, bytes]:
-        """The document ``doc_id`` and its original bytes."""
-        return self.store.get_original(doc_id)
+        """The document ``doc_id`` and its original bytes (recorded in the audit trail)."""
+        found = self.store.get_original(doc_id, viewer=self.viewer)
+        self._audit("read", doc_id, "original")
+        return found
 
     def documents(self, *, limit: int = 50, offset: int = 0) -> list[Document]:
-        """A page of the stored documents, by symbol, language and date."""
-        return self.store.list_documents(limit=limit, offset=offset)
+        """A page of the documents the viewer sees, by symbol, language and date."""
+        return self.store.list_documents(viewer=self.viewer, limit=limit, offset=offset)
 
     def count(self) -> int:
-        return self.store.count_documents()
+        """How many documents the viewer sees."""
+        return self.store.count_documents(viewer=self.viewer)
 
     def delete(self, doc_id: str) -> None:
-        self.store.delete_document(doc_id)
+        """Delete a document (its owner; an official one, an admin), and every saved report
+        and cached rendering made from it."""
+        doc = self.get(doc_id)
+        check_may_delete(self.viewer, doc)
+        self.store.delete_document(doc.id)
+        self._audit("delete", doc.id, doc.label)
+
+    def share(self, doc_id: str, names: Sequence[str]) -> Document:
+        """Share the viewer's document with exactly these users and groups (by name)."""
+        doc = self.get(doc_id)
+        check_may_share(self.viewer, doc)
+        shared = self.store.set_shares(doc.id, names)
+        self._audit("share", doc.id, ", ".join(shared) or "(nobody)")
+        return self.get(doc.id)
 
     def save_report(self, kind: str, doc_ids: list[str], options: dict[str, Any]) -> Report:
-        """Save a comparison or series of stored documents (each must exist) under a key."""
+        """Save a comparison or series of stored documents (each must be seen) under a key."""
         for doc_id in doc_ids:
             self.get(doc_id)
         return self.store.save_report(kind, doc_ids, options)
 
     def report(self, key: str) -> tuple[Report, list[Resolved]]:
-        """A saved report and its documents, each as the current parser reads it."""
+        """A saved report and its documents, each as the current parser reads it (404 when
+        the viewer may not see one of them)."""
         report = self.store.get_report(key)
-        return report, [Resolved(document=self.fresh(self.get(i))) for i in report.documents]
+        try:
+            docs = [self.get(i) for i in report.documents]
+        except DocumentNotFoundError:
+            raise DocumentNotFoundError(f"no report with key {key!r}") from None
+        return report, [Resolved(document=self.fresh(d)) for d in docs]
+
+    def audit_trail(
+        self,
+        *,
+        limit: int = 100,
+        offset: int = 0,
+        actor: str | None = None,
+        document: str | None = None,
+    ) -> list[AuditEntry]:
+        """The audit trail, newest first: admins only (and the operator, and the one
+        person of a service without accounts)."""
+        if not self.viewer.sees_all:
+            check_admin(self.viewer, "reads the audit trail")
+        return self.store.audit_trail(limit=limit, offset=offset, actor=actor, document=document)
+
+    # -- the report cache ----------------------------------------------------------
+
+    def _cache_scope(self, versions: Sequence[Resolved]) -> tuple[str, int | None, list[str]]:
+        """Who a report of ``versions`` may be served to from the cache: everyone when
+        all are official documents, else the viewer alone; and its stored documents."""
+        sources = [v.document.id for v in versions if v.document is not None]
+        if all(v.document is not None and v.document.public for v in versions):
+            return "public", None, sources
+        if self.viewer.user_id is not None:
+            return f"user:{self.viewer.user_id}", self.viewer.user_id, sources
+        return self.viewer.kind, None, sources
+
+    def _scoped(self, key: str, versions: Sequence[Resolved]) -> tuple[str, int | None, list[str]]:
+        scope, owner, sources = self._cache_scope(versions)
+        return sha256(f"{scope}:{key}".encode())[:32], owner, sources
+
+    def cached_report(
+        self, kind: str, key: str, fmt: str, versions: Sequence[Resolved]
+    ) -> bytes | None:
+        """The cached report ``key`` in ``fmt`` if this viewer may have it. Asking is
+        recorded in the audit trail: the viewer compared these documents."""
+        if self.viewer.audited:
+            ids = [v.document.id if v.document else "text" for v in versions]
+            for doc_id in dict.fromkeys(i for i in ids if i != "text"):
+                others = [i for i in ids if i != doc_id]
+                self._audit(kind, doc_id, f"{fmt} with {', '.join(others)}")
+        scoped, _, _ = self._scoped(key, versions)
+        return self.store.get_rendering(scoped, fmt, viewer=self.viewer)
+
+    def keep_report(self, key: str, fmt: str, versions: Sequence[Resolved], body: bytes) -> None:
+        """Cache a report, recording the documents it was made from."""
+        scoped, owner, sources = self._scoped(key, versions)
+        self.store.put_rendering(scoped, fmt, body, sources=sources, owner=owner)
 
     # -- adding ---------------------------------------------------------------
+
+    def _owner(self, source: str) -> int | None:
+        """Whose a new document is: an upload or a paste is the viewer's; an official one nobody's."""
+        return None if source in OFFICIAL_SOURCES else self.viewer.user_id
 
     def add(
         self,
@@ -281,10 +379,11 @@ class Library:
         language: str | None = None,
         seconds: float | None = None,
     ) -> tuple[Document, bool]:
-        """Parse and store a document; the same bytes give back the stored document.
-        Reading it has ``seconds`` (the time budget of a comparison by default)."""
+        """Parse and store a document; the same bytes give back the stored document
+        (the viewer's own, or the official one). Reading it has ``seconds`` (the time
+        budget of a comparison by default)."""
         name = safe_filename(filename) or "document.txt"
-        existing = self.store.find_by_hash(sha256(data))
+        existing = self.store.find_by_hash(sha256(data), owner=self._owner(source))
         if existing is not None:
             return self.fresh(existing), False
         return self._store_parsed(
@@ -302,7 +401,7 @@ class Library:
         """Parse and store a pasted text (kept as the UTF-8 file ``name``)."""
         text = ingest.pasted_text(text, "the pasted text", max_bytes=self.limits.file_bytes)
         data = text.encode("utf-8")
-        existing = self.store.find_by_hash(sha256(data))
+        existing = self.store.find_by_hash(sha256(data), owner=self._owner(source))
         if existing is not None:
             return self.fresh(existing), False
         res = parse_text(text, self.limits, name, self.executor).resolution
@@ -320,7 +419,7 @@ class Library:
     ) -> tuple[Document, bool]:
         if symbol is None and res.symbol and symbols.is_symbol(res.symbol):
             symbol = symbols.normalise(res.symbol)
-        return self.store.add_document(
+        doc, created = self.store.add_document(
             original=data,
             structure=res.to_dict(),
             source=source,
@@ -329,7 +428,11 @@ class Library:
             filename=name,
             media_type=ingest.media_type(name),
             engine=parser_fingerprint(),
+            owner=self._owner(source),
         )
+        if created:
+            self._audit("add", doc.id, doc.label)
+        return doc, created
 
     def fresh(self, doc: Document) -> Document:
         """``doc`` with the structure the current parser gives for its original bytes.
@@ -340,19 +443,22 @@ class Library:
         engine = parser_fingerprint()
         if doc.engine == engine:
             return doc
-        _, original = self.store.get_original(doc.id)
+        _, original = self.store.get_original(doc.id, viewer=Viewer.operator())
         try:
             res = parse_bytes(
                 original, doc.filename or "document", self.limits, self.executor
             ).resolution
         except ResdiffError:
             return doc
-        return self.store.replace_structure(doc.id, res.to_dict(), engine)
+        structure = res.to_dict()
+        self.store.replace_structure(doc.id, structure, engine)
+        return dataclasses.replace(doc, structure=dict(structure), engine=engine)
 
     def by_symbol(
         self, symbol: str, language: str | None = "en", *, network: bool = True
     ) -> Document:
-        """The document ``symbol``: stored, else from the mirror, else from the UN system."""
+        """The document ``symbol``: stored, else from the mirror, else from the UN system.
+        An official document: everyone sees it."""
         symbol, lang = symbols.normalise(symbol), symbols.language(language)
         found = self.store.find_by_symbol(symbol, lang)
         if found is not None:
@@ -362,8 +468,10 @@ class Library:
             fetched.data, fetched.filename, source=fetched.source, symbol=symbol, language=lang
         )
         if doc.source not in OFFICIAL_SOURCES:
-            # the same bytes were uploaded before: they are the official copy
-            doc = self.store.set_origin(doc.id, symbol=symbol, language=lang, source=fetched.source)
+            # the same bytes were stored before by nobody (an upload without accounts):
+            # they are the official copy
+            self.store.set_origin(doc.id, symbol=symbol, language=lang, source=fetched.source)
+            doc = dataclasses.replace(doc, symbol=symbol, language=lang, source=fetched.source)
         elif doc.symbol != symbol or doc.language != lang:
             # the same bytes are the official copy of another symbol too: it keeps both
             self.store.add_symbol(doc.id, symbol, lang)

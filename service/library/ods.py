@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from http.client import HTTPMessage
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 from service.config import DEFAULTS
 from service.errors import DocumentNotFoundError, FetchError, LimitExceededError, ResdiffError
@@ -48,7 +48,7 @@ class Fetched:
 
     data: bytes
     filename: str
-    source: str  # "mirror" or "ods"
+    source: Literal["mirror", "ods"]
     url: str
 
 

@@ -16,16 +16,19 @@ from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from service import reports
 from service.errors import InvalidRequestError, UnsupportedFormatError
-from service.library import Resolved
+from service.library import Accounts, Library, Resolved, User
+from service.library.access import check_admin
 from service.web import openapi, schemas
 from service.web.context import (
     get_executor,
     get_library,
     get_limits,
     get_store,
+    get_viewer,
     report_response,
 )
 from service.web.guards import attachment, read_json
+from service.web.limits import expensive, expensive_format
 
 __all__ = ["bp"]
 
@@ -76,9 +79,9 @@ def report_request(kind: str) -> reports.Request:
     )
 
 
-def report(req: reports.Request, versions: list[Resolved]) -> Response:
+def report(req: reports.Request, versions: list[Resolved], library: Library) -> Response:
     produced = reports.produce(
-        req, versions, limits=get_limits(), store=get_store(), executor=get_executor()
+        req, versions, limits=get_limits(), cache=library, executor=get_executor()
     )
     return report_response(produced, attach=ATTACH)
 
@@ -129,8 +132,15 @@ def list_documents() -> Response:
 
 @bp.get("/documents/<doc_id>")
 def get_document(doc_id: str) -> Response:
-    library = get_library()
-    return jsonify(library.fresh(library.get(doc_id)).to_dict())
+    return jsonify(get_library().read(doc_id).to_dict())
+
+
+@bp.patch("/documents/<doc_id>")
+def share_document(doc_id: str) -> Response:
+    """``{"shared_with": [name, ...]}``: the users and groups who see the document
+    (replacing the earlier list; ``[]`` makes it private again). Its owner only."""
+    body = schemas.validate(schemas.ShareRequest, json_body())
+    return jsonify(get_library().share(doc_id, body["shared_with"]).to_dict())
 
 
 @bp.get("/documents/<doc_id>/original")
@@ -152,15 +162,18 @@ def delete_document(doc_id: str) -> tuple[str, int]:
 
 
 @bp.post("/compare")
+@expensive(when=expensive_format)
 def compare() -> Response:
     """``{"old": D, "new": D}`` -> the comparison in ``?format=`` (json by default)."""
     req = report_request("compare")
     body = schemas.validate(schemas.CompareRequest, json_body())
     library = get_library()
-    return report(req, [library.resolve(body["old"], "old"), library.resolve(body["new"], "new")])
+    versions = [library.resolve(body["old"], "old"), library.resolve(body["new"], "new")]
+    return report(req, versions, library)
 
 
 @bp.post("/series")
+@expensive()
 def series() -> Response:
     """``{"documents": [D, D, ...]}`` (oldest first) -> the series in ``?format=``."""
     req = report_request("series")
@@ -168,10 +181,89 @@ def series() -> Response:
     docs = body["documents"]
     reports.check_versions(req, len(docs), get_limits())
     library = get_library()
-    return report(req, [library.resolve(d, f"documents[{i}]") for i, d in enumerate(docs)])
+    return report(req, [library.resolve(d, f"documents[{i}]") for i, d in enumerate(docs)], library)
+
+
+# -- the audit trail ---------------------------------------------------------------------
+
+
+@bp.get("/audit")
+def audit() -> Response:
+    """Who added, read, shared, compared and deleted which document, when: admins only.
+    ``?user=NAME``, ``?document=ID``, ``limit`` and ``offset`` narrow it."""
+    limit = int_arg("limit", 50, 1, 500)
+    offset = int_arg("offset", 0, 0, 10**9)
+    entries = get_library().audit_trail(
+        limit=limit,
+        offset=offset,
+        actor=request.args.get("user") or None,
+        document=request.args.get("document") or None,
+    )
+    page: schemas.AuditList = {
+        "entries": [dataclasses.asdict(e) for e in entries],  # type: ignore[misc]
+        "limit": limit,
+        "offset": offset,
+    }
+    return jsonify(page)
+
+
+# -- accounts (admins) -------------------------------------------------------------------
+
+
+def _accounts() -> Accounts:
+    viewer = get_viewer()
+    check_admin(viewer, "manages accounts")
+    return Accounts(get_store(), actor=viewer.name)
+
+
+def _user(user: User) -> schemas.UserInfo:
+    info: schemas.UserInfo = {
+        "name": user.name,
+        "admin": user.admin,
+        "groups": list(user.groups),
+        "created": user.created,
+        "token_created": user.token_created,
+    }
+    return info
+
+
+@bp.get("/users")
+def list_users() -> Response:
+    """The accounts (admins only)."""
+    page: schemas.UserList = {"users": [_user(u) for u in _accounts().list()]}
+    return jsonify(page)
+
+
+@bp.post("/users")
+def add_user() -> tuple[Response, int]:
+    """``{"name": ..., "admin": false, "groups": [...]}`` -> the account and its token
+    (shown this once). Admins only."""
+    body = schemas.validate(schemas.NewUserRequest, json_body())
+    user, token = _accounts().add(
+        body["name"], admin=body.get("admin", False), groups=body.get("groups", [])
+    )
+    answer: schemas.UserToken = {"user": _user(user), "token": token}
+    return jsonify(answer), 201
+
+
+@bp.post("/users/<name>/token")
+def new_token(name: str) -> Response:
+    """A new token for ``name`` (the old one and its sessions stop working). Admins only."""
+    accounts = _accounts()
+    token = accounts.rotate(name)
+    answer: schemas.UserToken = {"user": _user(accounts.get(name)), "token": token}
+    return jsonify(answer)
+
+
+@bp.delete("/users/<name>")
+def remove_user(name: str) -> tuple[str, int]:
+    """Remove an account and delete its documents. Admins only."""
+    _accounts().remove(name)
+    return "", 204
 
 
 @bp.post("/drafts")
+@expensive(when=expensive_format)
 def drafts() -> Response:
     """``{"base": D, "session": 81, "previous": D}`` -> the next draft of the base in
     ``?format=`` (json by default; docx: the Word file with tracked changes)."""
@@ -184,7 +276,7 @@ def drafts() -> Response:
     versions = [library.resolve(body["base"], "base")]
     if "previous" in body:
         versions.insert(0, library.resolve(body["previous"], "previous"))
-    return report(req, versions)
+    return report(req, versions, library)
 
 
 @bp.get("/openapi.json")

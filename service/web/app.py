@@ -9,14 +9,18 @@ every error of a page is a friendly HTML page.
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from typing import Any, cast
 
 from flask import Flask, Response, jsonify, render_template, request
 from flask.json.provider import DefaultJSONProvider
+from flask_limiter import RateLimitExceeded
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from service import config
-from service.errors import ResdiffError, ServiceBusyError
+from service.errors import FormRefusedError, RateLimitedError, ResdiffError, ServiceBusyError
 from service.resources import TEMPLATES, WEB_STATIC
 from service.web import context
 from service.web.guards import GuardedRequest, security_headers
@@ -50,14 +54,23 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.json = _JSONProvider(app)
     app.request_class = GuardedRequest
+    proxies = int(app.config.get("RESDIFF_PROXIES") or 0)
+    if proxies > 0:  # trust X-Forwarded-* of that many reverse proxies, no more
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_prefix=proxies
+        )
+    hours = float(app.config.get("RESDIFF_SESSION_HOURS") or 12)
+    app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(hours=hours)
 
     context.init_app(app)
 
-    from service.web import api, pages
+    from service.web import api, auth, limits, pages
 
+    _init_errors(app)
+    auth.init_app(app)  # who the request is, before the limits counted per user
+    limits.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
-    _init_errors(app)
     app.after_request(security_headers)
     app.add_url_rule("/healthz", "healthz", healthz)
     app.add_url_rule("/readyz", "readyz", readyz)
@@ -66,7 +79,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 def healthz() -> Response:
     """Liveness: the worker answers. It touches nothing that may be slow (no database,
-    no pool), so that a busy server still says it is alive."""
+    no pool, no account: :mod:`service.web.auth` lets it through unread), so that a busy
+    server still says it is alive."""
     body: Health = {"status": "ok"}
     return jsonify(body)
 
@@ -126,9 +140,11 @@ def _init_errors(app: Flask) -> None:
     @app.errorhandler(ResdiffError)
     def resdiff_error(exc: ResdiffError) -> Any:
         if _wants_json():
-            response: Any = problem(exc.status, exc.title, exc.detail, exc.slug)
+            response = problem(exc.status, exc.title, exc.detail, exc.slug)
         else:
             response = app.make_response(_error_page(exc.status, exc.title, exc.detail))
+        if exc.status == 401:
+            response.headers["WWW-Authenticate"] = 'Bearer realm="resdiff"'
         if isinstance(exc, ServiceBusyError):
             response.headers["Retry-After"] = str(exc.retry_after)
         return response
@@ -142,6 +158,30 @@ def _init_errors(app: Flask) -> None:
                 "the server has not enough memory for this request now", retry_after=30
             )
         )
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(exc: CSRFError) -> Any:
+        detail = (
+            f"the form was refused: {exc.description.rstrip('.').lower()}."
+            " Reload the page and send it again (an API client sends its token as"
+            " 'Authorization: Bearer TOKEN')"
+        )
+        err = FormRefusedError(detail)
+        if _wants_json():
+            return problem(err.status, err.title, detail, err.slug)
+        return _error_page(err.status, err.title, detail)
+
+    @app.errorhandler(RateLimitExceeded)
+    def rate_limited(exc: RateLimitExceeded) -> Any:
+        from service.web.limits import retry_after
+
+        err = RateLimitedError(exc.description or "too many requests")
+        if _wants_json():
+            response = problem(err.status, err.title, err.detail, err.slug)
+        else:
+            response = app.make_response(_error_page(err.status, err.title, err.detail))
+        response.headers["Retry-After"] = str(retry_after())
+        return response
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> Any:

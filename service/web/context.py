@@ -1,21 +1,25 @@
 """The Flask glue: the store and library of the current request, and a report as a response.
 
 The library (:mod:`service.library`) knows nothing of Flask: :func:`init_app`
-creates the database and records the retriever and limits on the app, and each
-request opens its own store (:func:`get_store`), closed when the request ends.
-Both blueprints (the API and the pages) answer reports through
-:func:`report_response`.
+creates (or migrates) the database, records the retriever and limits on the app,
+and takes the key that signs sessions from the database unless one is given
+(so every server on one database shares it); each request opens its own store
+(:func:`get_store`: a SQLite connection, or one borrowed from the PostgreSQL
+pool), closed when the request ends, and gets a library for the viewer that
+:mod:`service.web.auth` found. Both blueprints (the API and the pages) answer
+reports through :func:`report_response`.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Collection
 
 from flask import Flask, Response, current_app, g
 
 from service import config
 from service.config import Limits
-from service.library import Library, Retriever, Store, open_store
+from service.library import Library, Retriever, Store, Viewer, open_store
 from service.pool import Executor, RemotePool, local_pool
 from service.reports import Report
 from service.web.guards import attachment, security_headers
@@ -26,16 +30,20 @@ __all__ = [
     "get_library",
     "get_limits",
     "get_store",
+    "get_viewer",
     "init_app",
     "report_response",
 ]
 
 
 def init_app(app: Flask) -> None:
-    """Create the database and its schema, and close the store after each request."""
-    path = config.database_path(app.config)
-    app.config["RESDIFF_DATABASE"] = str(path)
-    open_store(path, create=True).close()
+    """Create or migrate the database, and close the store after each request."""
+    database = config.database_url(app.config)
+    app.config["RESDIFF_DATABASE"] = database
+    with open_store(database, create=True) as store:
+        given = app.config.get("RESDIFF_SECRET_KEY") or app.config.get("SECRET_KEY")
+        app.config["SECRET_KEY"] = given or store.setting("secret_key", secrets.token_hex(32))
+    app.extensions["resdiff.cache_bytes"] = config.cache_bytes(app.config)
     app.extensions["resdiff.retriever"] = Retriever.from_settings(app.config)
     app.extensions["resdiff.limits"] = config.limits_from(app.config)
     pool = config.pool_from(app.config)
@@ -50,7 +58,10 @@ def init_app(app: Flask) -> None:
 def get_store() -> Store:
     """The store of the current request (one connection per request)."""
     if "store" not in g:
-        g.store = open_store(current_app.config["RESDIFF_DATABASE"])
+        g.store = open_store(
+            current_app.config["RESDIFF_DATABASE"],
+            cache_bytes=current_app.extensions["resdiff.cache_bytes"],
+        )
     store: Store = g.store
     return store
 
@@ -80,10 +91,20 @@ def get_executor_stats() -> dict[str, int]:
     return stats() if stats is not None else {}
 
 
+def get_viewer() -> Viewer:
+    """Who the current request is (:mod:`service.web.auth`); anonymous before that."""
+    viewer: Viewer | None = g.get("viewer")
+    return viewer if viewer is not None else Viewer.anonymous()
+
+
 def get_library() -> Library:
-    """The library of the current request (its store is the request's store)."""
+    """The library of the current request, for its viewer (its store is the request's store)."""
     return Library(
-        get_store, current_app.extensions["resdiff.retriever"], get_limits(), get_executor()
+        get_store,
+        current_app.extensions["resdiff.retriever"],
+        get_limits(),
+        viewer=get_viewer(),
+        executor=get_executor(),
     )
 
 

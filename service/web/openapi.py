@@ -18,8 +18,10 @@ from service.web.schemas import json_schemas
 __all__ = ["spec"]
 
 _REF = "#/components/schemas/{model}"
-#: the problems any request that reads or compares documents may answer
-_PROBLEMS = (400, 404, 413, 415, 422, 502, 503)
+#: the problems any request that reads or compares documents may answer (401: the
+#: service has accounts and the request has no valid token; 503: every worker process
+#: busy, retry)
+_PROBLEMS = (400, 401, 404, 413, 415, 422, 502, 503)
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -90,7 +92,7 @@ def _report(kind_name: str, summary: str, request: str) -> dict[str, Any]:
                     },
                     "content": content,
                 },
-                **_problems(*_PROBLEMS),
+                **_problems(*_PROBLEMS, 429),
             },
         }
     }
@@ -100,6 +102,7 @@ def _report(kind_name: str, summary: str, request: str) -> dict[str, Any]:
 def spec() -> dict[str, Any]:
     """The OpenAPI document."""
     doc_id = {"name": "doc_id", "in": "path", "required": True, "schema": {"type": "string"}}
+    user_name = {"name": "name", "in": "path", "required": True, "schema": {"type": "string"}}
     page = [
         {
             "name": "limit",
@@ -126,9 +129,13 @@ def spec() -> dict[str, Any]:
             "version": "0.1.0",
             "description": (
                 "Version diffs of UN General Assembly resolutions. Errors are RFC 9457"
-                " problem documents (application/problem+json)."
+                " problem documents (application/problem+json). Once the service has"
+                " accounts, every request sends 'Authorization: Bearer TOKEN' (the token"
+                " printed by `resdiff user add`); a user sees the official documents, their"
+                " own, and those shared with them or their groups."
             ),
         },
+        "security": [{"bearer": []}, {}],
         "paths": {
             "/api/documents": {
                 "get": {
@@ -137,7 +144,7 @@ def spec() -> dict[str, Any]:
                     "parameters": page,
                     "responses": {
                         "200": _json("DocumentList", "A page of documents"),
-                        **_problems(400),
+                        **_problems(400, 401),
                     },
                 },
                 "post": {
@@ -166,12 +173,31 @@ def spec() -> dict[str, Any]:
                 "get": {
                     "operationId": "getDocument",
                     "summary": "One document, with its parsed structure",
-                    "responses": {"200": _json("Document", "The document"), **_problems(404)},
+                    "responses": {
+                        "200": _json("Document", "The document"),
+                        **_problems(401, 404),
+                    },
+                },
+                "patch": {
+                    "operationId": "shareDocument",
+                    "summary": "Share a document with users and groups (its owner only)",
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": _ref("ShareRequest")}},
+                    },
+                    "responses": {
+                        "200": _json("Document", "The document, shared as asked"),
+                        **_problems(400, 401, 403, 404, 415),
+                    },
                 },
                 "delete": {
                     "operationId": "deleteDocument",
-                    "summary": "Delete a document",
-                    "responses": {"204": {"description": "Deleted"}, **_problems(404)},
+                    "summary": "Delete a document, and the reports made from it (its owner only;"
+                    " an official document, an admin)",
+                    "responses": {
+                        "204": {"description": "Deleted"},
+                        **_problems(401, 403, 404),
+                    },
                 },
             },
             "/api/documents/{doc_id}/original": {
@@ -184,7 +210,7 @@ def spec() -> dict[str, Any]:
                             "description": "The original file",
                             "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}},
                         },
-                        **_problems(404),
+                        **_problems(401, 404),
                     },
                 },
             },
@@ -200,6 +226,68 @@ def spec() -> dict[str, Any]:
                 " edits made (tracked changes in docx) and the edits proposed, not made",
                 "DraftRequest",
             ),
+            "/api/audit": {
+                "get": {
+                    "operationId": "audit",
+                    "summary": "Who added, read, shared, compared and deleted which document,"
+                    " when (admins only)",
+                    "parameters": [
+                        *page,
+                        {"name": "user", "in": "query", "schema": {"type": "string"}},
+                        {"name": "document", "in": "query", "schema": {"type": "string"}},
+                    ],
+                    "responses": {
+                        "200": _json("AuditList", "A page of the trail, newest first"),
+                        **_problems(400, 401, 403),
+                    },
+                },
+            },
+            "/api/users": {
+                "get": {
+                    "operationId": "listUsers",
+                    "summary": "The accounts (admins only)",
+                    "responses": {
+                        "200": _json("UserList", "Every account"),
+                        **_problems(401, 403),
+                    },
+                },
+                "post": {
+                    "operationId": "addUser",
+                    "summary": "Create an account; its token is in the answer, this once"
+                    " (admins only)",
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": _ref("NewUserRequest")}},
+                    },
+                    "responses": {
+                        "201": _json("UserToken", "The account and its token"),
+                        **_problems(400, 401, 403, 415),
+                    },
+                },
+            },
+            "/api/users/{name}": {
+                "parameters": [user_name],
+                "delete": {
+                    "operationId": "removeUser",
+                    "summary": "Remove an account and delete its documents (admins only)",
+                    "responses": {
+                        "204": {"description": "Removed"},
+                        **_problems(401, 403, 404),
+                    },
+                },
+            },
+            "/api/users/{name}/token": {
+                "parameters": [user_name],
+                "post": {
+                    "operationId": "newToken",
+                    "summary": "A new token for an account: the old one stops working"
+                    " (admins only)",
+                    "responses": {
+                        "200": _json("UserToken", "The account and its new token"),
+                        **_problems(401, 403, 404),
+                    },
+                },
+            },
             "/api/openapi.json": {
                 "get": {
                     "operationId": "openapi",
@@ -228,6 +316,13 @@ def spec() -> dict[str, Any]:
             },
         },
         "components": {
+            "securitySchemes": {
+                "bearer": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "The token of an account (resdiff user add / resdiff user token)",
+                }
+            },
             "responses": {
                 "Problem": {
                     "description": "An RFC 9457 problem",

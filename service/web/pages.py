@@ -4,6 +4,7 @@ document, the report page."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from flask import (
     Blueprint,
@@ -19,14 +20,10 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from service import reports
 from service.errors import InvalidRequestError, LimitExceededError, ResdiffError, problem_types
-from service.library import OFFICIAL_SOURCES, Document, Library
-from service.web.context import (
-    get_executor,
-    get_library,
-    get_limits,
-    get_store,
-    report_response,
-)
+from service.library import OFFICIAL_SOURCES, Document, Library, Viewer
+from service.library.access import check_may_delete
+from service.web.context import get_executor, get_library, get_limits, report_response
+from service.web.limits import expensive, expensive_format
 
 __all__ = ["INTERPOL_SERIES", "bp"]
 
@@ -54,7 +51,16 @@ def _home(messages: list[tuple[str, str]] | None = None, status: int = 200) -> t
         messages=messages or [],
         slots=SERIES_SLOTS,
         languages=("en", "fr", "es", "ar", "zh", "ru"),
+        may_delete=lambda doc: _may(check_may_delete, library.viewer, doc),
     ), status
+
+
+def _may(check: Callable[[Viewer, Document], None], viewer: Viewer, doc: Document) -> bool:
+    try:
+        check(viewer, doc)
+    except ResdiffError:
+        return False
+    return True
 
 
 def _interpol_documents(docs: list[Document]) -> list[Document]:
@@ -194,14 +200,51 @@ def report(key: str) -> str:
     )
 
 
+def _expensive_report() -> bool:
+    """A PDF or Word file, or any rendering of a series."""
+    if expensive_format():
+        return True
+    key = (request.view_args or {}).get("key", "")
+    try:
+        return get_library().report(key)[0].kind == "series"
+    except ResdiffError:  # not found: answered by the view
+        return False
+
+
 @bp.get("/report/<key>.<fmt>")
+@expensive(when=_expensive_report)
 def report_file(key: str, fmt: str) -> Response:
-    saved, versions = get_library().report(key)
+    library = get_library()
+    saved, versions = library.report(key)
     req = reports.request(saved.kind, fmt, reports.read_options(saved.kind, request.args))
     produced = reports.produce(
-        req, versions, limits=get_limits(), store=get_store(), executor=get_executor()
+        req, versions, limits=get_limits(), cache=library, executor=get_executor()
     )
     return report_response(produced, attach=ATTACH)
+
+
+@bp.post("/documents/<doc_id>/share")
+def share(doc_id: str) -> tuple[str, int]:
+    """The share form of a document of the library: names separated by commas or spaces."""
+    names = request.form.get("shared_with", "").replace(",", " ").split()
+    library = get_library()
+    try:
+        doc = library.share(doc_id, names)
+    except ResdiffError as exc:
+        return _home([("error", exc.detail)], exc.status)
+    who = ", ".join(doc.shared_with) or "nobody else"
+    return _home([("ok", f"{doc.label} is shared with {who}")])
+
+
+@bp.post("/documents/<doc_id>/delete")
+def delete(doc_id: str) -> tuple[str, int]:
+    library = get_library()
+    try:
+        doc = library.get(doc_id)
+        library.delete(doc_id)
+    except ResdiffError as exc:
+        return _home([("error", exc.detail)], exc.status)
+    return _home([("ok", f"{doc.label} was deleted, with the reports made from it")])
 
 
 @bp.get("/problems/<slug>")

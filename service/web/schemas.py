@@ -5,7 +5,7 @@ Responses are the typed dictionaries the code returns: ``Resolution``,
 their ``to_dict()``), ``Draft`` from :mod:`diffing.renewal.result`, ``Document`` and ``DocumentMeta`` from
 :mod:`service.library.store`, and :class:`DocumentList`, :class:`Problem` and
 :class:`Health` here. Requests are :class:`CompareRequest`,
-:class:`SeriesRequest`, :class:`DraftRequest` and :data:`AddDocumentRequest`, built from the
+:class:`SeriesRequest`, :class:`DraftRequest`, :class:`ShareRequest` and :data:`AddDocumentRequest`, built from the
 library's :data:`~service.library.documents.DocumentSpec`.
 
 From these declarations pydantic makes the JSON Schemas of the OpenAPI document
@@ -35,13 +35,20 @@ from service.library.store import DocumentDict, DocumentMeta
 __all__ = [
     "COMPONENTS",
     "AddDocumentRequest",
+    "AuditEntry",
+    "AuditList",
     "CompareRequest",
     "DocumentList",
     "DraftRequest",
     "Health",
+    "NewUserRequest",
     "Problem",
     "Ready",
     "SeriesRequest",
+    "ShareRequest",
+    "UserInfo",
+    "UserList",
+    "UserToken",
     "json_schemas",
     "validate",
 ]
@@ -72,6 +79,62 @@ class DraftRequest(TypedDict):
 
 #: a document to store, given as text or by symbol (a file comes as multipart/form-data)
 AddDocumentRequest = TextSpec | SymbolSpec
+
+
+class ShareRequest(TypedDict):
+    """Who sees a document besides its owner: user and group names (``[]``: nobody)."""
+
+    shared_with: list[str]
+
+
+class AuditEntry(TypedDict):
+    """One action: who (``actor``) did what (``action``: add, read, share, compare,
+    series, delete, login, login-failed, logout, user-add, user-remove, user-token)
+    to which document, when (``at``, UTC)."""
+
+    id: int
+    at: str
+    actor: str
+    action: str
+    document: str | None
+    detail: str | None
+
+
+class AuditList(TypedDict):
+    """A page of the audit trail, newest first."""
+
+    entries: list[AuditEntry]
+    limit: int
+    offset: int
+
+
+class NewUserRequest(TypedDict):
+    """An account to create: its name, whether it is an admin, its groups."""
+
+    name: str
+    admin: NotRequired[bool]
+    groups: NotRequired[list[str]]
+
+
+class UserInfo(TypedDict):
+    """An account (never its token, nor the token's hash)."""
+
+    name: str
+    admin: bool
+    groups: list[str]
+    created: str
+    token_created: str
+
+
+class UserList(TypedDict):
+    users: list[UserInfo]
+
+
+class UserToken(TypedDict):
+    """A new token: shown this once, stored only as its hash."""
+
+    user: UserInfo
+    token: str
 
 
 class DocumentList(TypedDict):
@@ -126,13 +189,26 @@ COMPONENTS: dict[str, Any] = {
     "Problem": Problem,
     "Health": Health,
     "Ready": Ready,
+    "AuditList": AuditList,
+    "ShareRequest": ShareRequest,
+    "NewUserRequest": NewUserRequest,
+    "User": UserInfo,
+    "UserList": UserList,
+    "UserToken": UserToken,
     "CompareRequest": CompareRequest,
     "SeriesRequest": SeriesRequest,
     "DraftRequest": DraftRequest,
     "AddDocumentRequest": AddDocumentRequest,
 }
 #: the declarations a request body is checked against
-_REQUESTS = (CompareRequest, SeriesRequest, DraftRequest, AddDocumentRequest)
+_REQUESTS = (
+    CompareRequest,
+    SeriesRequest,
+    DraftRequest,
+    AddDocumentRequest,
+    ShareRequest,
+    NewUserRequest,
+)
 
 
 # -- from the declarations to pydantic ------------------------------------------------------

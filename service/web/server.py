@@ -19,10 +19,15 @@ The worker model (see README "Serving"):
 
 Behind a reverse proxy that buffers requests (nginx), a slow client never
 reaches gunicorn at all.
+
+On an address other than loopback the service refuses to start without an
+account, unless ``--no-auth`` says that serving everyone is intended: every
+page then says so (:func:`check_exposure`).
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import shutil
 import socket
@@ -38,10 +43,12 @@ from gunicorn.app.base import BaseApplication
 from gunicorn.workers.gthread import ThreadWorker
 
 from service import config
+from service.errors import ResdiffError
+from service.library.store import is_postgres
 from service.pool.limits import limit_memory
 from service.web.app import create_app
 
-__all__ = ["ClientSocket", "ResdiffWorker", "run"]
+__all__ = ["ClientSocket", "ResdiffWorker", "check_exposure", "is_loopback", "run"]
 
 MiB = 1024 * 1024
 
@@ -118,9 +125,17 @@ class ResdiffWorker(ThreadWorker):  # type: ignore[misc]
         return super().handle_request(req, conn)
 
 
+class ExposedError(ResdiffError):
+    """``resdiff serve`` on the network without accounts."""
+
+    title = "Refusing to serve without accounts"
+    slug = "exposed"
+
+
 class _Gunicorn(BaseApplication):  # type: ignore[misc]
-    def __init__(self, options: dict[str, Any]) -> None:
+    def __init__(self, options: dict[str, Any], app_config: dict[str, Any]) -> None:
         self.options = options
+        self.app_config = app_config
         super().__init__()
 
     def load_config(self) -> None:
@@ -129,7 +144,41 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
                 self.cfg.set(key, value)
 
     def load(self) -> Flask:
-        return create_app()
+        return create_app(self.app_config)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is reachable from this machine only.
+
+    >>> is_loopback("127.0.0.1"), is_loopback("::1"), is_loopback("localhost")
+    (True, True, True)
+    >>> is_loopback("0.0.0.0"), is_loopback("10.1.2.3"), is_loopback("resdiff.example.org")
+    (False, False, False)
+    """
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a name: it may resolve to anything
+
+
+def check_exposure(app: Flask, host: str, no_auth: bool) -> None:
+    """Refuse a network address without accounts, unless ``no_auth``."""
+    if is_loopback(host) or no_auth:
+        return
+    if str(app.config.get("RESDIFF_AUTH", "auto")).lower() == "required":
+        return
+    from service.library import open_store
+
+    with open_store(app.config["RESDIFF_DATABASE"]) as store:
+        if store.count_users() > 0:
+            return
+    raise ExposedError(
+        f"refusing to serve {host} without accounts: anyone who reached it could read and"
+        " delete every document. Add one first (resdiff user add NAME --admin), or serve"
+        " 127.0.0.1, or pass --no-auth to serve everyone without accounts"
+    )
 
 
 def _start_pool(settings: dict[str, Any], folder: str) -> tuple[subprocess.Popen[bytes], str]:
@@ -160,12 +209,23 @@ def _start_pool(settings: dict[str, Any], folder: str) -> tuple[subprocess.Popen
     return proc, path
 
 
-def run(*, host: str, port: int, workers: int = 2, threads: int = 32) -> None:
+def run(
+    *, host: str, port: int, workers: int = 2, threads: int = 32, no_auth: bool = False
+) -> None:
     """Serve until interrupted. Each worker builds its own app (its own connections)."""
-    app = create_app()  # fail early on a bad setting, and create the database once
+    app_config: dict[str, Any] = {}
+    if no_auth and not is_loopback(host):
+        app_config["RESDIFF_OPEN_NETWORK"] = True
+    app = create_app(app_config)  # fail early on a bad setting, and create the database once
+    check_exposure(app, host, no_auth)
     settings = dict(app.config)
     url = f"http://{host}:{port}/"
     database = app.config["RESDIFF_DATABASE"]
+    if is_postgres(database):
+        from service.library.postgres import close_pools
+
+        close_pools()  # each worker makes its own pool after the fork
+        database = database.split("://", 1)[0] + "://" + database.rsplit("@", 1)[-1]  # no password
     for name in ("header", "read", "body", "send"):
         key = f"RESDIFF_{name.upper()}_SECONDS"
         setattr(ClientSocket, f"{name}_seconds", float(settings[key]))
@@ -180,7 +240,7 @@ def run(*, host: str, port: int, workers: int = 2, threads: int = 32) -> None:
 
     folder = tempfile.mkdtemp(prefix="resdiff-pool-")  # private (0700): the pool's socket
     pool, path = _start_pool(settings, folder)
-    os.environ["RESDIFF_POOL_SOCKET"] = path  # read by create_app() in every worker
+    app_config["RESDIFF_POOL_SOCKET"] = path  # every worker's app sends its jobs there
     try:
         _Gunicorn(
             {
@@ -196,7 +256,8 @@ def run(*, host: str, port: int, workers: int = 2, threads: int = 32) -> None:
                 "when_ready": when_ready,
                 # no shared control socket in ~/.gunicorn: several servers may run side by side
                 "control_socket_disable": True,
-            }
+            },
+            app_config,
         ).run()
     finally:
         pool.terminate()

@@ -13,3 +13,16 @@
   frame.addEventListener("load", fit);
   window.addEventListener("resize", fit);
 })();
+
+// Deleting a document asks first: the reports made from it go with it.
+(function () {
+  var buttons = document.querySelectorAll("form.row-form button.danger");
+  Array.prototype.forEach.call(buttons, function (button) {
+    button.form.addEventListener("submit", function (event) {
+      var what = button.getAttribute("aria-label") || "delete this document";
+      if (!window.confirm(what.charAt(0).toUpperCase() + what.slice(1) + "? The reports made from it are deleted too.")) {
+        event.preventDefault();
+      }
+    });
+  });
+})();
