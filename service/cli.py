@@ -22,9 +22,9 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from diffing.model import Resolution
+from diffing.model import Comparison, Resolution
 from service import config, reports
-from service.errors import ResdiffError
+from service.errors import InvalidRequestError, ResdiffError
 from service.library import (
     Accounts,
     Library,
@@ -35,7 +35,9 @@ from service.library import (
     open_store,
     symbols,
 )
+from service.library.amendments import find_draft
 from service.pool import local_pool
+from service.render.amendments import instruction_label
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -276,6 +278,54 @@ def draft(
     in Word (docx), a redline with their reasons (html, pdf, text), or JSON."""
     versions = (previous, base) if previous else (base,)
     _emit(_report("draft", versions, fmt, "inline", language, session), fmt, output)
+
+
+@cli.command()
+@click.argument("documents", metavar="[DRAFT] AMENDMENT...", nargs=-1, required=True)
+@_format_option("amend")
+@VIEW_OPTION
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit with status 2 when an instruction is not applied (the report is written all the same).",
+)
+@LANG_OPTION
+@_user_errors
+def amend(
+    documents: tuple[str, ...],
+    fmt: str,
+    view: str,
+    output: str | None,
+    strict: bool,
+    language: str,
+) -> None:
+    """Apply amendments to a draft: the draft as it would read if they passed.
+
+    Give the draft, then its amendments (files or UN symbols such as A/80/L.28);
+    without the draft, it is the one the amendments name, from the store, the
+    mirror or the UN system. Each instruction not applied is a warning on stderr.
+    """
+    req = reports.request("amend", fmt, reports.read_options("amend", {"view": view}))
+    lib = library()
+    reports.check_amendments(max(len(documents) - 1, 1), lib.limits)  # before any is read
+    given = [lib.resolve_argument(a, language) for a in documents]
+    if given[0].resolution.document_type == "amendment":
+        reports.check_amendments(len(given), lib.limits)
+        given.insert(0, find_draft(lib, given, documents))
+    elif len(given) < 2:
+        first = given[0].resolution
+        raise InvalidRequestError(
+            f"{first.symbol or documents[0]} is a {first.document_type}: give its amendments after it"
+        )
+    report = reports.produce(req, given, limits=lib.limits)
+    _emit(report.body, fmt, output)
+    result: Comparison = report.result
+    for a, i in result.not_applied():
+        line = f"{instruction_label(a.symbol, i.number)} not applied ({i.status}): {i.detail}"
+        click.echo(f"{'error' if strict else 'warning'}: {line}", err=True)
+    if strict and result.not_applied():
+        sys.exit(2)
 
 
 @cli.command()

@@ -10,13 +10,17 @@ re-exported here: service code imports every error from this module.
 from __future__ import annotations
 
 from diffing.errors import (
+    AmendmentMismatchError,
     ComparisonTooLargeError,
     EmptyDocumentError,
     InvalidRequestError,
+    NotADraftError,
+    NotAnAmendmentError,
     ResdiffError,
 )
 
 __all__ = [
+    "AmendmentMismatchError",
     "ComparisonTooLargeError",
     "DocumentNotFoundError",
     "EmptyDocumentError",
@@ -28,6 +32,8 @@ __all__ = [
     "InvalidSymbolError",
     "LimitExceededError",
     "MemoryLimitError",
+    "NotADraftError",
+    "NotAnAmendmentError",
     "NotAuthenticatedError",
     "RateLimitedError",
     "ResdiffError",

@@ -1,7 +1,8 @@
 """The one report pipeline: every report of the API, the web pages and the CLI is made here.
 
 A *kind* of report (:class:`Kind`: a comparison of two versions, a series of
-several, the next draft of a resolution) is computed by the engine and rendered in a *format*
+several, the next draft of a resolution, a draft with its amendments applied) is computed by
+the engine and rendered in a *format*
 (:data:`FORMATS`: json, text, html, pdf, docx, with its media type) with
 *options* (:class:`Options`: the view of html and pdf...). :data:`KINDS` says
 once which kind exists in which format with which options, so a new kind or
@@ -63,6 +64,7 @@ __all__ = [
     "Report",
     "ReportCache",
     "Request",
+    "check_amendments",
     "check_versions",
     "produce",
     "read_options",
@@ -262,6 +264,15 @@ def _draft_docx(d: Draft, o: Options, budget: Budget) -> bytes:
     return budget.run("draft-docx", d, o.author, o.date, doing="writing the Word draft")
 
 
+def _amend(versions: list[Resolution], o: Options, deadline: float | None) -> Comparison:
+    """The draft (the first version) against the draft as the amendments after it amend it."""
+    return diffing.apply_amendments(versions[0], versions[1:], deadline=deadline)
+
+
+def _amended_stem(names: Sequence[str]) -> str:
+    return f"{names[0]}_amended_by_{'_'.join(names[1:])}"
+
+
 def _series_text(s: Series, options: Options, budget: Budget) -> bytes:
     from service.render.text import render_series_text
 
@@ -327,6 +338,29 @@ KINDS: dict[str, Kind[Any]] = {
         contract=DraftDict,
         file_stem=lambda names: f"draft_from_{names[-1]}",
     ),
+    # the draft, then its amendments: the draft against the draft as amended, a
+    # comparison whose reports show the amendments and the fate of each instruction
+    "amend": Kind[Comparison](
+        name="amend",
+        noun="draft with amendments",
+        compute=_amend,
+        renderers={
+            "json": _json,
+            "text": _comparison_text,
+            "html": lambda c, o, b: _comparison_html(c, o, b).encode(),
+            "pdf": lambda c, o, b: _pdf(_comparison_html(c, o, b, pdf=True), b, ("html", "docx")),
+            "docx": _comparison_docx,
+        },
+        # the Word revisions are signed by each amendment's sponsors, not by ``author``
+        options={
+            "html": _SIGNED | {"view"},
+            "pdf": _SIGNED | {"view"},
+            "docx": frozenset({"date"}),
+        },
+        max_versions=None,
+        contract=ComparisonDict,
+        file_stem=_amended_stem,
+    ),
 }
 
 
@@ -377,14 +411,27 @@ def check_versions(req: Request, count: int, limits: Limits) -> None:
         )
 
 
+def check_amendments(count: int, limits: Limits) -> None:
+    """Refuse a draft without amendments, or with more than the limit of versions allows
+    (``RESDIFF_MAX_SERIES``, the draft included), before any is read (400)."""
+    if count < 1:
+        raise InvalidRequestError("give at least one amendment")
+    if count + 1 > limits.series:
+        raise InvalidRequestError(
+            f"at most {limits.series - 1} amendments to a draft at a time, not {count}"
+        )
+
+
 @dataclass(frozen=True)
 class Report:
-    """A rendered report, and whether it came from the cache."""
+    """A rendered report, whether it came from the cache, and the result it renders
+    when it was computed (None from the cache)."""
 
     body: bytes
     cached: bool
     request: Request
     versions: Sequence[Resolved]
+    result: Any = None
 
     @property
     def filename(self) -> str:
@@ -433,13 +480,14 @@ def produce(
         body = req.kind.renderers[fmt](result, req.options, Budget(deadline, executor or Inline()))
     if cache is not None:
         cache.keep_report(key, fmt, versions, body)
-    return Report(body, False, req, versions)
+    return Report(body, False, req, versions, result)
 
 
 def render(
     kind: str, result: Any, fmt: str, options: Options | None = None, budget: Budget | None = None
 ) -> bytes:
-    """A computed comparison, series or draft in ``fmt`` (no cache, no limits: ``budget`` only)."""
+    """A computed comparison, series, draft or amended draft in ``fmt`` (no cache, no limits:
+    ``budget`` only)."""
     req = request(kind, fmt, options)
     return req.kind.renderers[req.format.name](result, req.options, budget or Budget())
 

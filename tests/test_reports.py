@@ -123,6 +123,7 @@ def test_one_registry_of_formats() -> None:
         ("compare", "/api/compare"),
         ("series", "/api/series"),
         ("draft", "/api/drafts"),
+        ("amend", "/api/amend"),
     ):
         formats = list(reports.KINDS[kind].formats)
         params = {p["name"]: p for p in paths[path]["post"]["parameters"]}
@@ -133,6 +134,7 @@ def test_one_registry_of_formats() -> None:
         assert list(choices) == formats
     assert "view" in {p["name"] for p in paths["/api/compare"]["post"]["parameters"]}
     assert "view" not in {p["name"] for p in paths["/api/series"]["post"]["parameters"]}
+    assert "view" in {p["name"] for p in paths["/api/amend"]["post"]["parameters"]}
 
 
 def test_options_that_do_not_apply_are_dropped() -> None:

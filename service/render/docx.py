@@ -9,6 +9,14 @@ revisions in Word gives the new text exactly; rejecting all gives the old one.
 
 Operative paragraphs and sub-paragraphs use Word numbering (``1.``, ``(a)``),
 so numbers follow when revisions are accepted or rejected.
+
+A draft compared with the draft as amended is the draft as tabled, each
+revision signed by the amendment that makes it: its sponsors and symbol
+(``Ukraine (A/80/L.28)``, :func:`service.render.amendments.author`), so Word
+and LibreOffice accept or reject one amendment by its author; accepting all
+gives the draft as amended, rejecting all the draft as tabled. The
+instructions not applied are a comment on the title, the first thing the
+document shows, and its header says how many there are.
 """
 
 from __future__ import annotations
@@ -27,7 +35,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, Twips
 
 from diffing import budget
-from diffing.model import Comparison
+from diffing.model import AmendmentRef, Comparison
+from service.render.amendments import Marks
 from service.render.view import ComparisonView, Entry, ParaView, Segment, build_view
 
 __all__ = ["Anchor", "render_comparison_docx", "revision_date", "xml_text"]
@@ -80,19 +89,25 @@ def revision_date(date: str | None = None) -> str:
 
 
 class _Revisions:
-    """Hands out the unique ``w:id`` of each revision, signed by one author and date
-    (from ``first``, so that they never meet the ids of comments)."""
+    """Hands out the unique ``w:id`` of each revision (from ``first``, so that they never
+    meet the ids of comments), signed by an author and a date: the amendment that made it
+    (``marks``), else the report's ``author``."""
 
-    def __init__(self, author: str, date: str, first: int = 1) -> None:
+    def __init__(self, author: str, date: str, first: int = 1, marks: Marks | None = None) -> None:
         self.author, self.date, self._next = xml_text(author), xml_text(date), first
+        self.marks = marks
 
-    def element(self, tag: str) -> Any:
+    def element(self, tag: str, ref: AmendmentRef | None = None) -> Any:
         el = OxmlElement(tag)
         el.set(qn("w:id"), str(self._next))
-        el.set(qn("w:author"), self.author)
+        el.set(qn("w:author"), self.signer(ref))
         el.set(qn("w:date"), self.date)
         self._next += 1
         return el
+
+    def signer(self, ref: AmendmentRef | None) -> str:
+        by = self.marks.author(ref) if self.marks is not None else None
+        return xml_text(by) if by else self.author
 
 
 @dataclass(frozen=True)
@@ -113,6 +128,13 @@ class _Para:
     mark: Mark
     model: ParaView | None
 
+    @property
+    def ref(self) -> AmendmentRef | None:
+        """Who inserted or deleted the paragraph mark: the instruction of its edits."""
+        kind = "insert" if self.mark == "insert" else "delete"
+        edits = (s for s in self.segments if isinstance(s, Segment) and s.kind == kind)
+        return next((s.ref for s in edits if s.ref), None)
+
 
 def _cut(segments: Sequence[Segment], final: Mark) -> list[tuple[list[Segment], Mark]]:
     """Cut a change's segment stream into Word paragraphs at every newline.
@@ -130,7 +152,7 @@ def _cut(segments: Sequence[Segment], final: Mark) -> list[tuple[list[Segment], 
                 out.append((cur, mark))
                 cur = []
             if piece:
-                cur.append(Segment(s.kind, piece, s.lead))
+                cur.append(Segment(s.kind, piece, s.lead, ref=s.ref))
     out.append((cur, final))
     return out
 
@@ -141,11 +163,15 @@ def _entry_paragraphs(e: Entry) -> Iterable[_Para]:
     if e.role == "origin":
         # a moved paragraph where it stood: its old text, deleted with its mark
         for p in c.old:
-            yield _Para([Segment("delete", s.text, s.lead) for s in p.segments], "delete", p)
+            yield _Para(
+                [Segment("delete", s.text, s.lead, ref=s.ref) for s in p.segments], "delete", p
+            )
         return
     if c.type == "moved":
         for p in c.new:
-            yield _Para([Segment("insert", s.text, s.lead) for s in p.segments], "insert", p)
+            yield _Para(
+                [Segment("insert", s.text, s.lead, ref=s.ref) for s in p.segments], "insert", p
+            )
         return
     final: Mark = "insert" if not c.old_ids else "delete" if not c.new_ids else "normal"
     cut = _cut(c.segments, final)
@@ -168,7 +194,7 @@ class _Writer:
     ) -> None:
         self.v = v
         self.doc = docx.Document()
-        self.rev = _Revisions(author, date, first_revision)
+        self.rev = _Revisions(author, date, first_revision, v.marks)
         self.rtl = v.dir == "rtl"
         self._abstract: int | None = None
         self._nums: dict[str | None, int] = {}
@@ -205,12 +231,28 @@ class _Writer:
         if anchor is not None:
             anchor.addprevious(track)
         header = sec.header.paragraphs[0]
-        header.text = xml_text(
-            header_text
-            or f"{self.v.old.symbol or 'old text'} \u2192 {self.v.new.symbol or 'new text'}: "
-            f"tracked changes ({self.rev.author}, {self.rev.date[:10]})"
-        )
+        header.text = xml_text(header_text or self._header())
         header.runs[0].font.size = Pt(8)
+
+    def _header(self) -> str:
+        v = self.v
+        if v.marks is None:
+            return (
+                f"{v.old.symbol or 'old text'} \u2192 {v.new.symbol or 'new text'}: "
+                f"tracked changes ({self.rev.author}, {self.rev.date[:10]})"
+            )
+        names = ", ".join(a.symbol or "an amendment" for a in v.marks.amendments)
+        missed = len(v.marks.missed)
+        warning = (
+            f"; {missed} instruction{'s' if missed > 1 else ''} NOT applied: see the comment"
+            " on the title"
+            if missed
+            else ""
+        )
+        return (
+            f"{v.old.symbol or 'The draft'} as amended by {names}: tracked changes signed by"
+            f" each amendment ({self.rev.date[:10]}){warning}"
+        )
 
     def _num_id(self, part: str | None) -> int:
         """One numbering instance per part, restarting at 1."""
@@ -272,6 +314,7 @@ class _Writer:
         comment anchors between runs."""
         wrap: Any = None
         kind = ""
+        ref: AmendmentRef | None = None
         for s in segments:
             if isinstance(s, Anchor):
                 wrap, kind = None, ""
@@ -281,8 +324,9 @@ class _Writer:
                 wrap, kind = None, ""
                 yield self._run(s, bold=bold)
                 continue
-            if wrap is None or kind != s.kind:
-                wrap, kind = self.rev.element("w:ins" if s.kind == "insert" else "w:del"), s.kind
+            if wrap is None or kind != s.kind or ref != s.ref:
+                tag = "w:ins" if s.kind == "insert" else "w:del"
+                wrap, kind, ref = self.rev.element(tag, s.ref), s.kind, s.ref
                 yield wrap
             wrap.append(self._run(s, bold=bold))
 
@@ -316,7 +360,7 @@ class _Writer:
             p._p.append(el)
         if para.mark != "normal":
             rpr = OxmlElement("w:rPr")
-            rpr.append(self.rev.element("w:ins" if para.mark == "insert" else "w:del"))
+            rpr.append(self.rev.element("w:ins" if para.mark == "insert" else "w:del", para.ref))
             ppr.append(rpr)
         return p
 
@@ -341,20 +385,46 @@ class _Writer:
 
     # -- the document -----------------------------------------------------------
 
-    def write(self, deadline: float | None = None) -> bytes:
+    def title(self) -> Any:
+        """The title paragraph (its change tracked), or None when neither text has one."""
         v = self.v
         old_title, new_title = v.old.title or "", v.new.title or ""
-        if old_title or new_title:
-            segs = (
-                [Segment("equal", new_title)]
-                if old_title == new_title
-                else [
-                    s
-                    for s in (Segment("delete", old_title), Segment("insert", new_title))
-                    if s.text
-                ]
-            )
-            self.paragraph(_Para(segs, "normal", None), None, bold=True)
+        if not (old_title or new_title):
+            return None
+        if v.title is not None:
+            segs = list(v.title.segments)
+        elif old_title == new_title:
+            segs = [Segment("equal", new_title)]
+        else:
+            segs = [
+                s for s in (Segment("delete", old_title), Segment("insert", new_title)) if s.text
+            ]
+        return self.paragraph(_Para(segs, "normal", None), None, bold=True)
+
+    def missed(self, anchor: Any) -> None:
+        """The instructions not applied, as a comment on ``anchor`` (a paragraph)."""
+        marks = self.v.marks
+        if marks is None or not marks.missed:
+            return
+        if anchor is None:  # no title and no paragraph: the comment stands alone
+            anchor = self.doc.add_paragraph()
+        run = anchor.add_run()
+        n = len(marks.missed)
+        comment = self.doc.add_comment(
+            run,
+            f"{n} instruction{'s' if n > 1 else ''} NOT applied: this document does not carry"
+            f" {'them' if n > 1 else 'it'}.",
+            author="resdiff",
+            initials="rd",
+        )
+        comment._comment_elm.set(qn("w:date"), self.rev.date)  # the revisions' date, not now
+        for i in marks.missed:
+            comment.add_paragraph(f"{i.label}: {i.status}. {i.detail}".strip())
+            comment.add_paragraph(i.oneline)
+
+    def write(self, deadline: float | None = None) -> bytes:
+        v = self.v
+        title = self.title()
         for e in v.entries:
             budget.check(deadline, "writing the Word report")
             if e.heading:
@@ -364,7 +434,9 @@ class _Writer:
                     _INDENT
                 )
             for para in _entry_paragraphs(e):
-                self.paragraph(para, para.model.part if para.model else None)
+                p = self.paragraph(para, para.model.part if para.model else None)
+                title = title if title is not None else p
+        self.missed(title)
         buf = io.BytesIO()
         self.doc.save(buf)
         return buf.getvalue()

@@ -49,7 +49,7 @@ def _env() -> jinja2.Environment:
 @functools.cache
 def report_css(pdf: bool = False, extra: str | None = None) -> str:
     """The report's stylesheet (with the paged-media rules when ``pdf``), and the
-    ``extra`` stylesheet of one kind of report ("draft.css")."""
+    ``extra`` stylesheet of one kind of report ("draft.css", "amendments.css")."""
     names = ("report.css", "pdf.css") if pdf else ("report.css", "screen.css")
     css = "\n".join((TEMPLATES / n).read_text(encoding="utf-8") for n in names)
     if extra:
@@ -84,6 +84,8 @@ def render_comparison_html(
         "comparison.html",
         standalone=standalone,
         pdf=pdf,
+        # a draft and its amendments: the amendments' colours, the instructions' lists
+        extra_css="amendments.css" if comparison.amendments is not None else None,
         v=build_view(comparison, deadline=deadline),
         view=view,
         author=author,

@@ -106,16 +106,27 @@ def _amendments(comparison: Comparison) -> list[str]:
             out.append(f"  {n} {i.status}: {i.action}{targets}{detail}")
     old, new = comparison.old.title or "", comparison.new.title or ""
     if old != new:
-        ops = diff_words(old, new).ops
+        change = comparison.title_change
+        ops = change.ops if change is not None else diff_words(old, new).ops
         diff = "".join(
             o.old
             if o.op == "equal"
             else (f"[-{o.old}-]" if o.old else "") + (f"{{+{o.new}+}}" if o.new else "")
             for o in ops
         )
-        out.append(_wrap(f"Title: {diff}", ""))
+        refs = f"  {_refs(change.amendment)}" if change is not None and change.amendment else ""
+        out.append(_wrap(f"Title: {diff}", "") + refs)
     out.append("")
     return out
+
+
+def _amended_header(comparison: Comparison) -> list[str]:
+    """``draft: A/80/L.3 [en]`` and ``amended by: A/80/L.28 (Ukraine)``."""
+    names = [
+        f"{a.symbol or '?'}" + (f" ({', '.join(a.sponsors)})" if a.sponsors else "")
+        for a in comparison.amendments or []
+    ]
+    return [_doc("draft", comparison.old), _wrap("amended by: " + "; ".join(names), "")]
 
 
 def _heading(c: ChangeView) -> str:
@@ -129,7 +140,10 @@ def _heading(c: ChangeView) -> str:
 
 def render_comparison_text(comparison: Comparison) -> str:
     v = build_view(comparison)
-    out = [_doc("old", v.old), _doc("new", v.new)]
+    if comparison.amendments is not None:
+        out = _amended_header(comparison)
+    else:
+        out = [_doc("old", v.old), _doc("new", v.new)]
     title = v.new.title or v.old.title
     if title:
         out.append(textwrap.fill(title, WIDTH))

@@ -4,7 +4,11 @@
 template can print without logic: the new text in reading order, the removed
 paragraphs and the origins of moved paragraphs where they stood in the old
 text, each paragraph cut into segments (equal / insert / delete, lead or not),
-labels such as ``PP5 (was PP4)``, navigation anchors and a summary.
+labels such as ``PP5 (was PP4)``, navigation anchors and a summary. For a draft
+compared with the draft as amended, each inserted or deleted segment keeps the
+instruction that made it (``ref``), each change the amendments behind it
+(``made_by``), and the view holds the amendments (:class:`~service.render.amendments.Marks`)
+and the change of the title.
 
 Nothing here escapes or formats: the templates do (with autoescape on).
 """
@@ -17,8 +21,18 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from diffing import budget
-from diffing.model import Change, Comparison, Op, Paragraph, Resolution, Summary, VerbChange
+from diffing.model import (
+    AmendmentRef,
+    Change,
+    Comparison,
+    Op,
+    Paragraph,
+    Resolution,
+    Summary,
+    VerbChange,
+)
 from diffing.worddiff import typographic_ops
+from service.render.amendments import Marks, build_marks
 
 __all__ = [
     "ChangeView",
@@ -55,6 +69,10 @@ class Segment:
     text: str
     lead: bool = False
     minor: bool = False  # spacing or typography the engine counts as equal
+    ref: AmendmentRef | None = None  # the instruction that made it (amendments only)
+    #: after the last segment of an edit, in a change several instructions made: which
+    #: one made it ("#2"), so that a printed report tells them apart
+    tag: str = ""
 
 
 @dataclass
@@ -108,6 +126,8 @@ class ChangeView:
     segments: list[Segment] = field(default_factory=list)
     prev: str | None = None
     next: str | None = None
+    #: the amendments that made it, (tone, "A/80/L.28, instructions 1, 5") each
+    made_by: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -147,6 +167,10 @@ class ComparisonView:
     old_dir: str
     assembly: str
     groups: dict[str, list[ChangeView]] = field(default_factory=dict)
+    #: the amendments applied (None for a comparison of two versions)
+    marks: Marks | None = None
+    #: the change of the title made by amendments (an inline paragraph of kind "title")
+    title: ChangeView | None = None
 
     @property
     def navigable(self) -> list[ChangeView]:
@@ -203,9 +227,13 @@ def build_view(comparison: Comparison, *, deadline: float | None = None) -> Comp
     for i, c in enumerate(comparison.changes):
         budget.check(deadline, "preparing the report")
         views.append(_change_view(i, c, old, new))
+    marks = build_marks(comparison)
+    title = _title_view(comparison.title_change, comparison) if comparison.title_change else None
     changed = [v for v in views if v.changed]
-    for a, b in itertools.pairwise(changed):
+    for a, b in itertools.pairwise([title, *changed] if title else changed):
         a.next, b.prev = b.anchor, a.anchor
+    if marks is not None:
+        _mark(marks, comparison, views, title)
     lang = comparison.new.language or "en"
     old_lang = comparison.old.language or lang
     return ComparisonView(
@@ -220,6 +248,67 @@ def build_view(comparison: Comparison, *, deadline: float | None = None) -> Comp
         old_dir=text_direction(old_lang),
         assembly=assembly_line(lang),
         groups=_groups(comparison.changes, views),
+        marks=marks,
+        title=title,
+    )
+
+
+def _mark(
+    marks: Marks, comparison: Comparison, views: list[ChangeView], title: ChangeView | None
+) -> None:
+    """Each change's amendments, and each instruction's changes."""
+    pairs = list(zip(comparison.changes, views, strict=True))
+    if title is not None and comparison.title_change is not None:
+        pairs.insert(0, (comparison.title_change, title))
+    for c, v in pairs:
+        v.made_by = marks.made_by(c.amendment)
+        for ref in c.amendment:
+            marks.link(ref, v.anchor, v.label)
+        if len(c.amendment) > 1:
+            several = len({r.symbol for r in c.amendment}) > 1
+            for p in (*v.inline, *v.old, *v.new):
+                _tag_edits(p.segments, several)
+
+
+def _tag_edits(segments: Sequence[Segment], several: bool) -> None:
+    """Tag the last segment of each edit (a run of insertions and deletions of one
+    instruction) with its instruction: ``#2``, or ``L.10 #2`` in a paragraph that
+    ``several`` amendments changed."""
+    for k, s in enumerate(segments):
+        if s.ref is None:
+            continue
+        after = segments[k + 1] if k + 1 < len(segments) else None
+        if after is None or after.kind == "equal" or after.ref != s.ref:
+            short = (s.ref.symbol or "").rsplit("/", 1)[-1]
+            number = "" if s.ref.instruction is None else f"#{s.ref.instruction}"
+            s.tag = " ".join(x for x in (short if several else "", number) if x)
+
+
+def _title_view(change: Change, comparison: Comparison) -> ChangeView:
+    """The change of the title as one inline paragraph of kind ``title``."""
+    old = Paragraph(id="title", kind="heading", text=comparison.old.title or "")
+    new = Paragraph(id="title", kind="heading", text=comparison.new.title or "")
+    segs = _segments(_ops(change, old.text, new.text), [old], [new])
+    shown = [
+        Segment("equal", s.text) if s.minor else s
+        for s in segs
+        if not (s.minor and s.kind == "delete")
+    ]
+    return ChangeView(
+        index=-1,
+        anchor="title",
+        type=change.type,
+        label="Title",
+        old_ids=["title"],
+        new_ids=["title"],
+        tags=[],
+        verb_change=None,
+        similarity=change.similarity,
+        quiet=False,
+        inline=[ParaView("title", "title", "", None, shown)],
+        old=[ParaView("title", "title", "", None, _side(segs, "insert"))],
+        new=[ParaView("title", "title", "", None, _side(segs, "delete"))],
+        segments=segs,
     )
 
 
@@ -273,7 +362,12 @@ def _lead_ranges(paras: Sequence[Paragraph]) -> list[tuple[int, int]]:
 
 
 def _cut(
-    kind: SegmentKind, text: str, start: int, leads: list[tuple[int, int]], minor: bool = False
+    kind: SegmentKind,
+    text: str,
+    start: int,
+    leads: list[tuple[int, int]],
+    minor: bool = False,
+    ref: AmendmentRef | None = None,
 ) -> Iterator[Segment]:
     """Cut ``text`` (at ``start`` on its side) at the lead boundaries."""
     cuts = {0, len(text)}
@@ -285,7 +379,7 @@ def _cut(
     for a, b in itertools.pairwise(points):
         mid = start + a
         lead = any(x <= mid < y for x, y in leads)
-        yield Segment(kind, text[a:b], lead, minor)
+        yield Segment(kind, text[a:b], lead, minor, ref)
 
 
 def _segments(
@@ -301,9 +395,9 @@ def _segments(
             if op.op == "equal":
                 out.extend(_cut("equal", op.new, n, new_leads))
             if op.op in ("delete", "replace") and op.old:
-                out.extend(_cut("delete", op.old, o, old_leads, minor))
+                out.extend(_cut("delete", op.old, o, old_leads, minor, op.amendment))
             if op.op in ("insert", "replace") and op.new:
-                out.extend(_cut("insert", op.new, n, new_leads, minor))
+                out.extend(_cut("insert", op.new, n, new_leads, minor, op.amendment))
             o += len(op.old)
             n += len(op.new)
     return out
@@ -320,14 +414,14 @@ def _split(segments: Sequence[Segment], breaking: set[str]) -> list[list[Segment
     for s in segments:
         if s.kind not in breaking or "\n" not in s.text:
             text = s.text.replace("\n", "\u00b6 ") if s.kind == "delete" else s.text
-            paras[-1].append(Segment(s.kind, text, s.lead))
+            paras[-1].append(Segment(s.kind, text, s.lead, ref=s.ref))
             continue
         pieces = s.text.split("\n")
         for k, piece in enumerate(pieces):
             if k:
                 paras.append([])
             if piece:
-                paras[-1].append(Segment(s.kind, piece, s.lead))
+                paras[-1].append(Segment(s.kind, piece, s.lead, ref=s.ref))
     return paras
 
 

@@ -1,5 +1,5 @@
-"""The JSON API under ``/api``: documents, comparisons, series, drafts, and its OpenAPI
-description.
+"""The JSON API under ``/api``: documents, comparisons, series, drafts, amendments applied
+to a draft, and its OpenAPI description.
 
 Request bodies are checked against the declarations of :mod:`service.web.schemas`
 (the ones the OpenAPI document publishes); reports come from the pipeline of
@@ -18,6 +18,7 @@ from service import reports
 from service.errors import InvalidRequestError, UnsupportedFormatError
 from service.library import Accounts, Library, Resolved, User
 from service.library.access import check_admin
+from service.library.amendments import find_draft
 from service.web import openapi, schemas
 from service.web.context import (
     get_executor,
@@ -277,6 +278,24 @@ def drafts() -> Response:
     if "previous" in body:
         versions.insert(0, library.resolve(body["previous"], "previous"))
     return report(req, versions, library)
+
+
+@bp.post("/amend")
+@expensive(when=expensive_format)
+def amend() -> Response:
+    """``{"draft": D, "amendments": [D, ...]}`` -> the draft against the draft as amended,
+    in ``?format=``; without ``draft``, the draft the amendments name."""
+    req = report_request("amend")
+    body = schemas.validate(schemas.AmendRequest, json_body())
+    reports.check_amendments(len(body["amendments"]), get_limits())
+    library = get_library()
+    names = [f"amendments[{i}]" for i in range(len(body["amendments"]))]
+    amendments = [library.resolve(d, n) for d, n in zip(body["amendments"], names, strict=True)]
+    if "draft" in body:
+        draft = library.resolve(body["draft"], "draft")
+    else:
+        draft = find_draft(library, amendments, names)
+    return report(req, [draft, *amendments], library)
 
 
 @bp.get("/openapi.json")

@@ -220,6 +220,11 @@ def spec() -> dict[str, Any]:
                 "Follow every paragraph through several versions, oldest first",
                 "SeriesRequest",
             ),
+            "/api/amend": _report(
+                "amend",
+                "Apply amendments to a draft: the draft as tabled against the draft as amended",
+                "AmendRequest",
+            ),
             "/api/drafts": _report(
                 "draft",
                 "Start the next draft of a resolution: its text with the routine renewal"

@@ -1,5 +1,5 @@
-"""The web pages: the document library, the compare and series forms, the next draft of a
-document, the report page."""
+"""The web pages: the document library, the compare, series and amend forms, the next
+draft of a document, the report page."""
 
 from __future__ import annotations
 
@@ -20,8 +20,9 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from service import reports
 from service.errors import InvalidRequestError, LimitExceededError, ResdiffError, problem_types
-from service.library import OFFICIAL_SOURCES, Document, Library, Viewer
+from service.library import OFFICIAL_SOURCES, Document, Library, Resolved, Viewer
 from service.library.access import check_may_delete
+from service.library.amendments import find_draft
 from service.web.context import get_executor, get_library, get_limits, report_response
 from service.web.limits import expensive, expensive_format
 
@@ -32,6 +33,10 @@ bp = Blueprint("web", __name__)
 #: "Cooperation between the United Nations and INTERPOL", oldest first
 INTERPOL_SERIES = ("A/RES/71/19", "A/RES/73/11", "A/RES/75/10", "A/RES/77/20", "A/RES/79/136")
 SERIES_SLOTS = 6
+#: the amendments the amend form takes at once
+AMENDMENT_SLOTS = 4
+#: the sources of one document of the amend form; ``named``: the draft the amendments name
+SOURCES = ("library", "file", "paste")
 #: the report formats the report page offers as downloads, files first (pdf, docx, json)
 ATTACH = tuple(
     f.name for f in sorted(reports.FORMATS.values(), key=lambda f: not f.binary) if f.download
@@ -181,6 +186,70 @@ def draft() -> BaseResponse:
     if request.form.get("as") == "html":
         return redirect(url_for("web.report", key=report.key), code=303)
     return redirect(url_for("web.report_file", key=report.key, fmt="docx"), code=303)
+
+
+def _chosen(library: Library, field: str) -> Document | None:
+    """The document of one field of the amend form, from its one chosen source
+    (``<field>_source``: ``library``, ``file`` or ``paste``, the field's tabs): only
+    that source is read, whatever the others hold; None when it is left empty."""
+    source = request.form.get(f"{field}_source", "library")
+    if source not in SOURCES:
+        raise InvalidRequestError(f"{field}_source must be one of {', '.join(SOURCES)}")
+    if source == "file":
+        upload = request.files.get(f"{field}_file")
+        if upload is None or not upload.filename:
+            return None
+        return library.add(upload.read(), upload.filename, source="upload")[0]
+    if source == "paste":
+        text = request.form.get(f"{field}_text", "")
+        return library.add_text(text, source="paste")[0] if text.strip() else None
+    doc_id = request.form.get(f"{field}_id", "")
+    return library.fresh(library.get(doc_id)) if doc_id else None
+
+
+def _amend_page(status: int = 200) -> tuple[str, int]:
+    library = get_library()
+    return render_template(
+        "web/amend.html",
+        documents=library.documents(limit=500),
+        slots=AMENDMENT_SLOTS,
+        mirror=bool(current_app.config.get("RESDIFF_MIRROR")),
+    ), status
+
+
+@bp.get("/amend")
+def amend_form() -> tuple[str, int]:
+    return _amend_page()
+
+
+@bp.post("/amend")
+def amend() -> BaseResponse:
+    """A draft (or none: the one the amendments name) and up to :data:`AMENDMENT_SLOTS`
+    amendments, each from the library, a file or a pasted text -> the report page."""
+    library = get_library()
+    fields = [f"amendment{i}" for i in range(1, AMENDMENT_SLOTS + 1)]
+    chosen = [(f, _chosen(library, f)) for f in fields]
+    amendments = [(f, d) for f, d in chosen if d is not None]
+    if not amendments:
+        raise InvalidRequestError(
+            "choose at least one amendment: from the library, a file, or pasted text"
+        )
+    if request.form.get("draft_source", "named") == "named":
+        resolved = [Resolved(document=d) for _, d in amendments]
+        found = find_draft(library, resolved, [f for f, _ in amendments])
+        assert found.document is not None
+        draft = found.document
+    else:
+        picked = _chosen(library, "draft")
+        if picked is None:
+            raise InvalidRequestError(
+                "choose the draft (from the library, a file, or pasted text), or take the draft"
+                " the amendments name"
+            )
+        draft = picked
+    options = reports.read_options("amend", request.form)
+    report = library.save_report("amend", [draft.id, *(d.id for _, d in amendments)], {})
+    return redirect(url_for("web.report", key=report.key, view=options.view), code=303)
 
 
 @bp.get("/report/<key>")
