@@ -14,8 +14,10 @@ import argparse
 import contextlib
 import logging
 import os
+import signal
 import socket
 import socketserver
+import sys
 import threading
 import time
 from typing import Any
@@ -159,6 +161,7 @@ def main(argv: list[str] | None = None) -> None:
         queue_length=args.queue_length,
         warm=True,
     )
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop through ``finally``
     pool.start()
     pool.wait_ready(60.0)
     server = PoolServer(args.socket, pool)
