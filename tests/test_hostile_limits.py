@@ -82,12 +82,11 @@ def test_a_290_kb_docx_of_numbered_paragraphs_is_refused_before_parsing(tight) -
     assert body["type"] == "/problems/too-large"
 
 
-@pytest.mark.xfail(strict=True, reason="quadratic part names: parser fix pending")
 @pytest.mark.parametrize("source", ["text", "docx"])
 def test_the_parser_reads_numbered_paragraphs_in_linear_memory(source: str) -> None:
     """The parser itself, limits lifted, within 1 GiB of address space: 520 KB of "1."
-    paragraphs, or the text of the 290 KB DOCX. Today each paragraph opens a new part
-    whose name repeats every part before it (``V-2-2-2-...``): quadratic."""
+    paragraphs, or the text of the 290 KB DOCX. Each paragraph opens a new part; its
+    name once repeated every part before it (``V-2-2-2-...``): quadratic."""
     make = (
         "from tests.hostile_inputs import numbered_text; text = numbered_text(520_000)"
         if source == "text"
