@@ -7,7 +7,11 @@ formats, options, limits and time budget). Every user error prints
 a resolution...) print as ``warning: <message>`` on stderr, unless the text
 report itself goes to the terminal (it starts with them). The text report is in
 colour on a terminal (``--color``/``--no-color`` to choose). No web framework is
-imported until ``resdiff serve``.
+imported until ``resdiff serve``. What a document holds never reaches the
+terminal raw: escape sequences (colours, OSC titles and links) and control
+characters (backspace, carriage return, BEL...) are taken out of what is
+printed (:func:`printable`) before resdiff adds its own colours, and a JSON
+report escapes them.
 """
 
 from __future__ import annotations
@@ -37,9 +41,40 @@ from service.library import (
     symbols,
 )
 from service.library.amendments import find_draft
+from service.pool import local_pool
 from service.render.amendments import instruction_label
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# an escape sequence (CSI, OSC, DCS/SOS/PM/APC, or ESC and one character), or a control
+# character other than tab and newline (C0, DEL, C1)
+_CONTROL = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|.?)"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]",
+    re.DOTALL,
+)
+_C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` without terminal escape sequences and control characters (tab and
+    newline stay).
+
+    >>> printable("a\x1b]0;owned\x07b\x08c\x1b[31md\re\x9bf\n")
+    'abcdef\n'
+    """
+    return _CONTROL.sub("", text)
+
+
+def json_text(text: str) -> str:
+    """JSON text (``json.dumps``) for a terminal: JSON escapes the C0 controls, and DEL
+    and the C1 controls, which can only stand in its strings, are escaped here too (the
+    same data, nothing raw)."""
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    click.echo(printable(text), err=err, nl=nl)
 
 
 def _user_errors(func: F) -> F:
@@ -50,7 +85,7 @@ def _user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ResdiffError as exc:
-            click.echo(f"error: {exc.detail}", err=True)
+            echo(f"error: {exc.detail}", err=True)
             sys.exit(2)
 
     return cast(F, wrapper)
@@ -102,7 +137,8 @@ def _report(
     lib = library()
     reports.check_versions(req, len(args), lib.limits)
     versions: list[Resolved] = [lib.resolve_argument(a, language) for a in args]
-    return reports.produce(req, versions, limits=lib.limits)
+    pool = local_pool(config.pool_from(config.settings()))
+    return reports.produce(req, versions, limits=lib.limits, executor=pool)
 
 
 def _warn(report: reports.Report, shown: bool) -> None:
@@ -148,8 +184,10 @@ def _emit(data: bytes, fmt: str, output: str | None, color: bool | None = None) 
     if output:
         Path(output).write_bytes(data)
         click.echo(f"wrote {output} ({len(data):,} bytes)", err=True)
+    elif fmt == "json":
+        click.echo(json_text(data.decode("utf-8")), nl=not data.endswith(b"\n"))
     elif not reports.FORMATS[fmt].binary:
-        text = data.decode("utf-8")
+        text = printable(data.decode("utf-8"))
         tty = sys.stdout.isatty() if color is None else color
         if fmt == "text" and tty:
             text = colour(text)
@@ -231,21 +269,21 @@ def parse(path: str, fmt: str, language: str) -> None:
     for note in res.notes:
         click.secho(f"warning: {note}", err=True, fg="yellow")
     if fmt == "json":
-        click.echo(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json_text(json.dumps(res.to_dict(), ensure_ascii=False, indent=2)))
         return
-    click.echo(f"{res.symbol or '(no symbol)'}  {res.document_type}  [{res.language}]")
+    echo(f"{res.symbol or '(no symbol)'}  {res.document_type}  [{res.language}]")
     if res.title:
-        click.echo(res.title)
+        echo(res.title)
     for line in _who_and_what(res):
-        click.echo(line)
+        echo(line)
     for p in res.paragraphs:
         marks = f"  [{', '.join(p.footnotes)}]" if p.footnotes else ""
-        click.echo(f"{p.id:>12}  {p.text}{marks}")
+        echo(f"{p.id:>12}  {p.text}{marks}")
     for ins in res.instructions:
         number = "" if ins.number is None else f"{ins.number}."
-        click.echo(f"{number:>12}  " + ins.text.replace("\n", "\n" + " " * 14))
+        echo(f"{number:>12}  " + ins.text.replace("\n", "\n" + " " * 14))
     for fn in res.footnotes:
-        click.echo(f"{fn.marker:>12}) {fn.text}")
+        echo(f"{fn.marker:>12}) {fn.text}")
 
 
 def _who_and_what(res: Resolution) -> list[str]:
@@ -439,7 +477,7 @@ def fetch(symbol_list: tuple[str, ...], language: str, offline: bool) -> None:
     lib = library()
     for symbol in symbol_list:
         doc = lib.by_symbol(symbol, language, network=not offline)
-        click.echo(
+        echo(
             f"{doc.symbol} ({doc.language}): document {doc.id}, "
             f"{len(doc.structure.get('paragraphs', []))} paragraphs, from {doc.source}"
         )
@@ -484,7 +522,7 @@ def ingest(paths: tuple[str, ...]) -> None:
             known += not created
     click.echo(f"{added} added, {known} already stored, {len(failed)} failed")
     for path, reason in failed:
-        click.echo(f"error: {path}: {reason}", err=True)
+        echo(f"error: {path}: {reason}", err=True)
     if failed:
         sys.exit(1)
 
@@ -493,7 +531,7 @@ def ingest(paths: tuple[str, ...]) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
-@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64))
+@click.option("--threads", default=32, show_default=True, type=click.IntRange(1, 256))
 @click.option(
     "--no-auth",
     is_flag=True,
@@ -599,7 +637,7 @@ def audit(actor: str | None, document: str | None, limit: int) -> None:
     which document, and the changes of accounts."""
     entries = library().audit_trail(limit=limit, actor=actor, document=document)
     for e in entries:
-        click.echo(f"{e.at}  {e.actor}  {e.action}  {e.document or '-'}  {e.detail or ''}".rstrip())
+        echo(f"{e.at}  {e.actor}  {e.action}  {e.document or '-'}  {e.detail or ''}".rstrip())
 
 
 def main() -> None:

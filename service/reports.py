@@ -15,10 +15,12 @@ format is one entry there. :func:`request` checks what a caller asks for
 * the time budget, ``limits.compare_seconds`` (``RESDIFF_COMPARE_SECONDS``),
   counted from the start of the work and shared by the comparison and its
   rendering, whatever the format: the engine checks the deadline in its loops
-  (:mod:`diffing.budget`), the html and docx renderers between paragraphs, and
-  a large PDF renders in a child process killed at the deadline
-  (:func:`service.render.pdf.html_to_pdf`); past it the answer is 413
-  ``comparison-too-large`` and the worker is free again;
+  (:mod:`diffing.budget`), the html renderer between paragraphs, and the PDF
+  and Word reports are made by a process of the pool (:mod:`service.pool`),
+  killed when the budget runs out; the wait for that process does not count
+  (past ``RESDIFF_QUEUE_SECONDS`` of waiting: 503 with ``Retry-After``). Past
+  the budget the answer is 413 ``comparison-too-large`` and the worker is
+  free again;
 * the cache: given one (the library of the request), a report is kept under a
   digest of the parsed structures, the kind, format and options, and the
   fingerprint of the code that made it (:mod:`service.library.fingerprint`), so
@@ -49,6 +51,7 @@ from service.errors import ComparisonTooLargeError, InvalidRequestError
 from service.library.documents import Resolved, check_comparison
 from service.library.fingerprint import reports_fingerprint
 from service.library.symbols import file_stem, is_symbol
+from service.pool import Executor, Inline, TaskTimeout
 from service.render.html import VIEWS, View, render_comparison_html, render_series_html
 
 __all__ = [
@@ -185,10 +188,29 @@ def read_options(kind: str, given: Mapping[str, str | None]) -> Options:
 @dataclass(frozen=True)
 class Budget:
     """The time a rendering has: ``deadline`` (a :func:`time.monotonic` value, or None
-    for no budget), and the HTML size of a PDF rendered in the calling process."""
+    for no budget), and where the PDF and Word reports are made."""
 
     deadline: float | None = None
-    pdf_inline_bytes: int = Limits.pdf_inline_bytes
+    executor: Executor = field(default_factory=Inline)
+
+    def seconds(self, doing: str) -> float | None:
+        """The seconds left for a job of the pool (413 when none is left)."""
+        if self.deadline is None:
+            return None
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise ComparisonTooLargeError(f"{EXCEEDED} while {doing}")
+        return left
+
+    def run(self, task: str, *args: Any, doing: str, advice: str = "") -> bytes:
+        """Job ``task`` in the pool, within the time left; past it, 413 that says
+        what was being done (and what to ask for instead)."""
+        seconds = self.seconds(doing)
+        try:
+            body: bytes = self.executor.run(task, *args, seconds=seconds, what=doing)
+        except TaskTimeout:
+            raise ComparisonTooLargeError(f"{EXCEEDED} while {doing}{advice}") from None
+        return body
 
 
 #: renders a result in one format
@@ -225,10 +247,14 @@ def _json(result: Comparison | Series, options: Options, budget: Budget) -> byte
     return json.dumps(result.to_dict(), ensure_ascii=False, indent=2).encode()
 
 
-def _pdf(html: str, budget: Budget) -> bytes:
-    from service.render.pdf import html_to_pdf
-
-    return html_to_pdf(html, deadline=budget.deadline, inline_bytes=budget.pdf_inline_bytes)
+def _pdf(html: str, budget: Budget, quicker: Sequence[str]) -> bytes:
+    """The PDF of a report's HTML, from a pool process; past the budget the answer
+    advises the ``quicker`` formats the kind of report offers."""
+    shown = " or ".join(quicker)
+    advice = (
+        f": ask for the {shown} report, which {'are' if len(quicker) > 1 else 'is'} much quicker"
+    )
+    return budget.run("pdf", html, doing="rendering the PDF report", advice=advice)
 
 
 def _comparison_text(c: Comparison, o: Options, budget: Budget) -> bytes:
@@ -255,15 +281,14 @@ def _comparison_html(c: Comparison, o: Options, budget: Budget, *, pdf: bool = F
 
 
 def _comparison_docx(c: Comparison, o: Options, budget: Budget) -> bytes:
-    from service.render.docx import render_comparison_docx
-
-    return render_comparison_docx(
+    return budget.run(
+        "docx",
         c,
-        author=o.author,
-        date=o.date,
-        deadline=budget.deadline,
-        language=o.language,
-        changes_only=o.changes_only,
+        o.author,
+        o.date,
+        o.language,
+        o.changes_only,
+        doing="writing the Word report",
     )
 
 
@@ -294,9 +319,7 @@ def _draft_text(d: Draft, o: Options, budget: Budget) -> bytes:
 
 
 def _draft_docx(d: Draft, o: Options, budget: Budget) -> bytes:
-    from service.render.draft_docx import render_draft_docx
-
-    return render_draft_docx(d, author=o.author, date=o.date, deadline=budget.deadline)
+    return budget.run("draft-docx", d, o.author, o.date, doing="writing the Word draft")
 
 
 def _amend(versions: list[Resolution], o: Options, deadline: float | None) -> Comparison:
@@ -340,7 +363,7 @@ KINDS: dict[str, Kind[Any]] = {
             "json": _json,
             "text": _comparison_text,
             "html": lambda c, o, b: _comparison_html(c, o, b).encode(),
-            "pdf": lambda c, o, b: _pdf(_comparison_html(c, o, b, pdf=True), b),
+            "pdf": lambda c, o, b: _pdf(_comparison_html(c, o, b, pdf=True), b, ("html", "docx")),
             "docx": _comparison_docx,
         },
         options={
@@ -359,7 +382,7 @@ KINDS: dict[str, Kind[Any]] = {
             "json": _json,
             "text": _series_text,
             "html": lambda s, o, b: _series_html(s, o, b).encode(),
-            "pdf": lambda s, o, b: _pdf(_series_html(s, o, b, pdf=True), b),
+            "pdf": lambda s, o, b: _pdf(_series_html(s, o, b, pdf=True), b, ("html",)),
         },
         options={
             "text": frozenset({"language"}),
@@ -377,7 +400,7 @@ KINDS: dict[str, Kind[Any]] = {
             "json": _json,
             "text": _draft_text,
             "html": lambda d, o, b: _draft_html(d, o, b).encode(),
-            "pdf": lambda d, o, b: _pdf(_draft_html(d, o, b, pdf=True), b),
+            "pdf": lambda d, o, b: _pdf(_draft_html(d, o, b, pdf=True), b, ("html", "docx")),
             "docx": _draft_docx,
         },
         options={
@@ -401,7 +424,7 @@ KINDS: dict[str, Kind[Any]] = {
             "json": _json,
             "text": _comparison_text,
             "html": lambda c, o, b: _comparison_html(c, o, b).encode(),
-            "pdf": lambda c, o, b: _pdf(_comparison_html(c, o, b, pdf=True), b),
+            "pdf": lambda c, o, b: _pdf(_comparison_html(c, o, b, pdf=True), b, ("html", "docx")),
             "docx": _comparison_docx,
         },
         # the Word revisions are signed by each amendment's sponsors, not by ``author``
@@ -514,9 +537,11 @@ def produce(
     *,
     limits: Limits,
     cache: ReportCache | None = None,
+    executor: Executor | None = None,
 ) -> Report:
     """The report of ``versions`` (oldest first) that ``req`` asks for, from ``cache``
-    when it is there, else computed and rendered within the time budget."""
+    when it is there, else computed and rendered within the time budget (the PDF and
+    Word reports by ``executor``: the calling process by default)."""
     start = time.monotonic()
     check_versions(req, len(versions), limits)
     fmt = req.format.name
@@ -528,9 +553,7 @@ def produce(
     check_comparison(versions, limits)
     with time_budget(limits, start) as deadline:
         result = req.kind.compute([v.resolution for v in versions], req.options, deadline)
-        body = req.kind.renderers[fmt](
-            result, req.options, Budget(deadline, limits.pdf_inline_bytes)
-        )
+        body = req.kind.renderers[fmt](result, req.options, Budget(deadline, executor or Inline()))
     if cache is not None:
         cache.keep_report(key, fmt, versions, body)
     return Report(body, False, req, versions, result)

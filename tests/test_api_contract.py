@@ -176,6 +176,7 @@ def test_too_large_and_health(app, client, check) -> None:  # type: ignore[no-un
     r = client.post("/api/compare", data=b"x" * 200, content_type="application/json")
     assert check(r, "/api/compare", "post")["status"] == 413
     assert check(client.get("/healthz"), "/healthz")["status"] == "ok"
+    assert check(client.get("/readyz"), "/readyz")["database"] == "ok"
 
 
 def test_the_published_schemas_declare_every_field() -> None:

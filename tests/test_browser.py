@@ -149,6 +149,35 @@ def test_error_page_is_friendly(page, base_url: str) -> None:  # type: ignore[no
     assert "Traceback" not in page.content()
 
 
+def test_the_pages_and_reports_break_no_content_security_policy_rule(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16: the CSP of every answer holds for the real pages; the report's script
+    (j/k, filters) runs on the page (a file) and in the report alone (inline)."""
+    violations: list[str] = []
+    page.on(
+        "console", lambda m: violations.append(m.text) if "Content Security" in m.text else None
+    )
+    _pasted_report(page, base_url)
+    page.locator("article ins").first.wait_for(state="visible")
+    page.keyboard.press("j")  # report.js, a file of the page, runs
+    assert _poll(page, "() => location.hash").startswith("#c"), violations
+    assert page.locator(".rd-filters").is_visible()
+    key = page.url.split("/report/")[1].split("?")[0].split("#")[0]
+    page.goto(f"{base_url}/report/{key}.html")  # the report alone: its inline script and style
+    page.keyboard.press("j")
+    assert _poll(page, "() => location.hash").startswith("#c"), violations
+    assert [v for v in violations if "Content Security" in v] == []
+
+
+def _poll(page, script: str) -> str:  # type: ignore[no-untyped-def]
+    """The value of ``script`` once it is not empty (10 s at most)."""
+    import time
+
+    end = time.monotonic() + 10
+    while not (value := page.evaluate(script)) and time.monotonic() < end:
+        time.sleep(0.1)
+    return str(value)
+
+
 def test_start_the_next_draft_from_the_library(page, base_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The library's button downloads the Word file; its redline link opens the report."""
     from tests.test_draft_report import BASE

@@ -34,6 +34,7 @@ document shows, and its header says how many there are.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -68,7 +69,7 @@ from service.render.view import (
 from service.render.warnings import comparison_warnings
 from service.render.words import Words, doc_more
 
-__all__ = ["Anchor", "render_comparison_docx", "resdiff_version", "revision_date"]
+__all__ = ["Anchor", "render_comparison_docx", "resdiff_version", "revision_date", "xml_text"]
 
 Mark = Literal["normal", "insert", "delete", "move-from", "move-to"]
 _FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -91,6 +92,20 @@ def resdiff_version() -> str:
         return version("resdiff")
     except PackageNotFoundError:  # pragma: no cover - run from a bare checkout
         return "0"
+
+
+#: what XML 1.0 cannot hold (C0 controls but tab and line ends, U+FFFE, U+FFFF, surrogates)
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` less the characters XML cannot hold (BEL, ESC, U+FFFE...): a Word file
+    cannot carry them, and a document's text may.
+
+    >>> xml_text("a\x07b\x1b[31mc\ufffe")
+    'ab[31mc'
+    """
+    return _NOT_XML.sub("", text)
 
 
 _INDENT = 1247  # twips: the UN's 2.2 cm first-line indent
@@ -130,7 +145,7 @@ class _Revisions:
     amendment that made it (``marks``), else the report's ``author``."""
 
     def __init__(self, author: str, date: str, first: int = 1, marks: Marks | None = None) -> None:
-        self.author, self.date, self._next = author, date, first
+        self.author, self.date, self._next = xml_text(author), xml_text(date), first
         self.marks = marks
 
     def element(self, tag: str, ref: AmendmentRef | None = None, *, signed: bool = True) -> Any:
@@ -144,7 +159,7 @@ class _Revisions:
 
     def signer(self, ref: AmendmentRef | None) -> str:
         by = self.marks.author(ref) if self.marks is not None else None
-        return by or self.author
+        return xml_text(by) if by else self.author
 
 
 #: the revision element that wraps runs of each kind, and the one on a paragraph mark
@@ -307,7 +322,7 @@ class _Footnotes:
         text = OxmlElement("w:r")
         t = OxmlElement("w:delText" if note.kind == "delete" else "w:t")
         t.set(qn("xml:space"), "preserve")
-        t.text = " " + note.text
+        t.text = " " + xml_text(note.text)
         text.append(t)
         if note.kind in ("insert", "delete"):
             wrap = self.rev.element(_WRAP[note.kind])
@@ -414,7 +429,7 @@ class _Writer:
         if header_text or self.v.marks is not None:
             # a header of the caller's (the next draft's symbol), or of the amendments
             header = sec.header.paragraphs[0]
-            header.text = header_text or self._amended_header()
+            header.text = xml_text(header_text or self._amended_header())
             header.runs[0].font.size = Pt(8)
         else:
             self._header(sec)
@@ -433,7 +448,7 @@ class _Writer:
             date=chrome.date(self.rev.date[:10]),
         )
         header = sec.header.paragraphs[0]
-        header.text = line
+        header.text = xml_text(line)
         header.runs[0].font.size = Pt(8)
         sec.different_first_page_header_footer = True
         first = sec.first_page_header
@@ -464,7 +479,7 @@ class _Writer:
         for k, (text, bold, alert) in enumerate(lines):
             if k:
                 p = first.add_paragraph()
-            run = p.add_run(text)
+            run = p.add_run(xml_text(text))
             run.font.size = Pt(8)
             run.bold = bold or None
             if alert:
@@ -496,16 +511,16 @@ class _Writer:
         maker = f"resdiff {resdiff_version()}"
         old = v.old.symbol or chrome.gettext("old text")
         new = v.new.symbol or chrome.gettext("new text")
-        props.title = (v.new.title or v.old.title or f"{old} → {new}")[:250]
-        props.subject = (
+        props.title = xml_text(v.new.title or v.old.title or f"{old} → {new}")[:250]
+        props.subject = xml_text(
             subject or chrome.gettext("%(old)s → %(new)s: tracked changes", old=old, new=new)
         )[:255]
         props.author = props.last_modified_by = maker
         props.created = props.modified = now
         props.revision = 1
         props.language = v.lang
-        props.keywords = ", ".join(x for x in (v.old.symbol, v.new.symbol) if x)
-        props.comments = " ".join(self.warnings)[:255]
+        props.keywords = xml_text(", ".join(x for x in (v.old.symbol, v.new.symbol) if x))
+        props.comments = xml_text(" ".join(self.warnings))[:255]
         props.category = chrome.gettext("Comparison of two versions")
         props.identifier = ""
         props.content_status = ""
@@ -556,7 +571,7 @@ class _Writer:
             r.append(rpr)
         t = OxmlElement("w:delText" if s.kind == "delete" else "w:t")
         t.set(qn("xml:space"), "preserve")
-        t.text = s.text
+        t.text = xml_text(s.text)
         r.append(t)
         return r
 
@@ -614,7 +629,7 @@ class _Writer:
             if not n.marker.isdigit():  # "*": a mark of its own, not Word's number
                 ref.set(qn("w:customMarkFollows"), "1")
                 t = OxmlElement("w:delText" if n.kind == "delete" else "w:t")
-                t.text = n.marker
+                t.text = xml_text(n.marker)
                 run.append(t)
             if n.kind in ("insert", "delete"):
                 wrap = self.rev.element(_WRAP[n.kind])
@@ -694,7 +709,7 @@ class _Writer:
         size: int = 0,
     ) -> Any:
         p = self.doc.add_paragraph()
-        run = p.add_run(text)
+        run = p.add_run(xml_text(text))
         run.italic, run.bold = italic or None, bold or None
         if size:
             run.font.size = Pt(size)

@@ -12,6 +12,7 @@ summary, stand-alone HTML, JSON) carry the same choices.
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -29,14 +30,14 @@ from markupsafe import Markup
 from werkzeug.wrappers import Response as BaseResponse
 
 from service import i18n, reports
-from service.errors import InvalidRequestError, ResdiffError, problem_types
+from service.errors import InvalidRequestError, LimitExceededError, ResdiffError, problem_types
 from service.library import OFFICIAL_SOURCES, Document, Library, Resolved, Viewer
 from service.library.access import check_may_delete
 from service.library.amendments import find_draft
 from service.library.fingerprint import reports_fingerprint
 from service.render.html import TEMPLATES, report_css, report_js
 from service.render.words import N_
-from service.web.context import get_library, get_limits, report_response
+from service.web.context import get_executor, get_library, get_limits, report_response
 from service.web.limits import expensive, expensive_format
 from service.web.locale import ui_chrome
 
@@ -131,11 +132,19 @@ def upload() -> tuple[str, int]:
     files = [f for f in request.files.getlist("file") if f.filename]
     if not files:
         raise InvalidRequestError("choose a file to upload")
+    most = int(current_app.config["RESDIFF_MAX_UPLOAD_FILES"])
+    if len(files) > most:
+        raise LimitExceededError(
+            f"{len(files):,} files in one upload: the limit is {most:,} (upload them in turns)"
+        )
     library = get_library()
     messages = []
+    # one budget for the whole upload, as for a comparison
+    end = time.monotonic() + get_limits().compare_seconds
     for f in files:
         try:
-            doc, created = library.add(f.read(), f.filename, source="upload")
+            left = end - time.monotonic()
+            doc, created = library.add(f.read(), f.filename, source="upload", seconds=left)
         except ResdiffError as exc:
             messages.append(("error", f"{f.filename}: {exc.detail}"))
             continue
@@ -246,6 +255,7 @@ def series() -> BaseResponse:
         ids = [d.id for d in _interpol_documents(library.documents(limit=500))]
     if len(ids) < 2:
         raise InvalidRequestError("choose at least two versions, oldest first")
+    reports.check_versions(reports.request("series", "html"), len(ids), get_limits())
     report = library.save_report("series", ids, {})
     return redirect(url_for("web.report", key=report.key), code=303)
 
@@ -385,7 +395,9 @@ def report_file(key: str, fmt: str) -> Response:
     library = get_library()
     saved, versions = library.report(key)
     req = reports.request(saved.kind, fmt, reports.read_options(saved.kind, request.args))
-    produced = reports.produce(req, versions, limits=get_limits(), cache=library)
+    produced = reports.produce(
+        req, versions, limits=get_limits(), cache=library, executor=get_executor()
+    )
     attach = (*ATTACH, "html") if request.args.get("download") else ATTACH
     return report_response(produced, attach=attach)
 

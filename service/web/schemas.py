@@ -45,6 +45,7 @@ __all__ = [
     "Health",
     "NewUserRequest",
     "Problem",
+    "Ready",
     "SeriesRequest",
     "ShareRequest",
     "UserInfo",
@@ -165,9 +166,26 @@ class Problem(TypedDict):
 
 
 class Health(TypedDict):
+    """Liveness: the server answers."""
+
+    status: Literal["ok"]
+
+
+class PoolState(TypedDict, total=False):
+    """The worker processes: how many run, are idle, wait, and may run."""
+
+    processes: int
+    idle: int
+    waiting: int
+    size: int
+
+
+class Ready(TypedDict):
+    """Readiness: the database and the worker processes answer."""
+
     status: Literal["ok"]
     database: str
-    documents: int
+    pool: PoolState
 
 
 #: the named schemas of the OpenAPI document (``#/components/schemas/<name>``)
@@ -180,6 +198,7 @@ COMPONENTS: dict[str, Any] = {
     "DocumentList": DocumentList,
     "Problem": Problem,
     "Health": Health,
+    "Ready": Ready,
     "AuditList": AuditList,
     "ShareRequest": ShareRequest,
     "NewUserRequest": NewUserRequest,
