@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "CARDINAL_PATTERN",
@@ -40,8 +41,10 @@ __all__ = [
     "ROMAN_LOWER",
     "ROMAN_UPPER",
     "cardinal_value",
+    "find_ordinals",
     "from_roman",
     "month_number",
+    "ordinal_like",
     "ordinal_value",
     "ordinal_word",
     "to_roman",
@@ -216,6 +219,65 @@ def ordinal_word(n: int, language: str = "en", *, feminine: bool = False) -> str
     if language != "en":
         raise ValueError(f"no ordinal words in language {language!r}: en or fr")
     return _english(n)
+
+
+def ordinal_like(n: int, like: str) -> str:
+    """``n`` as an ordinal written as ``like`` is written: figures with their suffix
+    ("81st" -> "83rd", "81e" -> "83e"), or words in like's language with its capital.
+
+    >>> ordinal_like(80, "seventy-ninth"), ordinal_like(81, "Soixante-dix-septième")
+    ('eightieth', 'Quatre-vingt-unième')
+    >>> ordinal_like(83, "81st"), ordinal_like(83, "81e")
+    ('83rd', '83e')
+    """
+    m = _FIGURES.fullmatch(like.strip())
+    if m:
+        suffix = like.strip()[len(m.group(1)) :].lstrip()
+        if suffix.lower() in ("st", "nd", "rd", "th"):
+            suffix = _english_suffix(n)
+        return f"{n}{suffix}"
+    word = ordinal_word(n, "fr" if _key(like) in ORDINALS_FR else "en")
+    return word[0].upper() + word[1:] if like[:1].isupper() else word
+
+
+def _english_suffix(n: int) -> str:
+    if n % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+_ORDINAL_END = re.compile(
+    r"(?<![\w/])\d{1,3}(?:st|nd|rd|th|e|ème|er|re)(?!\w)"
+    r"|(?<!\w)\w*(?:th|first|second|third|ième|premier|première)(?!\w)",
+    re.IGNORECASE,
+)
+_WORD_BEFORE = re.compile(r"(?:(\w+)(?:\s+|-|\u2011|\u2010))$")
+
+
+@lru_cache(maxsize=4096)
+def find_ordinals(text: str) -> tuple[tuple[int, int, int], ...]:
+    """Every ordinal in ``text``: ``(start, end, value)``, the longest reading
+    ("one hundred and first", not "first").
+
+    >>> find_ordinals("at its seventy-ninth and 80th sessions, the fourth time")
+    ((7, 20, 79), (25, 29, 80), (44, 50, 4))
+    """
+    found: list[tuple[int, int, int]] = []
+    for m in _ORDINAL_END.finditer(text):
+        best: tuple[int, int] | None = None
+        start = m.start()
+        for _ in range(5):
+            value = ordinal_value(text[start : m.end()])
+            if value is not None:
+                best = (start, value)
+            window = max(0, start - 40)
+            before = _WORD_BEFORE.search(text[window:start])
+            if before is None:
+                break
+            start = window + before.start()
+        if best is not None:
+            found.append((best[0], m.end(), best[1]))
+    return tuple(found)
 
 
 # --- numbers inside a sentence ------------------------------------------------------
