@@ -185,5 +185,5 @@ def test_service_rooms() -> None:
         for p in (ROOT / "service").rglob("*.py")
         if statement.search(p.read_text(encoding="utf-8"))
     }
-    store = {"sql.py", "sqlite.py", "postgres.py", "schema.py"}
+    store = {"sql.py", "sqlite.py", "postgres.py", "schema.py", "precedents.py"}
     assert sql == {f"service/library/{name}" for name in store}
