@@ -9,6 +9,10 @@ revisions in Word gives the new text exactly; rejecting all gives the old one.
 
 Operative paragraphs and sub-paragraphs use Word numbering (``1.``, ``(a)``),
 so numbers follow when revisions are accepted or rejected.
+
+A comparison made with agreed language gives each new or reworded paragraph a
+Word comment: its precedents in the library ("Agreed language: A/RES/78/125 OP7,
+96% ...") and the text of the best one.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from docx.shared import Mm, Pt, Twips
 
 from diffing import budget
 from diffing.model import Comparison
-from service.render.view import ComparisonView, Entry, ParaView, Segment, build_view
+from service.render.view import ChangeView, ComparisonView, Entry, ParaView, Segment, build_view
 
 __all__ = ["Anchor", "render_comparison_docx", "revision_date"]
 
@@ -35,6 +39,11 @@ Mark = Literal["normal", "insert", "delete"]
 
 _INDENT = 1247  # twips: the UN's 2.2 cm first-line indent
 _HANG = 567  # twips: 1 cm between a number and its text
+#: the first revision id of a file with comments (comments are numbered from 0:
+#: no id is shared)
+COMMENTED_REVISIONS = 100_000
+#: the longest quotation of a precedent in a comment
+_QUOTE = 600
 
 _ABSTRACT_NUM = f"""
 <w:abstractNum {nsdecls("w")} w:abstractNumId="%(aid)d">
@@ -220,6 +229,12 @@ class _Writer:
         self._nums[part] = int(num.numId)
         return self._nums[part]
 
+    def comment(self, text: str) -> int:
+        """A comment signed like the revisions; its id."""
+        c = self.doc.comments.add_comment(text=text, author=self.rev.author, initials="rd")
+        c.paragraphs[0]._p.getparent().set(qn("w:date"), self.rev.date)
+        return int(c.comment_id)
+
     # -- paragraphs and runs ------------------------------------------------------
 
     def _run(self, s: Segment, *, bold: bool = False) -> Any:
@@ -347,11 +362,28 @@ class _Writer:
                 self.plain(v.assembly, italic=True).paragraph_format.first_line_indent = Twips(
                     _INDENT
                 )
-            for para in _entry_paragraphs(e):
+            for k, para in enumerate(_entry_paragraphs(e)):
+                if k == 0 and e.role == "text" and e.change.precedents is not None:
+                    note = self.comment(agreed_note(e.change))
+                    para.segments = [Anchor(False, note), *para.segments, Anchor(True, note)]
                 self.paragraph(para, para.model.part if para.model else None)
         buf = io.BytesIO()
         self.doc.save(buf)
         return buf.getvalue()
+
+
+def agreed_note(c: ChangeView) -> str:
+    """The comment on a paragraph searched for agreed language: its precedents, the
+    text of the best one."""
+    if not c.precedents:
+        return "Agreed language: none in the library (no paragraph at least 50% similar)."
+    best, *others = c.precedents
+    quote = best.text if len(best.text) <= _QUOTE else best.text[: _QUOTE - 1].rstrip() + "\u2026"
+    adopted = f", adopted {best.adopted}" if best.adopted else ""
+    note = f"Agreed language: {best.label}, {best.percent}{adopted}: \u201c{quote}\u201d"
+    if others:
+        note += " Also: " + "; ".join(f"{p.label}, {p.percent}" for p in others) + "."
+    return note
 
 
 def render_comparison_docx(
@@ -366,4 +398,6 @@ def render_comparison_docx(
     ``deadline`` (a :func:`time.monotonic` value) is checked between paragraphs.
     """
     view = build_view(comparison, deadline=deadline)
-    return _Writer(view, author or "resdiff", revision_date(date)).write(deadline)
+    first = COMMENTED_REVISIONS if view.searched else 1
+    writer = _Writer(view, author or "resdiff", revision_date(date), first_revision=first)
+    return writer.write(deadline)

@@ -118,6 +118,12 @@ def _amendments(comparison: Comparison) -> list[str]:
     return out
 
 
+def _agreed(c: ChangeView) -> str:
+    """``agreed language: A/RES/78/125 OP7 (96%); A/RES/79/10 OP3 (90%)``."""
+    found = "; ".join(f"{p.label} ({p.percent})" for p in c.precedents or ())
+    return f"agreed language: {found or 'none in the library'}"
+
+
 def _heading(c: ChangeView) -> str:
     bits = [c.label, c.type]
     if c.tags:
@@ -158,6 +164,11 @@ def render_comparison_text(comparison: Comparison) -> str:
         else:
             labels = ", ".join(c.label.replace(" ", "\u00a0") for c in g[key])
             out.append(_wrap(f"{name}: {labels}", "  ").replace("\u00a0", " "))
+    if v.searched:
+        out.append(
+            f"  Agreed language: {len(v.agreed)} of {len(v.searched)} new or reworded paragraphs"
+            " have a paragraph of the library at least 50% similar"
+        )
     out.append("")
     changed = v.navigable
     if not changed:
@@ -166,6 +177,8 @@ def render_comparison_text(comparison: Comparison) -> str:
         refs = comparison.changes[c.index].amendment
         out.append(_heading(c) + (f"  {_refs(refs)}" if refs else ""))
         out.append(_wrap(word_diff(c.inline)))
+        if c.precedents is not None:
+            out.append(_wrap(_agreed(c), "      "))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 

@@ -17,7 +17,16 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from diffing import budget
-from diffing.model import Change, Comparison, Op, Paragraph, Resolution, Summary, VerbChange
+from diffing.model import (
+    Change,
+    Comparison,
+    Op,
+    Paragraph,
+    Precedent,
+    Resolution,
+    Summary,
+    VerbChange,
+)
 from diffing.worddiff import typographic_ops
 
 __all__ = [
@@ -26,11 +35,14 @@ __all__ = [
     "Entry",
     "Note",
     "ParaView",
+    "PrecedentView",
     "Segment",
     "assembly_line",
     "build_view",
     "change_label",
     "display_number",
+    "percent",
+    "precedent_view",
     "shown_verb_change",
     "text_direction",
 ]
@@ -83,6 +95,57 @@ class ParaView:
 
 
 @dataclass
+class PrecedentView:
+    """Agreed language for a paragraph: where it stands (``A/RES/78/125 OP7``), how
+    close (``96%``), and the redline from it to the new text (``segments``: deleted,
+    the precedent's words; inserted, the new text's)."""
+
+    label: str
+    percent: str
+    symbol: str | None
+    paragraph: str
+    title: str | None
+    adopted: str | None
+    document: str | None
+    text: str
+    segments: list[Segment]
+
+
+def percent(similarity: float) -> str:
+    """A similarity as a whole percentage, rounded down: 100% only when identical.
+
+    >>> percent(0.996), percent(1.0), percent(0.5)
+    ('99%', '100%', '50%')
+    """
+    return f"{int(similarity * 100 + 1e-9)}%"
+
+
+def precedent_view(p: Precedent) -> PrecedentView:
+    """A precedent ready to print, its ops cut into segments (typography shown as equal)."""
+    segments: list[Segment] = []
+    for big in p.ops:
+        for op in typographic_ops(big):
+            if op.op == "equal" or big.op == "equal":
+                segments.append(Segment("equal", op.new))
+                continue
+            if op.old:
+                segments.append(Segment("delete", op.old))
+            if op.new:
+                segments.append(Segment("insert", op.new))
+    return PrecedentView(
+        label=p.label,
+        percent=percent(p.similarity),
+        symbol=p.symbol,
+        paragraph=p.paragraph,
+        title=p.title,
+        adopted=p.adopted,
+        document=p.document,
+        text=p.text,
+        segments=segments,
+    )
+
+
+@dataclass
 class ChangeView:
     """One change ready to print.
 
@@ -108,6 +171,8 @@ class ChangeView:
     segments: list[Segment] = field(default_factory=list)
     prev: str | None = None
     next: str | None = None
+    #: agreed language for the new text, best first (None: not looked for)
+    precedents: list[PrecedentView] | None = None
 
     @property
     def changed(self) -> bool:
@@ -151,6 +216,16 @@ class ComparisonView:
     @property
     def navigable(self) -> list[ChangeView]:
         return [c for c in self.changes if c.changed]
+
+    @property
+    def searched(self) -> list[ChangeView]:
+        """The changes whose agreed language was looked for (none: it was not asked)."""
+        return [c for c in self.changes if c.precedents is not None]
+
+    @property
+    def agreed(self) -> list[ChangeView]:
+        """The changes with agreed language found."""
+        return [c for c in self.changes if c.precedents]
 
 
 def text_direction(language: str | None) -> str:
@@ -391,6 +466,9 @@ def _change_view(index: int, change: Change, old_doc: _Doc, new_doc: _Doc) -> Ch
         old=old_views,
         new=_para_views(_split(new_side, {"equal", "insert"}), new, new_notes) if new else [],
         segments=segs,
+        precedents=None
+        if change.precedents is None
+        else [precedent_view(p) for p in change.precedents],
     )
 
 
