@@ -1,8 +1,9 @@
-"""The web pages: the document library, the compare and series forms, the next draft of a
-document, the report page."""
+"""The web pages: the document library, a document to read, the compare and series forms,
+the next draft of a document, the report page, and the search for agreed language."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from flask import (
@@ -17,10 +18,13 @@ from flask import (
 )
 from werkzeug.wrappers import Response as BaseResponse
 
+from diffing.model import Precedent
 from service import reports
 from service.errors import InvalidRequestError, ResdiffError, problem_types
-from service.library import OFFICIAL_SOURCES, Document, Library, Viewer
+from service.library import OFFICIAL_SOURCES, Document, Library, Report, Viewer
 from service.library.access import check_may_delete
+from service.library.documents import MAX_MATCHES
+from service.render.view import display_number, precedent_view
 from service.web.context import get_library, get_limits, report_response
 from service.web.limits import expensive, expensive_format
 
@@ -144,7 +148,8 @@ def compare() -> BaseResponse:
     library = get_library()
     old, new = _side(library, "old"), _side(library, "new")
     options = reports.read_options("compare", request.form)
-    report = library.save_report("compare", [old.id, new.id], {})
+    saved = {"precedents": True} if options.precedents else {}
+    report = library.save_report("compare", [old.id, new.id], saved)
     return redirect(url_for("web.report", key=report.key, view=options.view), code=303)
 
 
@@ -173,10 +178,17 @@ def draft() -> BaseResponse:
     return redirect(url_for("web.report_file", key=report.key, fmt="docx"), code=303)
 
 
+def _options(saved: Report) -> reports.Options:
+    """The options of a saved report's page: the reader's (``?view=``), and those saved
+    with it (agreed language)."""
+    options = reports.read_options(saved.kind, request.args)
+    return dataclasses.replace(options, precedents=bool(saved.options.get("precedents")))
+
+
 @bp.get("/report/<key>")
 def report(key: str) -> str:
     saved, versions = get_library().report(key)
-    req = reports.request(saved.kind, "html", reports.read_options(saved.kind, request.args))
+    req = reports.request(saved.kind, "html", _options(saved))
     formats = [f for f in ATTACH if f in req.kind.renderers]
     if saved.kind == "draft":  # the Word file first: what a delegation edits
         formats.sort(key=lambda f: f != "docx")
@@ -185,6 +197,7 @@ def report(key: str) -> str:
         key=key,
         kind=saved.kind,
         view=req.options.view,
+        precedents=req.options.precedents,
         versions=[v.document for v in versions],
         formats=formats,
     )
@@ -206,9 +219,70 @@ def _expensive_report() -> bool:
 def report_file(key: str, fmt: str) -> Response:
     library = get_library()
     saved, versions = library.report(key)
-    req = reports.request(saved.kind, fmt, reports.read_options(saved.kind, request.args))
-    produced = reports.produce(req, versions, limits=get_limits(), cache=library)
+    req = reports.request(saved.kind, fmt, _options(saved))
+    produced = reports.produce(req, versions, limits=get_limits(), cache=library, library=library)
     return report_response(produced, attach=ATTACH)
+
+
+# -- a document, and agreed language ------------------------------------------------------
+
+
+@bp.get("/documents/<doc_id>")
+def document(doc_id: str) -> str:
+    """A document of the library to read, each paragraph at its id (``#OP7``)."""
+    doc = get_library().read(doc_id)
+    res = doc.resolution
+    return render_template(
+        "web/document.html",
+        doc=doc,
+        res=res,
+        paragraphs=[(p, display_number(p)) for p in res.paragraphs],
+    )
+
+
+def _precedents_page(
+    found: list[Precedent] | None = None,
+    messages: list[tuple[str, str]] | None = None,
+    status: int = 200,
+) -> tuple[str, int]:
+    form = request.form
+    return render_template(
+        "web/precedents.html",
+        text=form.get("text", ""),
+        limit=form.get("limit", "5"),
+        before=form.get("before", ""),
+        exclude=form.get("exclude", ""),
+        limits=(3, 5, 10, 20, MAX_MATCHES),
+        found=None if found is None else [precedent_view(p) for p in found],
+        messages=messages or [],
+    ), status
+
+
+@bp.get("/precedents")
+def precedents_form() -> tuple[str, int]:
+    """Agreed language: a form to paste a paragraph into."""
+    return _precedents_page()
+
+
+@bp.post("/precedents")
+def precedents() -> tuple[str, int]:
+    """The paragraphs of the library closest to the one pasted, each as a redline
+    against it and linked to its document."""
+    form = request.form
+    try:
+        limit = int(form.get("limit") or 5)
+    except ValueError:
+        return _precedents_page(None, [("error", "choose how many matches to show")], 400)
+    try:
+        found = get_library().precedents(
+            form.get("text", ""),
+            limit,
+            before=form.get("before") or None,
+            exclude=form.get("exclude", "").replace(",", " ").split(),
+        )
+    except ResdiffError as exc:
+        return _precedents_page(None, [("error", exc.detail)], exc.status)
+    return _precedents_page(found)
 
 
 @bp.post("/documents/<doc_id>/share")

@@ -6,7 +6,8 @@ their ``to_dict()``), ``Draft`` from :mod:`diffing.renewal.result`, ``Document``
 :mod:`service.library.store`, and :class:`DocumentList`, :class:`Problem` and
 :class:`Health` here. Requests are :class:`CompareRequest`,
 :class:`SeriesRequest`, :class:`DraftRequest`, :class:`ShareRequest` and :data:`AddDocumentRequest`, built from the
-library's :data:`~service.library.documents.DocumentSpec`.
+library's :data:`~service.library.documents.DocumentSpec`, and
+:class:`PrecedentsRequest` (agreed language) answered by :class:`PrecedentList`.
 
 From these declarations pydantic makes the JSON Schemas of the OpenAPI document
 (:func:`json_schemas`) and validates the request bodies (:func:`validate`: 400
@@ -24,12 +25,12 @@ from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, Literal, NotRequired, TypedDict, Union
 
 import typing_extensions
-from pydantic import Discriminator, Tag, TypeAdapter, ValidationError
+from pydantic import Discriminator, Field, Tag, TypeAdapter, ValidationError
 
-from diffing.model import ComparisonDict, ResolutionDict, SeriesDict
+from diffing.model import ComparisonDict, PrecedentDict, ResolutionDict, SeriesDict
 from diffing.renewal.result import DraftDict
 from service.errors import InvalidRequestError
-from service.library.documents import DocumentSpec, SymbolSpec, TextSpec
+from service.library.documents import MAX_MATCHES, DocumentSpec, SymbolSpec, TextSpec
 from service.library.store import DocumentDict, DocumentMeta
 
 __all__ = [
@@ -42,6 +43,8 @@ __all__ = [
     "DraftRequest",
     "Health",
     "NewUserRequest",
+    "PrecedentList",
+    "PrecedentsRequest",
     "Problem",
     "SeriesRequest",
     "ShareRequest",
@@ -78,6 +81,25 @@ class DraftRequest(TypedDict):
 
 #: a document to store, given as text or by symbol (a file comes as multipart/form-data)
 AddDocumentRequest = TextSpec | SymbolSpec
+
+
+class PrecedentsRequest(TypedDict):
+    """A paragraph to find agreed language for: the closest paragraphs of the library
+    the caller sees, best first (``limit``, 5 by default), only from documents adopted
+    before ``before`` (an ISO date) when given, without the documents of the symbols
+    in ``exclude``."""
+
+    text: str
+    limit: NotRequired[Annotated[int, Field(ge=1, le=MAX_MATCHES)]]
+    before: NotRequired[Annotated[str, Field(json_schema_extra={"format": "date"})]]
+    exclude: NotRequired[list[str]]
+
+
+class PrecedentList(TypedDict):
+    """Agreed language: the closest paragraphs of the library, best first; the ``ops``
+    of each go from it (``old``) to the paragraph asked about (``new``)."""
+
+    matches: list[PrecedentDict]
 
 
 class ShareRequest(TypedDict):
@@ -176,6 +198,8 @@ COMPONENTS: dict[str, Any] = {
     "User": UserInfo,
     "UserList": UserList,
     "UserToken": UserToken,
+    "PrecedentList": PrecedentList,
+    "PrecedentsRequest": PrecedentsRequest,
     "CompareRequest": CompareRequest,
     "SeriesRequest": SeriesRequest,
     "DraftRequest": DraftRequest,
@@ -189,6 +213,7 @@ _REQUESTS = (
     AddDocumentRequest,
     ShareRequest,
     NewUserRequest,
+    PrecedentsRequest,
 )
 
 
@@ -307,6 +332,8 @@ _MESSAGES = {
     "dict_type": "must be a JSON object",
     "typed_dict_type": "must be a JSON object",
     "literal_error": "must be one of {expected}",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than_equal": "must be at most {le}",
 }
 
 
