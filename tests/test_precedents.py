@@ -33,6 +33,7 @@ from diffing.precedents import (
 )
 from diffing.worddiff import diff_words
 from service.library import Accounts, Viewer, open_store
+from service.library.schema import VERSION
 from service.library.store import Store
 from tests.conftest import CORPUS, needs_corpus
 
@@ -155,6 +156,24 @@ def test_an_index_of_another_gram_scheme_is_built_again(database_url: str) -> No
         assert query(s, COOPERATE, 1)[0].similarity == 1.0
 
 
+def test_a_store_of_the_previous_version_indexes_the_documents_it_holds(database_url: str) -> None:
+    """Upgrading a library made before the index (schema version 3) indexes every
+    document it already holds."""
+    with open_store(database_url, create=True) as s:
+        put(s, resolution("A/RES/78/1", "2023-10-01", COOPERATE, OTHER))
+        put(s, resolution("A/RES/79/1", "2024-10-01", REWORDED), source="upload")
+        with s.transaction():
+            for table in ("grams", "gram_counts", "paragraphs", "documents", "index"):
+                s._execute(f"DROP TABLE precedent_{table}")  # type: ignore[attr-defined]
+            s._execute("DROP INDEX documents_access")  # type: ignore[attr-defined]
+            s._execute("UPDATE schema_version SET version = 3")  # type: ignore[attr-defined]
+    with open_store(database_url, create=True) as s:
+        assert s.schema_version() == VERSION
+        assert s.precedent_counts() == (2, 3)
+        assert postings_agree(s)
+        assert [p.symbol for p in query(s, REWORDED, 1)] == ["A/RES/79/1"]
+
+
 # -- who finds what -------------------------------------------------------------------------
 
 
@@ -266,6 +285,8 @@ def test_nothing_to_search_gives_nothing(store: Store) -> None:
     put(store, resolution("A/RES/78/1", "2023-10-01", COOPERATE))
     assert query(store, "; , .") == []  # no word at all
     assert query(store, "Zebras quietly graze savannah grasslands") == []  # no gram in common
+    for viewer in (Viewer.anonymous(), OPERATOR):  # searched with filters, and without
+        assert query(store, "Zebras graze", viewer=viewer, before="2030-01-01") == []
     with pytest.raises(InvalidRequestError, match="'limit'"):
         query(store, COOPERATE, 0)
 

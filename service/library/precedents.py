@@ -328,6 +328,8 @@ class PrecedentIndex:
                 break
             rare.append(gram)
             total += n
+        if not rare:  # no gram of the query is in the library
+            return counts
         found = self._all(
             f"SELECT g.gram AS gram, count(*) AS n FROM precedent_grams g"
             f" WHERE g.gram IN ({_marks(len(rare))}) AND {_ALLOWED.format(where=' AND '.join(where))}"

@@ -80,11 +80,13 @@ def render_comparison_html(
     ``view`` is one of :data:`VIEWS`; ``deadline`` bounds the preparation of the report."""
     if view not in VIEWS:
         raise InvalidRequestError(f"unknown view {view!r}: use one of {', '.join(VIEWS)}")
+    v = build_view(comparison, deadline=deadline)
     return _render(
         "comparison.html",
         standalone=standalone,
         pdf=pdf,
-        v=build_view(comparison, deadline=deadline),
+        extra_css="agreed.css" if v.searched else None,
+        v=v,
         view=view,
         author=author,
         date=date,
