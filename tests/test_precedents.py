@@ -8,6 +8,8 @@ and on a real PostgreSQL (``database_url`` is parametrized, as in ``test_store.p
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -128,6 +130,39 @@ def test_a_document_and_its_paragraphs_are_stored_in_one_transaction(store: Stor
         raise RuntimeError("the disk is full")
     assert store.count_documents(viewer=OPERATOR) == 0
     assert store.precedent_counts() == (0, 0) and query(store, COOPERATE) == []
+
+
+def test_writers_storing_several_documents_at_once_take_turns(database_url: str) -> None:
+    """Two transactions, each storing two documents with other grams, in the opposite
+    order, in threads with their own connections (each waits, after its first
+    document, for the other to have stored its own first): no deadlock, each
+    paragraph indexed once. (Were the grams' counts locked before the index's own
+    row, each would hold the counts the other needs next.)"""
+    open_store(database_url, create=True).close()
+    texts = [COOPERATE, OTHER]
+    both_started = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def work(n: int) -> None:
+        try:
+            with open_store(database_url) as s, s.transaction():
+                for k, text in enumerate(texts[::1] if n == 0 else texts[::-1]):
+                    put(s, resolution(f"A/RES/7{n}/{k}", "2023-10-01", text))
+                    if k == 0:
+                        with contextlib.suppress(threading.BrokenBarrierError):
+                            both_started.wait(timeout=2)  # the other one waits its turn
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    with open_store(database_url) as s:
+        assert s.precedent_counts() == (4, 4)
+        assert postings_agree(s)
 
 
 def test_a_new_structure_is_indexed_again(store: Store) -> None:

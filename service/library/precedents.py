@@ -184,11 +184,16 @@ class PrecedentIndex:
         self._bump()
 
     def _bump(self) -> None:
+        """Change the generation. Every write of the index does this first: on
+        PostgreSQL the row stays locked until the transaction ends, so writers of the
+        index take turns instead of locking the counts of shared grams in two orders
+        (a deadlock, when one transaction stores several documents)."""
         self._execute("UPDATE precedent_index SET generation = generation + 1 WHERE id = 1", ())
 
     def clear(self) -> None:
         """Empty the index and record the current gram scheme (its documents are then
         added again by the caller, in the same transaction)."""
+        self._bump()
         for table in (
             "precedent_grams",
             "precedent_gram_counts",
@@ -197,7 +202,6 @@ class PrecedentIndex:
         ):
             self._execute(f"DELETE FROM {table}", ())
         self._execute("UPDATE precedent_index SET scheme = ? WHERE id = 1", (GRAM_SCHEME,))
-        self._bump()
 
     # -- writing ---------------------------------------------------------------------
 
@@ -212,9 +216,10 @@ class PrecedentIndex:
         row = self._one(
             "SELECT no, digest FROM precedent_documents WHERE document = ?", (document_id,)
         )
+        if row is not None and row["digest"] == digest:
+            return 0
+        self._bump()  # first: the index's writers take its one row in the same order
         if row is not None:
-            if row["digest"] == digest:
-                return 0
             self._remove(int(row["no"]))
         made = self._one(
             "INSERT INTO precedent_documents (document, digest, title, adopted)"
@@ -241,7 +246,6 @@ class PrecedentIndex:
             " DO UPDATE SET n = precedent_gram_counts.n + excluded.n",
             sorted(Counter(g for g, _, _ in postings).items()),
         )
-        self._bump()
         return len(paragraphs)
 
     def remove(self, document_id: str) -> bool:
@@ -249,8 +253,8 @@ class PrecedentIndex:
         row = self._one("SELECT no FROM precedent_documents WHERE document = ?", (document_id,))
         if row is None:
             return False
-        self._remove(int(row["no"]))
         self._bump()
+        self._remove(int(row["no"]))
         return True
 
     def _remove(self, no: int) -> None:

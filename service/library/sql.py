@@ -291,11 +291,11 @@ class SQLStore:
     def set_origin(self, doc_id: str, *, symbol: str, language: str, source: str) -> None:
         """Record that a stored document of nobody is the official copy of ``symbol``."""
         with self.transaction():
+            self.precedents.touch()  # now everyone's precedent
             self._execute(
                 "UPDATE documents SET symbol = ?, language = ?, source = ? WHERE id = ?",
                 (symbol, language, source, doc_id),
             )
-            self.precedents.touch()  # now everyone's precedent
 
     def list_documents(self, *, viewer: Viewer, limit: int = 50, offset: int = 0) -> list[Document]:
         cond, params = visible(viewer)
