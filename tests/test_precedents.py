@@ -192,7 +192,7 @@ def test_an_index_of_another_gram_scheme_is_built_again(database_url: str) -> No
 
 
 def test_a_store_of_the_previous_version_indexes_the_documents_it_holds(database_url: str) -> None:
-    """Upgrading a library made before the index (schema version 3) indexes every
+    """Upgrading a library made before the index (schema version 4) indexes every
     document it already holds."""
     with open_store(database_url, create=True) as s:
         put(s, resolution("A/RES/78/1", "2023-10-01", COOPERATE, OTHER))
@@ -201,7 +201,7 @@ def test_a_store_of_the_previous_version_indexes_the_documents_it_holds(database
             for table in ("grams", "gram_counts", "paragraphs", "documents", "index"):
                 s._execute(f"DROP TABLE precedent_{table}")  # type: ignore[attr-defined]
             s._execute("DROP INDEX documents_access")  # type: ignore[attr-defined]
-            s._execute("UPDATE schema_version SET version = 3")  # type: ignore[attr-defined]
+            s._execute("UPDATE schema_version SET version = 4")  # type: ignore[attr-defined]
     with open_store(database_url, create=True) as s:
         assert s.schema_version() == VERSION
         assert s.precedent_counts() == (2, 3)

@@ -8,7 +8,7 @@ indexed again when a newer parser gives the document another structure; when the
 gram scheme of the code differs from the one the index was built with, the store
 builds it again when it is opened and migrated.
 
-Tables (migration 4 of :mod:`service.library.schema`; the statements run unchanged on
+Tables (migration 5 of :mod:`service.library.schema`; the statements run unchanged on
 SQLite and PostgreSQL):
 
 - ``precedent_index (id = 1, scheme, generation)``: the gram scheme the index was
@@ -135,8 +135,14 @@ class Filters:
             where.append("x.adopted < ?")
             params.append(self.before)
         if self.exclude:
-            where.append(f"(d.symbol IS NULL OR d.symbol NOT IN ({_marks(len(self.exclude))}))")
-            params.extend(self.exclude)
+            marks = _marks(len(self.exclude))
+            where.append(f"(d.symbol IS NULL OR d.symbol NOT IN ({marks}))")
+            # nor under another symbol of the same bytes
+            where.append(
+                "NOT EXISTS (SELECT 1 FROM document_symbols s WHERE s.document = d.id"
+                f" AND s.symbol IN ({marks}))"
+            )
+            params.extend([*self.exclude, *self.exclude])
         if self.exclude_documents:
             where.append(f"d.id NOT IN ({_marks(len(self.exclude_documents))})")
             params.extend(self.exclude_documents)

@@ -225,6 +225,20 @@ V3 = Migration(
 
 V4 = Migration(
     4,
+    "every symbol of an official document (two symbols, the same bytes)",
+    both=(
+        """CREATE TABLE document_symbols (
+            symbol   TEXT NOT NULL,
+            language TEXT NOT NULL,
+            document TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            PRIMARY KEY (symbol, language)
+        )""",
+        "CREATE INDEX document_symbols_document ON document_symbols (document)",
+    ),
+)
+
+V5 = Migration(
+    5,
     "the agreed-language index: every paragraph of every document, by its word pairs",
     both=(
         # scheme '': none yet, so the store indexes the documents it already holds
@@ -273,6 +287,6 @@ V4 = Migration(
 )
 
 #: every migration, in order
-MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4)
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4, V5)
 #: the version of the schema this code writes
 VERSION = MIGRATIONS[-1].version

@@ -5,9 +5,10 @@ Responses are the typed dictionaries the code returns: ``Resolution``,
 their ``to_dict()``), ``Draft`` from :mod:`diffing.renewal.result`, ``Document`` and ``DocumentMeta`` from
 :mod:`service.library.store`, and :class:`DocumentList`, :class:`Problem` and
 :class:`Health` here. Requests are :class:`CompareRequest`,
-:class:`SeriesRequest`, :class:`DraftRequest`, :class:`ShareRequest` and :data:`AddDocumentRequest`, built from the
-library's :data:`~service.library.documents.DocumentSpec`, and
-:class:`PrecedentsRequest` (agreed language) answered by :class:`PrecedentList`.
+:class:`SeriesRequest`, :class:`DraftRequest`, :class:`AmendRequest`, :class:`ShareRequest`
+and :data:`AddDocumentRequest`, built from the library's
+:data:`~service.library.documents.DocumentSpec`, and :class:`PrecedentsRequest`
+(agreed language) answered by :class:`PrecedentList`.
 
 From these declarations pydantic makes the JSON Schemas of the OpenAPI document
 (:func:`json_schemas`) and validates the request bodies (:func:`validate`: 400
@@ -36,6 +37,7 @@ from service.library.store import DocumentDict, DocumentMeta
 __all__ = [
     "COMPONENTS",
     "AddDocumentRequest",
+    "AmendRequest",
     "AuditEntry",
     "AuditList",
     "CompareRequest",
@@ -46,6 +48,7 @@ __all__ = [
     "PrecedentList",
     "PrecedentsRequest",
     "Problem",
+    "Ready",
     "SeriesRequest",
     "ShareRequest",
     "UserInfo",
@@ -77,6 +80,14 @@ class DraftRequest(TypedDict):
     base: DocumentSpec
     session: NotRequired[int]
     previous: NotRequired[DocumentSpec]
+
+
+class AmendRequest(TypedDict):
+    """A draft and its amendments, applied in the order given; without ``draft``, the
+    draft the amendments name (looked up by its symbol: store, mirror, UN system)."""
+
+    draft: NotRequired[DocumentSpec]
+    amendments: Annotated[list[DocumentSpec], Field(min_length=1)]
 
 
 #: a document to store, given as text or by symbol (a file comes as multipart/form-data)
@@ -177,9 +188,26 @@ class Problem(TypedDict):
 
 
 class Health(TypedDict):
+    """Liveness: the server answers."""
+
+    status: Literal["ok"]
+
+
+class PoolState(TypedDict, total=False):
+    """The worker processes: how many run, are idle, wait, and may run."""
+
+    processes: int
+    idle: int
+    waiting: int
+    size: int
+
+
+class Ready(TypedDict):
+    """Readiness: the database and the worker processes answer."""
+
     status: Literal["ok"]
     database: str
-    documents: int
+    pool: PoolState
 
 
 #: the named schemas of the OpenAPI document (``#/components/schemas/<name>``)
@@ -192,6 +220,7 @@ COMPONENTS: dict[str, Any] = {
     "DocumentList": DocumentList,
     "Problem": Problem,
     "Health": Health,
+    "Ready": Ready,
     "AuditList": AuditList,
     "ShareRequest": ShareRequest,
     "NewUserRequest": NewUserRequest,
@@ -203,6 +232,7 @@ COMPONENTS: dict[str, Any] = {
     "CompareRequest": CompareRequest,
     "SeriesRequest": SeriesRequest,
     "DraftRequest": DraftRequest,
+    "AmendRequest": AmendRequest,
     "AddDocumentRequest": AddDocumentRequest,
 }
 #: the declarations a request body is checked against
@@ -210,6 +240,7 @@ _REQUESTS = (
     CompareRequest,
     SeriesRequest,
     DraftRequest,
+    AmendRequest,
     AddDocumentRequest,
     ShareRequest,
     NewUserRequest,
@@ -280,6 +311,8 @@ def _portable(tp: Any, strict: bool) -> Any:
         return Union[tuple(_portable(a, strict) for a in args)]  # noqa: UP007
     if origin is list:
         return types.GenericAlias(list, (_portable(args[0], strict),))
+    if origin is Annotated:  # constraints (a list's least length...) kept around the copy
+        return Annotated[(_portable(args[0], strict), *tp.__metadata__)]
     return tp
 
 
@@ -332,6 +365,7 @@ _MESSAGES = {
     "dict_type": "must be a JSON object",
     "typed_dict_type": "must be a JSON object",
     "literal_error": "must be one of {expected}",
+    "too_short": "must have at least {min_length} item",
     "greater_than_equal": "must be at least {ge}",
     "less_than_equal": "must be at most {le}",
 }
