@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 
@@ -70,15 +71,27 @@ def words(text: str) -> list[str]:
     return _WORD.findall(t)
 
 
-def _phrase_at(words: list[str], i: int, phrases: dict[tuple[str, ...], int]) -> int:
-    """Length of the multi-word phrase of ``phrases`` starting at ``words[i]``, or 0."""
+_Phrases = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _by_first_word(phrases: Iterable[tuple[str, ...]]) -> _Phrases:
+    """``phrases`` by their first word, in their order."""
+    index: dict[str, list[tuple[str, ...]]] = {}
     for p in phrases:
+        index.setdefault(p[0], []).append(p)
+    return {w: tuple(ps) for w, ps in index.items()}
+
+
+def _phrase_at(words: list[str], i: int, phrases: _Phrases) -> int:
+    """Length of the multi-word phrase of ``phrases`` starting at ``words[i]``, or 0."""
+    for p in phrases.get(words[i], ()):
         if tuple(words[i : i + len(p)]) == p:
             return len(p)
     return 0
 
 
-_ORDINAL_PHRASES = dict.fromkeys(ORDINAL_PHRASES, 0)
+_ORDINAL_PHRASES = _by_first_word(ORDINAL_PHRASES)
+_INTENSIFIER_PHRASES = _by_first_word(INTENSIFIER_PHRASES)
 
 
 class _Words:
@@ -97,7 +110,7 @@ class _Words:
         while i < len(words):
             if n := _phrase_at(words, i, _ORDINAL_PHRASES):
                 self._mark(i, n, "ordinal", 0)
-            elif n := _phrase_at(words, i, INTENSIFIER_PHRASES):
+            elif n := _phrase_at(words, i, _INTENSIFIER_PHRASES):
                 self._mark(i, n, "boost", INTENSIFIER_PHRASES[tuple(words[i : i + n])])
             elif words[i] in ORDINALS:
                 self._mark(i, 1, "ordinal", 0)

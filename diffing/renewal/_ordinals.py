@@ -123,12 +123,27 @@ def _fr(n: int) -> str:
     return card.rstrip("e") + "ième"
 
 
+_SEPARATORS = re.compile(r"[\s\-\u2010\u2011]+")
+
+
 def _key(word: str) -> str:
-    return re.sub(r"[\s\-\u2010\u2011]+", "-", word.strip().lower())
+    return _SEPARATORS.sub("-", word.strip().lower())
 
 
-@lru_cache(maxsize=1)
+# The two tables below are constants of the languages, made once per process at the
+# first look-up (not memo caches: nothing in them depends on a document).
+_TABLE: dict[str, int] = {}
+_FR_KEYS: set[str] = set()
+
+
 def _table() -> dict[str, int]:
+    """Every ordinal in words, English and French (1 to 199), by :func:`_key`."""
+    if not _TABLE:
+        _TABLE.update(_make_table())
+    return _TABLE
+
+
+def _make_table() -> dict[str, int]:
     table: dict[str, int] = {}
     for n in range(1, 200):
         table[_key(_en(n))] = n
@@ -213,8 +228,10 @@ def _en_suffix(n: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
-@lru_cache(maxsize=1)
-def _fr_keys() -> frozenset[str]:
-    keys = {_key(_fr(n)) for n in range(1, 200)}
-    keys |= {_key(_fr(n).replace(" et ", "-et-")) for n in range(1, 200)}
-    return frozenset(keys | {"première"})
+def _fr_keys() -> set[str]:
+    """The keys of the French ordinals of :func:`_table`."""
+    if not _FR_KEYS:
+        keys = {_key(_fr(n)) for n in range(1, 200)}
+        keys |= {_key(_fr(n).replace(" et ", "-et-")) for n in range(1, 200)}
+        _FR_KEYS.update(keys | {"première"})
+    return _FR_KEYS
