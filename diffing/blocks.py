@@ -43,7 +43,10 @@ __all__ = [
     "split_block",
 ]
 
-_OP_LABEL = re.compile(r"(\d{1,4})\.(?:[ \t]+|$)")
+# Up to six digits: paragraph 10000 of a very long text follows 9999 (a number of more
+# than three digits is a label only where it continues the numbering: see
+# ``diffing.structure``; "2030. " opening a line is a year).
+_OP_LABEL = re.compile(r"(\d{1,6})\.(?:[ \t]+|$)")
 _SUB_LABEL = re.compile(r"\(([a-z]{1,3})\)(?:[ \t]+|$)")
 _SUB_LABEL_FR = re.compile(r"([a-z]{1,4})\)(?:[ \t]+|$)")
 _BARE_NUMBER = re.compile(r"\s*(\d{1,3})\s*")
@@ -171,29 +174,26 @@ def make_blocks(lines: list[str]) -> list[Block]:
     >>> [(b.lines, b.soft) for b in make_blocks(["a", "b", " ", "c", "\\x00PAGE\\x00", "d"])]
     [(['a', 'b'], False), (['c'], False), (['d'], True)]
     """
+    # The lines that part blocks (blank, page break, "* * *") are found first; the
+    # blocks are the runs of lines between them.
+    gaps = [
+        k
+        for k, line in enumerate(lines)
+        if not line
+        or line.isspace()
+        or line == PAGE_BREAK
+        or ("*" in line and _STARS.fullmatch(line))
+    ]
+    gaps.append(len(lines))
     blocks: list[Block] = []
-    cur: list[str] = []
-    soft = False
-    pending_soft = False
-    for line in lines:
-        if (
-            line == PAGE_BREAK
-            or not line
-            or line.isspace()
-            or ("*" in line and _STARS.fullmatch(line))
-        ):
-            if cur:
-                blocks.append(Block(cur, soft))
-                cur = []
-                soft = False
-            pending_soft = pending_soft or line == PAGE_BREAK
-            continue
-        if not cur:
-            soft = pending_soft
-            pending_soft = False
-        cur.append(line)
-    if cur:
-        blocks.append(Block(cur, soft))
+    after = 0  # the first line after the last gap
+    soft = False  # a page break came since the last block
+    for k in gaps:
+        if k > after:
+            blocks.append(Block(lines[after:k], soft))
+            soft = False
+        soft = soft or (k < len(lines) and lines[k] == PAGE_BREAK)
+        after = k + 1
     return blocks
 
 

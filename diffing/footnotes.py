@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from diffing.cleanup import PAGE_BREAK, SUPER_TO_DIGIT
+from diffing.cleanup import PAGE_BREAK, SUPER_TO_DIGIT, SUPERSCRIPTS
 from diffing.lexicon import MONTHS_EN, MONTHS_FR
 
 __all__ = ["TOKEN", "detach_markers", "mark_markers"]
@@ -78,7 +78,6 @@ def mark_markers(lines: list[str], known: list[str], pages: list[int]) -> list[s
     seen: set[str] = set()
     page = 0
     pending = list(by_page.get(0, []))
-    out: list[str] = []
 
     def repl(m: re.Match[str]) -> str:
         if m.group("sup"):
@@ -128,27 +127,54 @@ def mark_markers(lines: list[str], known: list[str], pages: list[int]) -> list[s
         if n in pending:
             pending.remove(n)
 
-    def line_start(line: str, before: str) -> str:
+    def line_start(line: str, k: int) -> str:
         # "Strategy,\n3  including": a marker opening a line, two spaces after it.
         m = _LINE_START.match(line)
-        if m is None or m.group(1) not in pending[:3] or not _marker_may_follow(before):
+        if (
+            m is None
+            or m.group(1) not in pending[:3]
+            or not _marker_may_follow(_last_with_text(out, k))
+        ):
             return line
         _take(m.group(1))
         return _tok(m.group(1)) + " " + line[m.end() :]
 
-    before = ""  # the last line with text
-    for line in lines:
+    # Only page breaks and the lines with a digit, a star or a superscript matter;
+    # the others are copied as they are. Without a superscript in the text, a line
+    # whose numbers are no markers, and without a star that is one, holds none.
+    out = list(lines)
+    text = "\n".join(lines)
+    every_line = any(c in text for c in SUPERSCRIPTS)
+    stars = any(n.startswith("*") for n in everything)
+    for k in [k for k, line in enumerate(lines) if line == PAGE_BREAK or _HAS_MARK.search(line)]:
+        line = lines[k]
         if line == PAGE_BREAK:
             page += 1
             pending = [n for n in pending if n not in seen] + list(by_page.get(page, []))
-            out.append(line)
             continue
-        if _HAS_MARK.search(line):
-            line = _MARKER.sub(repl, line_start(line, before))
-        out.append(line)
-        if line.strip():
-            before = line
+        if every_line or (stars and "*" in line) or _numbers_in(line, everything):
+            out[k] = _MARKER.sub(repl, line_start(line, k))
     return out
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _numbers_in(line: str, markers: set[str]) -> bool:
+    """Whether a number of ``line``, or its last one or two digits after a year
+    ("20204"), is one of ``markers``."""
+    for n in _NUMBER.findall(line):
+        if n in markers or (len(n) > 4 and (n[-1:] in markers or n[-2:] in markers)):
+            return True
+    return False
+
+
+def _last_with_text(lines: list[str], k: int) -> str:
+    """The last line before line ``k`` that holds text (a page break aside), or ""."""
+    for j in range(k - 1, -1, -1):
+        if lines[j] != PAGE_BREAK and lines[j].strip():
+            return lines[j]
+    return ""
 
 
 _LINE_START = re.compile(r"\s*(\d{1,3}) {2,}(?=\S)")

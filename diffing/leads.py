@@ -80,14 +80,32 @@ _WITH_END = {
 
 def lead_of(text: str) -> str:
     """The opening participle or verb phrase of ``text`` ("" when it has none)."""
-    words = _WORD.findall(text, 0, 120)
+    if len(text) > _WINDOW:
+        # The lead is read from the words of the first 120 characters, but it is short:
+        # the words of the first few dozen are read first, and they suffice when the
+        # reading stopped well before their end (the last of them may be cut).
+        words = _WORD.findall(text, 0, _WINDOW)[:-1]
+        lead, last = _lead(text, words)
+        if last + _LOOKAHEAD < len(words):
+            return lead
+    return _lead(text, _WORD.findall(text, 0, 120))[0]
+
+
+_WINDOW = 64
+# How far past the lead's last word the reading may look (_adverbs_end, _with_end).
+_LOOKAHEAD = 5
+
+
+def _lead(text: str, words: list[str]) -> tuple[str, int]:
+    """The lead of ``text`` read from ``words``, and the index of the last word the
+    reading depends on, past which it never looked but a few words (:data:`_LOOKAHEAD`)."""
     if not words or not words[0][:1].isupper() or words[0].lower() in _NOT_LEADS:
-        return ""
+        return "", 0
     # The words must start the text (nothing but spaces before). A word starts with a
     # letter and none stands before the first one: it is the first occurrence.
     start = text.find(words[0])
     if text[:start].strip():
-        return ""
+        return "", 0
     i = 0
     while i < len(words) - 1 and words[i].lower() in _BEFORE and i < 3:
         i += 1
@@ -99,8 +117,8 @@ def lead_of(text: str) -> str:
     # The lead must be contiguous text: no punctuation between its words.
     lead = text[start : _end_of(text, words, start, end)]
     if _PUNCT.search(lead):
-        return _PUNCT.split(lead, maxsplit=1)[0].strip()
-    return " ".join(lead.split())
+        return _PUNCT.split(lead, maxsplit=1)[0].strip(), max(i, end)
+    return " ".join(lead.split()), max(i, end)
 
 
 _PUNCT = re.compile(r"[,;:.()]")
@@ -118,7 +136,7 @@ def _end_of(text: str, words: list[str], start: int, n: int) -> int:
     return end
 
 
-def _we_lead(text: str, words: list[str], start: int, end: int) -> str:
+def _we_lead(text: str, words: list[str], start: int, end: int) -> tuple[str, int]:
     """Declarations: "We reaffirm", "We also commit", "Nous réaffirmons"."""
     k = end
     after_we = start + len(words[0])
@@ -126,7 +144,7 @@ def _we_lead(text: str, words: list[str], start: int, end: int) -> str:
         k += 1
     if k < len(words) and words[k].islower() and text[after_we : after_we + 1] == " ":
         end = k + 1
-    return " ".join(text[start : _end_of(text, words, start, end)].split())
+    return " ".join(text[start : _end_of(text, words, start, end)].split()), max(k, end)
 
 
 def _phrase_end(words: list[str], end: int) -> int:

@@ -103,6 +103,8 @@ def _blocks(lines: list[str]) -> list[str]:
 
 
 def _agenda(block: str) -> str | None:
+    if not ("Agenda" in block or "ordre du jour" in block or "del programa" in block):
+        return None  # the words each form needs
     for rx in (_AGENDA_EN, _AGENDA_FR, _AGENDA_ES):
         m = rx.fullmatch(block)
         if m:
@@ -140,6 +142,7 @@ class FrontMatter:
 
 
 _LIMITED = re.compile(r"Distr\.?\s*:?\s*(Limited|Limitée|Limitada)", re.I)
+_SESSION_WORD = re.compile(r"session|sesiones", re.I)  # what :data:`_SESSION_LINE` needs
 
 
 def _header_field(front: FrontMatter, line: str) -> bool:
@@ -148,7 +151,11 @@ def _header_field(front: FrontMatter, line: str) -> bool:
         front.symbol = m.group(1) + (" " + m.group(3) if m.group(3) else "")
         front.reissued = m.group(2) is not None
         return True
-    if front.session is None and (m := _SESSION_LINE.fullmatch(line)):
+    if (
+        front.session is None
+        and _SESSION_WORD.search(line)
+        and (m := _SESSION_LINE.fullmatch(line))
+    ):
         front.session = session_from_words(m.group(1))
         return True
     if front.agenda_item is None and (agenda := _agenda(line)) is not None:
@@ -278,7 +285,7 @@ def read_front(lines: list[str]) -> FrontMatter:
     'Cooperation between the United Nations and INTERPOL'
     """
     front = FrontMatter()
-    limited = any(_LIMITED.search(line) for line in lines)
+    limited = _LIMITED.search("\x00".join(lines)) is not None  # no match spans a \x00
     rest = ["" if _header_field(front, line) else line for line in lines]
     front.committee = next(filter(None, map(committee_line, lines[:40])), None)
     blocks = _blocks(rest)

@@ -82,6 +82,16 @@ def _by_first_word(phrases: Iterable[tuple[str, ...]]) -> _Phrases:
     return {w: tuple(ps) for w, ps in index.items()}
 
 
+def _first_words(text: str, n: int) -> list[str]:
+    """``words(text)[:n]``, without reading the words past them in a long text."""
+    t = unicodedata.normalize("NFC", text).replace("\u2019", "'").lower()
+    if len(t) > 8 * n:
+        found = _WORD.findall(t, 0, 8 * n)
+        if len(found) > n:  # only the last may be cut short
+            return found[:n]
+    return _WORD.findall(t)[:n]
+
+
 def _phrase_at(words: list[str], i: int, phrases: _Phrases) -> int:
     """Length of the multi-word phrase of ``phrases`` starting at ``words[i]``, or 0."""
     for p in phrases.get(words[i], ()):
@@ -92,6 +102,8 @@ def _phrase_at(words: list[str], i: int, phrases: _Phrases) -> int:
 
 _ORDINAL_PHRASES = _by_first_word(ORDINAL_PHRASES)
 _INTENSIFIER_PHRASES = _by_first_word(INTENSIFIER_PHRASES)
+# The words :class:`_Words` marks, alone or first in a phrase; any other is a plain word.
+_MARKED = frozenset([*_ORDINAL_PHRASES, *_INTENSIFIER_PHRASES, *ORDINALS, *INTENSIFIERS])
 
 
 class _Words:
@@ -108,6 +120,12 @@ class _Words:
         self.unit: list[int] = []
         i = 0
         while i < len(words):
+            if words[i] not in _MARKED:  # most words: plain ones
+                self.kind.append("word")
+                self.weight.append(0)
+                self.unit.append(i)
+                i += 1
+                continue
             if n := _phrase_at(words, i, _ORDINAL_PHRASES):
                 self._mark(i, n, "ordinal", 0)
             elif n := _phrase_at(words, i, _INTENSIFIER_PHRASES):
@@ -185,7 +203,7 @@ def read(lead: str) -> Reading | None:
     >>> read("Recalling its resolution 51/1") is None
     True
     """
-    w = _Words(words(lead)[:16])
+    w = _Words(_first_words(lead, 16))
     start = 0
     while start < len(w.words) and w.kind[start] != "word":
         start += 1

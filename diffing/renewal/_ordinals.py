@@ -174,6 +174,7 @@ def find_ordinals(text: str) -> tuple[tuple[int, int, int], ...]:
     ((7, 20, 79), (25, 29, 80), (44, 50, 4))
     """
     found: list[tuple[int, int, int]] = []
+    words = _words()
     for m in _END.finditer(text):
         best: tuple[int, int] | None = None
         start = m.start()
@@ -185,6 +186,9 @@ def find_ordinals(text: str) -> tuple[tuple[int, int, int], ...]:
             before = _BEFORE.search(text[window:start])
             if before is None:
                 break
+            word = before.group(1)
+            if word.lower() not in words and not (len(word) <= 3 and word.isdecimal()):
+                break  # no ordinal reads through a word that is not a number's ("with")
             start = window + before.start()
         if best is not None:
             found.append((best[0], m.end(), best[1]))
@@ -226,6 +230,16 @@ def _en_suffix(n: int) -> str:
     if n % 100 in (11, 12, 13):
         return "th"
     return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+_WORDS: set[str] = set()
+
+
+def _words() -> set[str]:
+    """The words of the ordinals of :func:`_table` ("seventy", "hundred", "and", "quatre")."""
+    if not _WORDS:
+        _WORDS.update(w for key in _table() for w in key.split("-"))
+    return _WORDS
 
 
 def _fr_keys() -> set[str]:

@@ -15,6 +15,7 @@ import click
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
+import diffing
 from service.errors import ResdiffError
 from service.library.store import is_postgres
 from service.web.app import create_app
@@ -85,6 +86,7 @@ def run(*, host: str, port: int, workers: int = 2, threads: int = 4, no_auth: bo
         app_config["RESDIFF_OPEN_NETWORK"] = True
     app = create_app(app_config)  # fail early on a bad setting, and create the database once
     check_exposure(app, host, no_auth)
+    diffing.warm_up()  # before the workers fork: each inherits numpy and the built tables
     url = f"http://{host}:{port}/"
     database = app.config["RESDIFF_DATABASE"]
     if is_postgres(database):
