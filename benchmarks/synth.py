@@ -14,6 +14,7 @@ in its own process (clean peak-memory figures)::
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import re
@@ -123,7 +124,7 @@ def _made_up(real: list[str], seed: int = 0) -> Iterator[str]:
         words = text.split(" ")
         openings.append(words[0])
         lengths.append(len(words))
-        for a, b in zip(words, words[1:], strict=False):
+        for a, b in itertools.pairwise(words):
             follows.setdefault(a, []).append(b)
     while True:
         words = [rng.choice(openings)]

@@ -160,17 +160,30 @@ def _all_pairs(xs: list[str], ys: list[str]) -> Iterator[tuple[int, int, float, 
             yield x, y, r, float(LCSseq.similarity(a, b))
 
 
-def _encode(keys: list[str], vocab: dict[str, str]) -> list[str]:
+@dataclass
+class _Vocabulary:
+    """The character standing for each word (any one-to-one choice scores the same:
+    only equal characters count), and the content words among them."""
+
+    codes: dict[str, str] = field(default_factory=dict)
+    content: set[str] = field(default_factory=set)
+
+
+def _encode(keys: list[str], vocab: _Vocabulary) -> list[str]:
     """One character per content word (stop words and punctuation left out, so
-    that two unrelated paragraphs do not look alike through "the" and "of")."""
+    that two unrelated paragraphs do not look alike through "the" and "of");
+    every word of a paragraph that has no content word."""
+    codes, content = vocab.codes, vocab.content
     out = []
     for k in keys:
         words = k.lower().split()
-        content = [w for w in words if w[0].isalnum() and w not in STOP_WORDS] or words
-        for w in dict.fromkeys(content):  # new words get the next character, in order
-            if w not in vocab:
-                vocab[w] = chr(0x10000 + len(vocab))
-        out.append("".join(map(vocab.__getitem__, content)))
+        new = set(words).difference(codes)
+        for w in sorted(new):  # only the words met for the first time are looked at
+            codes[w] = chr(0x10000 + len(codes))
+            if w[0].isalnum() and w not in STOP_WORDS:
+                content.add(w)
+        kept = list(filter(content.__contains__, words)) or words
+        out.append("".join(map(codes.__getitem__, kept)))
     return out
 
 
@@ -409,8 +422,7 @@ def paragraph_similarity(old: str, new: str) -> float:
 
     This is the score moves are judged by (``MOVE_THRESHOLD``).
     """
-    vocab: dict[str, str] = {}
-    x, y = _encode([paragraph_key(old), paragraph_key(new)], vocab)
+    x, y = _encode([paragraph_key(old), paragraph_key(new)], _Vocabulary())
     return _ratio(x, y)
 
 
@@ -430,7 +442,7 @@ def match_paragraphs(
     _exact(st, old_texts, new_texts)
     check(deadline, _ALIGNING)
     # only the leftovers of the exact pass are ever scored: encode just those
-    vocab: dict[str, str] = {}
+    vocab = _Vocabulary()
     lo_a = [i for i in range(len(ka)) if i not in st.a2b]
     lo_b = [j for j in range(len(kb)) if j not in st.b2a]
     for i, e in zip(lo_a, _encode([ka[i] for i in lo_a], vocab), strict=True):

@@ -143,6 +143,7 @@ class FrontMatter:
 
 _LIMITED = re.compile(r"Distr\.?\s*:?\s*(Limited|Limitée|Limitada)", re.I)
 _SESSION_WORD = re.compile(r"session|sesiones", re.I)  # what :data:`_SESSION_LINE` needs
+_ADOPTION_WORD = re.compile(r"adopt|aprobada", re.I)  # what :data:`_ADOPTED` needs
 
 
 def _header_field(front: FrontMatter, line: str) -> bool:
@@ -185,7 +186,9 @@ class _BlockReader:
 
     def _adoption(self, idx: int, block: str) -> bool:
         """The adoption line, "Resolution adopted by the General Assembly on 26 November 2018"."""
-        if self.front.adopted is not None or not (m := _ADOPTED.search(block)):
+        if self.front.adopted is not None or not _ADOPTION_WORD.search(block):
+            return False
+        if not (m := _ADOPTED.search(block)):
             return False
         self.front.adopted = parse_date(m.group(2))
         if m.group(1).lower().startswith(("decision", "décision")):
@@ -204,7 +207,11 @@ class _BlockReader:
 
     def _title_line(self, idx: int, block: str) -> bool:
         """The title line "73/11. Cooperation between ...": title, session and symbol."""
-        if self.title_line is not None or not (m := TITLE_LINE.fullmatch(block)):
+        if (
+            self.title_line is not None
+            or "/" not in block
+            or not (m := TITLE_LINE.fullmatch(block))
+        ):
             return False
         self.title_line = m.group(3).strip()
         if self.front.session is None:

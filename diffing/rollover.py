@@ -223,8 +223,8 @@ def _sessions_move_by(old_text: str, edits: Sequence[_Edit], delta: int, languag
     "seventy-ninth" to "eighty-first" session when the text moved on by one is
     a new reporting cycle, not a rollover)."""
     changed = [e for e in edits if e.moves and e.op.old and e.op.new]
-    if not changed:
-        return True
+    if not changed or "session" not in old_text:
+        return True  # (only a mention whose noun is "session" can say otherwise)
     for mention in find_sessions(old_text, language):
         if mention.noun != "session":
             continue
