@@ -84,6 +84,12 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if not any(c in text for c in _ODD):
         return text
+    return _replace_odd(text)
+
+
+def _replace_odd(text: str) -> str:
+    """The replacements of :func:`normalise` (a text holding none of :data:`_ODD` is
+    left as it is)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x00", "")
     text = _ZERO_WIDTH.sub("", text)
