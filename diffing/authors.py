@@ -68,6 +68,7 @@ _COMMITTEE = re.compile(
     re.IGNORECASE,
 )
 
+_COMMITTEE_SYMBOL = re.compile(r"A/C\.([1-6])/")
 _COMMITTEE_WORD = re.compile(r"committee|commission|comisi", re.IGNORECASE)  # in every name
 _COMMITTEE_LINE = re.compile(
     rf"\s*(?:{_COMMITTEE.pattern})\s*(?:\((?:{_ORDINAL_EN}|{_ORDINAL_FR}|Cuarta)"
@@ -294,5 +295,5 @@ def committee_of_symbol(symbol: str | None) -> str | None:
     >>> committee_of_symbol("A/C.2/80/L.43"), committee_of_symbol("A/80/L.3")
     ('Second Committee', None)
     """
-    m = re.match(r"A/C\.([1-6])/", symbol or "")
+    m = _COMMITTEE_SYMBOL.match(symbol or "")
     return COMMITTEES[int(m.group(1)) - 1] if m else None

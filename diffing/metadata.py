@@ -144,6 +144,7 @@ class FrontMatter:
 _LIMITED = re.compile(r"Distr\.?\s*:?\s*(Limited|Limitée|Limitada)", re.I)
 _SESSION_WORD = re.compile(r"session|sesiones", re.I)  # what :data:`_SESSION_LINE` needs
 _ADOPTION_WORD = re.compile(r"adopt|aprobada", re.I)  # what :data:`_ADOPTED` needs
+_SESSION_OF_SYMBOL = re.compile(r"A/(?:RES/|C\.\d/)?(?:ES-\d+/)?(\d+)/")
 
 
 def _header_field(front: FrontMatter, line: str) -> bool:
@@ -182,7 +183,9 @@ class _BlockReader:
 
     def read(self, blocks: list[str]) -> None:
         for idx, block in enumerate(blocks):
-            any(step(idx, block) for step in self.steps)
+            for step in self.steps:
+                if step(idx, block):
+                    break
 
     def _adoption(self, idx: int, block: str) -> bool:
         """The adoption line, "Resolution adopted by the General Assembly on 26 November 2018"."""
@@ -252,7 +255,7 @@ def _settle_type(front: FrontMatter, limited: bool) -> None:
     """A limited document or an ``L.`` symbol is a draft; ``Rev.`` a revised one."""
     kind = front.document_type
     if front.symbol is not None:
-        m = re.match(r"A/(?:RES/|C\.\d/)?(?:ES-\d+/)?(\d+)/", front.symbol)
+        m = _SESSION_OF_SYMBOL.match(front.symbol)
         if m and front.session is None:
             front.session = int(m.group(1))
         front.committee = front.committee or committee_of_symbol(front.symbol)

@@ -108,7 +108,7 @@ def _body_start(lines: list[str]) -> tuple[int, bool]:
     (an amendment), else at the first line.
     """
     for i, line in enumerate(lines):
-        if ASSEMBLY_LINE.fullmatch(line):
+        if ("Assembl" in line or "Asamblea" in line) and ASSEMBLY_LINE.fullmatch(line):
             return i, True
     start = next((i + 1 for i, line in enumerate(lines[:80]) if TITLE_LINE.fullmatch(line)), 0)
     while 0 < start < len(lines) and lines[start].strip():

@@ -116,6 +116,7 @@ _HINT = re.compile(
     re.IGNORECASE,
 )
 _DAY_OR_YEAR = re.compile(r"^(?:[0-3]?\d|1er|(?:19|20)\d\d)$")
+_SYMBOL_NUMBER = re.compile(r"(\d+)/(\d+)\s*$")
 _RES_NUMBER = re.compile(r"^(?:A/RES/)?(\d+)/(\d+)$")
 #: the words of a list of citations ("its decisions 76/568 of 21 June 2022 and
 #: 77/547 of 30 December 2022"), besides the filler words, months and ordinals
@@ -131,7 +132,7 @@ def series_numbers(symbol: str | None) -> set[str]:
     ['73/11']
     """
     if symbol:
-        m = re.search(r"(\d+)/(\d+)\s*$", symbol)
+        m = _SYMBOL_NUMBER.search(symbol)
         if m and "/L." not in symbol:
             return {f"{int(m.group(1))}/{int(m.group(2))}"}
     return set()
