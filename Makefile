@@ -26,7 +26,7 @@ APT_PACKAGES = python3-venv poppler-utils fonts-noto-core fonts-noto-cjk fonts-d
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 chromium
 APT_LEAN_PACKAGES = libreoffice-writer-nogui postgresql
 
-.PHONY: deps apt env check lint format type test bench serve lock wheel-check clean
+.PHONY: deps apt env check lint format type test bench serve lock messages wheel-check clean
 
 deps: apt env
 
@@ -82,6 +82,16 @@ check: lint format type test
 
 bench: env
 	$(VPY) benchmarks/run.py
+
+# resdiff's own words: extract them from the code and templates (babel.cfg) into
+# service/locales/messages.pot, then bring every language's messages.po up to date
+# (new messages empty, to translate; a test refuses an incomplete catalog).
+BABEL_KEYWORDS = -k N_ -k NN_:1,2 -k gettext -k ngettext:1,2 -k pgettext:1c,2
+messages: env
+	$(VENV)/bin/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --no-location --sort-output \
+		--omit-header -o service/locales/messages.pot .
+	$(VENV)/bin/pybabel update --ignore-obsolete --ignore-pot-creation-date --no-fuzzy-matching \
+		-i service/locales/messages.pot -d service/locales
 
 # The package as a user installs it: a wheel, in a new environment made from Debian's
 # python3 with plain pip, renders a real comparison in every format; `pip check` is clean.

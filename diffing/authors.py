@@ -141,7 +141,6 @@ class Authors:
     submitted_by: Submitter | None = None
     based_on: list[str] = field(default_factory=list)
     amends: str | None = None
-    note: str | None = None  # "submitted by the ...", "présenté par le ...", as printed
 
 
 def _draft_type(printed: str) -> str:
@@ -174,13 +173,10 @@ def read_authors(block: str) -> Authors | None:
 def _submitted(m: re.Match[str]) -> Authors:
     """A draft submitted by an officer: who, and on the basis of which drafts."""
     rest = _TRAILING_TYPE.sub("", m.group(3))
-    note = " ".join(m.string[m.start(2) : m.end(3)].split())  # "submitted by the ..."
     cut = _CONSULTATIONS.search(rest)
     based_on = SYMBOL.findall(rest[cut.end() :]) if cut else []
     head = rest[: cut.start()] if cut else rest
-    return Authors(
-        _draft_type(m.group(1)), submitted_by=_submitter(head), based_on=based_on, note=note
-    )
+    return Authors(_draft_type(m.group(1)), submitted_by=_submitter(head), based_on=based_on)
 
 
 def _submitter(head: str) -> Submitter:

@@ -15,6 +15,7 @@ __all__ = [
     "ComparisonTooLargeError",
     "EmptyDocumentError",
     "InvalidRequestError",
+    "NotADraftError",
     "NotAnAmendmentError",
     "ResdiffError",
 ]
@@ -62,6 +63,14 @@ class NotAnAmendmentError(ResdiffError):
     status = 422
     title = "Not an amendment"
     slug = "not-an-amendment"
+
+
+class NotADraftError(ResdiffError):
+    """A document given as the draft to amend is itself an amendment."""
+
+    status = 422
+    title = "Not a draft"
+    slug = "not-a-draft"
 
 
 class AmendmentMismatchError(ResdiffError):

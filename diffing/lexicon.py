@@ -8,6 +8,11 @@
   writes them out. Sessions ("Eightieth session"), amendments ("In the
   forty-first preambular paragraph") and renewals ("seventy-fifth" ->
   "seventy-seventh") use them. 1 to 999.
+* Ordinals and small cardinals inside a sentence: :data:`ORDINAL_PATTERN`
+  ("the forty-first preambular paragraph", "le quarante et unième alinéa",
+  "the 4th") and :data:`CARDINAL_PATTERN` with :func:`cardinal_value` ("insert
+  two new paragraphs", "deux nouveaux paragraphes"), for the patterns that read
+  amendments.
 * Roman numerals: :func:`to_roman`, :func:`from_roman`, and the patterns of a
   Roman label (:data:`ROMAN_UPPER`, :data:`ROMAN_LOWER`).
 
@@ -23,17 +28,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
+    "CARDINAL_PATTERN",
     "MONTHS",
     "MONTHS_EN",
     "MONTHS_FR",
     "ORDINALS_EN",
     "ORDINALS_FR",
+    "ORDINAL_PATTERN",
     "ROMAN_LOWER",
     "ROMAN_UPPER",
+    "cardinal_value",
+    "find_ordinals",
     "from_roman",
     "month_number",
+    "ordinal_like",
     "ordinal_value",
     "ordinal_word",
     "to_roman",
@@ -169,6 +180,7 @@ for _n in range(1, 1000):
         ORDINALS_FR[_key(_word)] = _n
         ORDINALS_FR.setdefault(_unaccented(_key(_word)), _n)
 ORDINALS_EN["hundredth"] = 100
+ORDINALS_FR["seconde"] = 2  # "la seconde phrase"; "second" is read as English
 _FIGURES = re.compile(r"(\d{1,3}) ?(?:st|nd|rd|th|e|er|re|ème|ère|eme|ᵉ|ᵉʳ|ʳᵉ)", re.IGNORECASE)
 
 
@@ -207,6 +219,124 @@ def ordinal_word(n: int, language: str = "en", *, feminine: bool = False) -> str
     if language != "en":
         raise ValueError(f"no ordinal words in language {language!r}: en or fr")
     return _english(n)
+
+
+def ordinal_like(n: int, like: str) -> str:
+    """``n`` as an ordinal written as ``like`` is written: figures with their suffix
+    ("81st" -> "83rd", "81e" -> "83e"), or words in like's language with its capital.
+
+    >>> ordinal_like(80, "seventy-ninth"), ordinal_like(81, "Soixante-dix-septième")
+    ('eightieth', 'Quatre-vingt-unième')
+    >>> ordinal_like(83, "81st"), ordinal_like(83, "81e")
+    ('83rd', '83e')
+    """
+    m = _FIGURES.fullmatch(like.strip())
+    if m:
+        suffix = like.strip()[len(m.group(1)) :].lstrip()
+        if suffix.lower() in ("st", "nd", "rd", "th"):
+            suffix = _english_suffix(n)
+        return f"{n}{suffix}"
+    word = ordinal_word(n, "fr" if _key(like) in ORDINALS_FR else "en")
+    return word[0].upper() + word[1:] if like[:1].isupper() else word
+
+
+def _english_suffix(n: int) -> str:
+    if n % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+_ORDINAL_END = re.compile(
+    r"(?<![\w/])\d{1,3}(?:st|nd|rd|th|e|ème|er|re)(?!\w)"
+    r"|(?<!\w)\w*(?:th|first|second|third|ième|premier|première)(?!\w)",
+    re.IGNORECASE,
+)
+_WORD_BEFORE = re.compile(r"(?:(\w+)(?:\s+|-|\u2011|\u2010))$")
+
+
+@lru_cache(maxsize=4096)
+def find_ordinals(text: str) -> tuple[tuple[int, int, int], ...]:
+    """Every ordinal in ``text``: ``(start, end, value)``, the longest reading
+    ("one hundred and first", not "first").
+
+    >>> find_ordinals("at its seventy-ninth and 80th sessions, the fourth time")
+    ((7, 20, 79), (25, 29, 80), (44, 50, 4))
+    """
+    found: list[tuple[int, int, int]] = []
+    for m in _ORDINAL_END.finditer(text):
+        best: tuple[int, int] | None = None
+        start = m.start()
+        for _ in range(5):
+            value = ordinal_value(text[start : m.end()])
+            if value is not None:
+                best = (start, value)
+            window = max(0, start - 40)
+            before = _WORD_BEFORE.search(text[window:start])
+            if before is None:
+                break
+            start = window + before.start()
+        if best is not None:
+            found.append((best[0], m.end(), best[1]))
+    return tuple(found)
+
+
+# --- numbers inside a sentence ------------------------------------------------------
+
+_SEPARATOR = r"[\s\-\u2010\u2011]+"
+
+
+def _alternation(words: set[str]) -> str:
+    """A regex matching any of ``words``, longest first, any spaces or hyphens between parts."""
+    parts = sorted(words, key=lambda w: (-len(w), w))
+    return "|".join(_SEPARATOR.join(map(re.escape, re.split(r"[ -]", w))) for w in parts)
+
+
+def _ordinal_words(limit: int) -> set[str]:
+    words = {"hundredth", "seconde"}
+    for n in range(1, limit + 1):
+        words.update((_english(n), _english(n, conjunction=False)))
+        for word in (_french(n), _french(n, feminine=True)):
+            words.update((word, _unaccented(word)))
+    return words
+
+
+ORDINAL_PATTERN = (
+    r"(?:\d{1,3}(?:st|nd|rd|th|ère|ème|eme|er|re|e)\b"
+    rf"|(?:{_alternation(_ordinal_words(199))})\b)"
+)
+"""A regex (lower case: compile it with ``re.IGNORECASE``) for an ordinal in words,
+English or French, 1 to 199 ("forty-first", "quarante et unième",
+"quarante-et-unième"), or in figures ("41st", "41e", "1er"); read the match
+with :func:`ordinal_value`.
+
+>>> re.findall(ORDINAL_PATTERN, "the sixteenth and seventeenth, le soixante et onzième, the 4th")
+['sixteenth', 'seventeenth', 'soixante et onzième', '4th']
+"""
+
+_CARDINALS: dict[str, int] = {
+    **{_key(w): n for n, w in enumerate(_EN_UNITS[1:], 1)},
+    "ten": 10, "eleven": 11, "twelve": 12,
+    **{_key(w): n for n, w in enumerate(_FR_SMALL[1:13], 1)},
+    "a": 1, "an": 1, "une": 1, "single": 1,
+}  # fmt: skip
+
+CARDINAL_PATTERN = rf"(?:\d{{1,3}}|(?:{_alternation(set(_CARDINALS))})\b)"
+"""A regex (lower case) for a small cardinal, 1 to 12, in English or French words
+("two", "deux", "a", "une") or in figures; read the match with :func:`cardinal_value`."""
+
+
+def cardinal_value(word: str) -> int | None:
+    """The number a small cardinal stands for, in words (1 to 12) or figures.
+
+    >>> cardinal_value("two"), cardinal_value("Deux"), cardinal_value("a"), cardinal_value("3")
+    (2, 2, 1, 3)
+    >>> cardinal_value("dozen") is None
+    True
+    """
+    w = word.strip()
+    if w.isdigit():
+        return int(w)
+    return _CARDINALS.get(_key(w))
 
 
 # --- Roman numerals ----------------------------------------------------------------

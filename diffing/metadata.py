@@ -235,8 +235,6 @@ class _BlockReader:
         front.submitted_by = authors.submitted_by
         front.based_on = authors.based_on
         front.amends = authors.amends
-        if authors.note:
-            front.notes.append(authors.note)
         self.authors = idx
         return True
 

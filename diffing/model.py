@@ -117,9 +117,13 @@ class ResolutionDict(TypedDict):
 
 
 class OpDict(TypedDict):
+    """One word operation; ``amendment``: the instruction that made it, in a draft
+    compared with the draft as amended (absent otherwise)."""
+
     op: OpKind
     old: str
     new: str
+    amendment: NotRequired[AmendmentRefDict]
 
 
 class VerbChangeDict(TypedDict):
@@ -204,6 +208,7 @@ class ComparisonDict(TypedDict):
     changes: list[ChangeDict]
     summary: Summary
     amendments: NotRequired[list[AmendmentReportDict]]
+    title_change: NotRequired[ChangeDict]
 
 
 class SeriesRowDict(TypedDict):
@@ -378,14 +383,23 @@ class Resolution:
 
 @dataclass
 class Op:
-    """One word-level operation; ``old``/``new`` keep the original spacing."""
+    """One word-level operation; ``old``/``new`` keep the original spacing.
+
+    ``amendment``: the instruction that made an insertion or deletion when a
+    draft is compared with the draft as amended (``diffing.apply_amendments``),
+    else None (and absent from ``to_dict()``).
+    """
 
     op: OpKind
     old: str
     new: str
+    amendment: AmendmentRef | None = None
 
     def to_dict(self) -> OpDict:
-        return {"op": self.op, "old": self.old, "new": self.new}
+        d: OpDict = {"op": self.op, "old": self.old, "new": self.new}
+        if self.amendment is not None:
+            d["amendment"] = self.amendment.to_dict()
+        return d
 
 
 @dataclass
@@ -559,6 +573,10 @@ class Comparison:
     #: the draft compared with the draft as amended (``diffing.apply_amendments``).
     #: ``to_dict()`` has the key ``amendments`` only in the second case.
     amendments: list[AmendmentReport] | None = None
+    #: the change of the title made by amendments (old and new ids ``["title"]``, its
+    #: ops from ``old.title`` to ``new.title``), None when the title stays; only
+    #: :func:`diffing.apply_amendments` sets it (``to_dict()``: ``title_change``)
+    title_change: Change | None = None
 
     @property
     def summary(self) -> Summary:
@@ -590,6 +608,8 @@ class Comparison:
         }
         if self.amendments is not None:
             d["amendments"] = [a.to_dict() for a in self.amendments]
+        if self.title_change is not None:
+            d["title_change"] = self.title_change.to_dict()
         return d
 
 

@@ -49,9 +49,8 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from diffing.lexicon import MONTHS_EN, MONTHS_FR, ORDINALS_EN, ORDINALS_FR
+from diffing.lexicon import MONTHS_EN, MONTHS_FR, ORDINALS_EN, ORDINALS_FR, find_ordinals
 from diffing.model import Op
-from diffing.renewal._ordinals import find_ordinals
 from diffing.renewal.sessions import GENERAL_ASSEMBLY, find_sessions, whose_session
 from diffing.tokens import split_tokens
 

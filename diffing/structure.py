@@ -118,6 +118,9 @@ class _Para:
     dropped: bool = False  # a heading that only repeated its part's name
 
 
+_UNIQUE_SUFFIX = re.compile(r"(?:-\d+)+$")
+
+
 def _next_part_name(prev: str | None) -> str:
     """The part after ``prev``: B after A, III after II.
 
@@ -131,7 +134,9 @@ def _next_part_name(prev: str | None) -> str:
         return to_roman(number + 1)
     if len(prev) == 1 and "A" <= prev < "Z":
         return chr(ord(prev) + 1)
-    return prev  # made unique by _Parts.unique
+    # made unique by _Parts.unique ("Z-2", "Z-3"...): never a suffix on a suffix, whose
+    # names would grow with every part (quadratic memory on hostile input)
+    return _UNIQUE_SUFFIX.sub("", prev)
 
 
 @dataclass

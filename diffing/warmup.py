@@ -1,6 +1,6 @@
 """What a new process pays once, paid ahead: :func:`warm_up`.
 
-The first comparison of a process builds the tables of ordinals in words, and
+The first comparison of a process fills the parser's and aligner's caches, and
 a comparison with many unmatched paragraphs loads numpy (``rapidfuzz``'s
 ``process.cdist`` needs it: tens of milliseconds). A server calls
 :func:`warm_up` once before it forks its workers, so that each inherits all of
@@ -18,7 +18,6 @@ from rapidfuzz import fuzz, process
 
 from diffing.align import compare
 from diffing.parser import parse
-from diffing.renewal._ordinals import _fr_keys, _table, _words
 
 __all__ = ["warm_up"]
 
@@ -42,6 +41,5 @@ def warm_up() -> float:
     seconds it took. Nothing it does changes any result."""
     t0 = time.perf_counter()
     process.cdist(["a"], ["b"], scorer=fuzz.ratio, workers=1)  # imports numpy
-    _table(), _words(), _fr_keys()
     compare(parse(_OLD), parse(_NEW))
     return time.perf_counter() - t0

@@ -2,8 +2,16 @@
 
 Reports come from the pipeline the API uses (:mod:`service.reports`: the same
 formats, options, limits and time budget). Every user error prints
-``error: <message>`` on stderr and exits with status 2. No web framework is
-imported until ``resdiff serve``.
+``error: <message>`` on stderr and exits with status 2; the warnings of a report
+(different languages, versions in the wrong order, a text that does not read as
+a resolution...) print as ``warning: <message>`` on stderr, unless the text
+report itself goes to the terminal (it starts with them). The text report is in
+colour on a terminal (``--color``/``--no-color`` to choose). No web framework is
+imported until ``resdiff serve``. What a document holds never reaches the
+terminal raw: escape sequences (colours, OSC titles and links) and control
+characters (backspace, carriage return, BEL...) are taken out of what is
+printed (:func:`printable`) before resdiff adds its own colours, and a JSON
+report escapes them.
 """
 
 from __future__ import annotations
@@ -11,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,9 +27,9 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from diffing.model import Resolution
+from diffing.model import Comparison, Resolution
 from service import config, reports
-from service.errors import ResdiffError
+from service.errors import InvalidRequestError, ResdiffError
 from service.library import (
     Accounts,
     Library,
@@ -31,8 +40,41 @@ from service.library import (
     open_store,
     symbols,
 )
+from service.library.amendments import find_draft
+from service.pool import local_pool
+from service.render.amendments import instruction_label
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# an escape sequence (CSI, OSC, DCS/SOS/PM/APC, or ESC and one character), or a control
+# character other than tab and newline (C0, DEL, C1)
+_CONTROL = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|.?)"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]",
+    re.DOTALL,
+)
+_C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` without terminal escape sequences and control characters (tab and
+    newline stay).
+
+    >>> printable("a\x1b]0;owned\x07b\x08c\x1b[31md\re\x9bf\n")
+    'abcdef\n'
+    """
+    return _CONTROL.sub("", text)
+
+
+def json_text(text: str) -> str:
+    """JSON text (``json.dumps``) for a terminal: JSON escapes the C0 controls, and DEL
+    and the C1 controls, which can only stand in its strings, are escaped here too (the
+    same data, nothing raw)."""
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    click.echo(printable(text), err=err, nl=nl)
 
 
 def _user_errors(func: F) -> F:
@@ -43,7 +85,7 @@ def _user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ResdiffError as exc:
-            click.echo(f"error: {exc.detail}", err=True)
+            echo(f"error: {exc.detail}", err=True)
             sys.exit(2)
 
     return cast(F, wrapper)
@@ -83,27 +125,73 @@ def _report(
     kind: str,
     args: tuple[str, ...],
     fmt: str,
-    view: str,
     language: str,
+    options: dict[str, str | None],
     session: int | None = None,
-) -> bytes:
+) -> reports.Report:
     """The report of the versions ``args`` (files or symbols), as the API makes it."""
-    options = reports.read_options(kind, {"view": view})
+    chosen = reports.read_options(kind, options)
     if session is not None:
-        options = dataclasses.replace(options, session=session)
-    req = reports.request(kind, fmt, options)
+        chosen = dataclasses.replace(chosen, session=session)
+    req = reports.request(kind, fmt, chosen)
     lib = library()
     reports.check_versions(req, len(args), lib.limits)
     versions: list[Resolved] = [lib.resolve_argument(a, language) for a in args]
-    return reports.produce(req, versions, limits=lib.limits).body
+    pool = local_pool(config.pool_from(config.settings()))
+    return reports.produce(req, versions, limits=lib.limits, executor=pool)
 
 
-def _emit(data: bytes, fmt: str, output: str | None) -> None:
+def _warn(report: reports.Report, shown: bool) -> None:
+    """The report's warnings on stderr, unless ``shown`` (the text report holds them)."""
+    if shown or report.result is None:
+        return
+    from service.render.html import comparison_chrome
+    from service.render.warnings import comparison_warnings, series_warnings
+
+    result = report.result
+    if report.request.kind.name == "compare":
+        found, chrome = comparison_warnings(result), comparison_chrome(result)
+    else:
+        found, chrome = series_warnings(result), comparison_chrome(result.steps[-1])
+    for w in found:
+        click.secho(f"warning: {w.text(chrome)}", err=True, fg="yellow")
+
+
+_INSERTED = re.compile(r"\{\+.*?\+\}", re.S)
+_DELETED = re.compile(r"\[-.*?-\]", re.S)
+
+
+def colour(text: str) -> str:
+    """The text report with its insertions green, deletions red, warnings yellow.
+
+    >>> colour("a [-b-]{+c+}") == "a " + click.style("[-b-]", fg="red") + click.style("{+c+}", fg="green")
+    True
+    """
+    text = _DELETED.sub(lambda m: click.style(m.group(0), fg="red"), text)
+    text = _INSERTED.sub(lambda m: click.style(m.group(0), fg="green"), text)
+    lines, warning = [], False
+    for line in text.split("\n"):
+        warning = line.startswith(_WARNING) or (warning and bool(line.strip()))
+        lines.append(click.style(line, fg="yellow", bold=True) if warning else line)
+    return "\n".join(lines)
+
+
+#: how the text report starts a warning, in each language of its chrome
+_WARNING = ("WARNING:", "ATTENTION :")
+
+
+def _emit(data: bytes, fmt: str, output: str | None, color: bool | None = None) -> None:
     if output:
         Path(output).write_bytes(data)
         click.echo(f"wrote {output} ({len(data):,} bytes)", err=True)
+    elif fmt == "json":
+        click.echo(json_text(data.decode("utf-8")), nl=not data.endswith(b"\n"))
     elif not reports.FORMATS[fmt].binary:
-        click.echo(data.decode("utf-8"), nl=not data.endswith(b"\n"))
+        text = printable(data.decode("utf-8"))
+        tty = sys.stdout.isatty() if color is None else color
+        if fmt == "text" and tty:
+            text = colour(text)
+        click.echo(text, nl=not data.endswith(b"\n"), color=tty)
     else:
         raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE")
 
@@ -124,7 +212,36 @@ VIEW_OPTION = click.option(
     type=click.Choice(reports.VIEWS),
     default="inline",
     show_default=True,
-    help="Layout of the html and pdf reports.",
+    help="Layout of the html and pdf reports: old and new in one text, or in two columns.",
+)
+CHANGES_ONLY_OPTION = click.option(
+    "--changes-only",
+    is_flag=True,
+    help="Leave the unchanged paragraphs out (html, pdf, docx; the text report always does).",
+)
+SUMMARY_ONLY_OPTION = click.option(
+    "--summary-only",
+    is_flag=True,
+    help="Only the documents, the warnings and the list of changes (text, html, pdf).",
+)
+
+
+def _language_choices() -> list[str]:
+    from service import i18n
+
+    return list(i18n.available())
+
+
+REPORT_LANGUAGE_OPTION = click.option(
+    "--report-language",
+    type=click.Choice(_language_choices()),
+    default=None,
+    help="Language of the report's own words.  [default: the documents' language]",
+)
+COLOR_OPTION = click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text report.  [default: when writing to a terminal]",
 )
 
 
@@ -134,30 +251,39 @@ def cli() -> None:
     """resdiff: see what changed between versions of a UN General Assembly resolution."""
 
 
-@cli.command()
+@cli.command(
+    epilog="\b\nExamples:\n  resdiff parse A_RES_73_11_en.pdf\n  resdiff parse A/RES/79/136 --format json"
+)
 @click.argument("path")
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True
+)
 @LANG_OPTION
 @_user_errors
 def parse(path: str, fmt: str, language: str) -> None:
-    """Parse a resolution (a file, or a UN symbol) and print its structure."""
+    """Parse a resolution (a file, or a UN symbol) and print its structure.
+
+    The parser's notes (a text that does not read as a resolution) print as
+    ``warning:`` lines on stderr."""
     res = library().resolve_argument(path, language).resolution
+    for note in res.notes:
+        click.secho(f"warning: {note}", err=True, fg="yellow")
     if fmt == "json":
-        click.echo(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json_text(json.dumps(res.to_dict(), ensure_ascii=False, indent=2)))
         return
-    click.echo(f"{res.symbol or '(no symbol)'}  {res.document_type}  [{res.language}]")
+    echo(f"{res.symbol or '(no symbol)'}  {res.document_type}  [{res.language}]")
     if res.title:
-        click.echo(res.title)
+        echo(res.title)
     for line in _who_and_what(res):
-        click.echo(line)
+        echo(line)
     for p in res.paragraphs:
         marks = f"  [{', '.join(p.footnotes)}]" if p.footnotes else ""
-        click.echo(f"{p.id:>12}  {p.text}{marks}")
+        echo(f"{p.id:>12}  {p.text}{marks}")
     for ins in res.instructions:
         number = "" if ins.number is None else f"{ins.number}."
-        click.echo(f"{number:>12}  " + ins.text.replace("\n", "\n" + " " * 14))
+        echo(f"{number:>12}  " + ins.text.replace("\n", "\n" + " " * 14))
     for fn in res.footnotes:
-        click.echo(f"{fn.marker:>12}) {fn.text}")
+        echo(f"{fn.marker:>12}) {fn.text}")
 
 
 def _who_and_what(res: Resolution) -> list[str]:
@@ -179,32 +305,84 @@ def _who_and_what(res: Resolution) -> list[str]:
     return lines
 
 
-@cli.command()
+COMPARE_EXAMPLES = """\b
+Examples:
+  resdiff compare A_RES_77_20_en.txt A_RES_79_136_en.txt
+  resdiff compare A/RES/77/20 A/RES/79/136 --format pdf -o interpol.pdf
+  resdiff compare draft.docx A/RES/79/136 --format docx --changes-only -o changes.docx
+  resdiff compare old.pdf new.pdf --format pdf --view side-by-side -o side.pdf
+  resdiff compare A/RES/75/10 A/RES/77/20 --lang fr --format html -o fr.html
+  resdiff compare old.txt new.txt --summary-only --no-color | less
+"""
+
+SERIES_EXAMPLES = """\b
+Examples:
+  resdiff series A/RES/73/11 A/RES/75/10 A/RES/77/20 A/RES/79/136
+  resdiff series v1.docx v2.docx v3.docx --format pdf -o series.pdf
+"""
+
+
+@cli.command(epilog=COMPARE_EXAMPLES)
 @click.argument("old")
 @click.argument("new")
 @_format_option("compare")
 @VIEW_OPTION
+@CHANGES_ONLY_OPTION
+@SUMMARY_ONLY_OPTION
+@REPORT_LANGUAGE_OPTION
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
 @LANG_OPTION
+@COLOR_OPTION
 @_user_errors
-def compare(old: str, new: str, fmt: str, view: str, output: str | None, language: str) -> None:
-    """Compare two versions OLD and NEW: files, or UN symbols such as A/RES/73/11."""
-    _emit(_report("compare", (old, new), fmt, view, language), fmt, output)
+def compare(
+    old: str,
+    new: str,
+    fmt: str,
+    view: str,
+    changes_only: bool,
+    summary_only: bool,
+    report_language: str | None,
+    output: str | None,
+    language: str,
+    color: bool | None,
+) -> None:
+    """Compare two versions OLD and NEW: files (.txt, .md, .pdf, .docx), or UN symbols
+    such as A/RES/73/11 (from the store, the mirror, or the UN system)."""
+    options = {
+        "view": view,
+        "changes_only": "1" if changes_only else None,
+        "summary_only": "1" if summary_only else None,
+        "language": report_language,
+    }
+    report = _report("compare", (old, new), fmt, language, options)
+    _warn(report, shown=fmt == "text" and not output)
+    _emit(report.body, fmt, output, color)
 
 
-@cli.command()
+@cli.command(epilog=SERIES_EXAMPLES)
 @click.argument("versions", nargs=-1, required=True)
 @_format_option("series")
+@REPORT_LANGUAGE_OPTION
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
 @LANG_OPTION
+@COLOR_OPTION
 @_user_errors
-def series(versions: tuple[str, ...], fmt: str, output: str | None, language: str) -> None:
+def series(
+    versions: tuple[str, ...],
+    fmt: str,
+    report_language: str | None,
+    output: str | None,
+    language: str,
+    color: bool | None,
+) -> None:
     """Follow every paragraph through a series of versions V1 V2 ... (oldest first).
 
     Each version is a file or a UN symbol."""
     if len(versions) < 2:
         raise click.UsageError("a series needs at least two versions")
-    _emit(_report("series", versions, fmt, "inline", language), fmt, output)
+    report = _report("series", versions, fmt, language, {"language": report_language})
+    _warn(report, shown=fmt == "text" and not output)
+    _emit(report.body, fmt, output, color)
 
 
 @cli.command()
@@ -237,7 +415,56 @@ def draft(
     A/RES/77/20): its text with the routine renewal edits made, as tracked changes
     in Word (docx), a redline with their reasons (html, pdf, text), or JSON."""
     versions = (previous, base) if previous else (base,)
-    _emit(_report("draft", versions, fmt, "inline", language, session), fmt, output)
+    report = _report("draft", versions, fmt, language, {}, session)
+    _emit(report.body, fmt, output)
+
+
+@cli.command()
+@click.argument("documents", metavar="[DRAFT] AMENDMENT...", nargs=-1, required=True)
+@_format_option("amend")
+@VIEW_OPTION
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit with status 2 when an instruction is not applied (the report is written all the same).",
+)
+@LANG_OPTION
+@_user_errors
+def amend(
+    documents: tuple[str, ...],
+    fmt: str,
+    view: str,
+    output: str | None,
+    strict: bool,
+    language: str,
+) -> None:
+    """Apply amendments to a draft: the draft as it would read if they passed.
+
+    Give the draft, then its amendments (files or UN symbols such as A/80/L.28);
+    without the draft, it is the one the amendments name, from the store, the
+    mirror or the UN system. Each instruction not applied is a warning on stderr.
+    """
+    req = reports.request("amend", fmt, reports.read_options("amend", {"view": view}))
+    lib = library()
+    reports.check_amendments(max(len(documents) - 1, 1), lib.limits)  # before any is read
+    given = [lib.resolve_argument(a, language) for a in documents]
+    if given[0].resolution.document_type == "amendment":
+        reports.check_amendments(len(given), lib.limits)
+        given.insert(0, find_draft(lib, given, documents))
+    elif len(given) < 2:
+        first = given[0].resolution
+        raise InvalidRequestError(
+            f"{first.symbol or documents[0]} is a {first.document_type}: give its amendments after it"
+        )
+    report = reports.produce(req, given, limits=lib.limits)
+    _emit(report.body, fmt, output)
+    result: Comparison = report.result
+    for a, i in result.not_applied():
+        line = f"{instruction_label(a.symbol, i.number)} not applied ({i.status}): {i.detail}"
+        click.echo(f"{'error' if strict else 'warning'}: {line}", err=True)
+    if strict and result.not_applied():
+        sys.exit(2)
 
 
 @cli.command()
@@ -250,7 +477,7 @@ def fetch(symbol_list: tuple[str, ...], language: str, offline: bool) -> None:
     lib = library()
     for symbol in symbol_list:
         doc = lib.by_symbol(symbol, language, network=not offline)
-        click.echo(
+        echo(
             f"{doc.symbol} ({doc.language}): document {doc.id}, "
             f"{len(doc.structure.get('paragraphs', []))} paragraphs, from {doc.source}"
         )
@@ -295,7 +522,7 @@ def ingest(paths: tuple[str, ...]) -> None:
             known += not created
     click.echo(f"{added} added, {known} already stored, {len(failed)} failed")
     for path, reason in failed:
-        click.echo(f"error: {path}: {reason}", err=True)
+        echo(f"error: {path}: {reason}", err=True)
     if failed:
         sys.exit(1)
 
@@ -304,7 +531,7 @@ def ingest(paths: tuple[str, ...]) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
-@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64))
+@click.option("--threads", default=32, show_default=True, type=click.IntRange(1, 256))
 @click.option(
     "--no-auth",
     is_flag=True,
@@ -410,7 +637,7 @@ def audit(actor: str | None, document: str | None, limit: int) -> None:
     which document, and the changes of accounts."""
     entries = library().audit_trail(limit=limit, actor=actor, document=document)
     for e in entries:
-        click.echo(f"{e.at}  {e.actor}  {e.action}  {e.document or '-'}  {e.detail or ''}".rstrip())
+        echo(f"{e.at}  {e.actor}  {e.action}  {e.document or '-'}  {e.detail or ''}".rstrip())
 
 
 def main() -> None:

@@ -10,13 +10,17 @@ re-exported here: service code imports every error from this module.
 from __future__ import annotations
 
 from diffing.errors import (
+    AmendmentMismatchError,
     ComparisonTooLargeError,
     EmptyDocumentError,
     InvalidRequestError,
+    NotADraftError,
+    NotAnAmendmentError,
     ResdiffError,
 )
 
 __all__ = [
+    "AmendmentMismatchError",
     "ComparisonTooLargeError",
     "DocumentNotFoundError",
     "EmptyDocumentError",
@@ -27,9 +31,13 @@ __all__ = [
     "InvalidRequestError",
     "InvalidSymbolError",
     "LimitExceededError",
+    "MemoryLimitError",
+    "NotADraftError",
+    "NotAnAmendmentError",
     "NotAuthenticatedError",
     "RateLimitedError",
     "ResdiffError",
+    "ServiceBusyError",
     "StoreVersionError",
     "UnknownUserError",
     "UnreadableDocumentError",
@@ -67,6 +75,29 @@ class LimitExceededError(ResdiffError):
     status = 413
     title = "Input too large"
     slug = "too-large"
+
+
+class MemoryLimitError(ResdiffError):
+    """Reading a document or making a report needed more memory than its process may use."""
+
+    status = 413
+    title = "Memory limit exceeded"
+    slug = "memory-limit"
+
+
+class ServiceBusyError(ResdiffError):
+    """Every worker process is busy (or the server is short of memory): retry later.
+
+    The answer carries ``Retry-After`` (:attr:`retry_after` seconds).
+    """
+
+    status = 503
+    title = "Service busy"
+    slug = "busy"
+
+    def __init__(self, detail: str, retry_after: int = 5) -> None:
+        super().__init__(detail)
+        self.retry_after = max(1, int(retry_after))
 
 
 class InvalidSymbolError(ResdiffError):

@@ -1,9 +1,11 @@
 """The one report pipeline: every report of the API, the web pages and the CLI is made here.
 
 A *kind* of report (:class:`Kind`: a comparison of two versions, a series of
-several, the next draft of a resolution) is computed by the engine and rendered in a *format*
+several, the next draft of a resolution, a draft with its amendments applied) is computed by
+the engine and rendered in a *format*
 (:data:`FORMATS`: json, text, html, pdf, docx, with its media type) with
-*options* (:class:`Options`: the view of html and pdf...). :data:`KINDS` says
+*options* (:class:`Options`: the view of html and pdf, changes only, summary
+only, the language of the chrome...). :data:`KINDS` says
 once which kind exists in which format with which options, so a new kind or
 format is one entry there. :func:`request` checks what a caller asks for
 (400 otherwise) and :func:`produce` makes it:
@@ -13,10 +15,12 @@ format is one entry there. :func:`request` checks what a caller asks for
 * the time budget, ``limits.compare_seconds`` (``RESDIFF_COMPARE_SECONDS``),
   counted from the start of the work and shared by the comparison and its
   rendering, whatever the format: the engine checks the deadline in its loops
-  (:mod:`diffing.budget`), the html and docx renderers between paragraphs, and
-  a large PDF renders in a child process killed at the deadline
-  (:func:`service.render.pdf.html_to_pdf`); past it the answer is 413
-  ``comparison-too-large`` and the worker is free again;
+  (:mod:`diffing.budget`), the html renderer between paragraphs, and the PDF
+  and Word reports are made by a process of the pool (:mod:`service.pool`),
+  killed when the budget runs out; the wait for that process does not count
+  (past ``RESDIFF_QUEUE_SECONDS`` of waiting: 503 with ``Retry-After``). Past
+  the budget the answer is 413 ``comparison-too-large`` and the worker is
+  free again;
 * the cache: given one (the library of the request), a report is kept under a
   digest of the parsed structures, the kind, format and options, and the
   fingerprint of the code that made it (:mod:`service.library.fingerprint`), so
@@ -41,11 +45,13 @@ from diffing.budget import EXCEEDED
 from diffing.model import Comparison, ComparisonDict, Resolution, Series, SeriesDict
 from diffing.renewal import Draft
 from diffing.renewal.result import DraftDict
+from service import i18n
 from service.config import Limits
 from service.errors import ComparisonTooLargeError, InvalidRequestError
 from service.library.documents import Resolved, check_comparison
 from service.library.fingerprint import reports_fingerprint
 from service.library.symbols import file_stem, is_symbol
+from service.pool import Executor, Inline, TaskTimeout
 from service.render.html import VIEWS, View, render_comparison_html, render_series_html
 
 __all__ = [
@@ -60,6 +66,7 @@ __all__ = [
     "Report",
     "ReportCache",
     "Request",
+    "check_amendments",
     "check_versions",
     "produce",
     "read_options",
@@ -107,20 +114,34 @@ class Options:
     """What a reader chooses about a report besides its format.
 
     ``view``: the layout of a comparison in html and pdf (:data:`VIEWS`);
-    ``author`` and ``date`` (ISO 8601) sign the tracked changes of the docx and
-    date the html and pdf; ``session``: the session a draft is for (None: the
-    next one of the series). Each kind says which options apply to which format;
-    the others keep their defaults (so they never split the cache).
+    ``changes_only``: leave the unchanged paragraphs out (html, pdf, docx, text);
+    ``summary_only``: the header, the warnings and the change list, no text (html,
+    pdf, text); ``language``: the language of resdiff's own words (the chrome), by
+    default the documents' (:func:`service.i18n.chrome_language`); ``author`` and
+    ``date`` (ISO 8601) sign the tracked changes of the docx and date the html and
+    pdf; ``standalone`` false makes the html a fragment for the web page (no inline
+    style or script); ``session``: the session a draft is for (None: the next one
+    of the series). Each kind says which options apply to which format; the others
+    keep their defaults (so they never split the cache).
     """
 
     view: View = "inline"
     author: str = "resdiff"
     date: str | None = None
+    changes_only: bool = False
+    summary_only: bool = False
+    language: str | None = None
+    standalone: bool = True
     session: int | None = None
 
     def __post_init__(self) -> None:
         if self.view not in VIEWS:
             raise InvalidRequestError(f"unknown view {self.view!r}: use one of {', '.join(VIEWS)}")
+        if self.language is not None and self.language not in i18n.available():
+            raise InvalidRequestError(
+                f"unknown report language {self.language!r}:"
+                f" use one of {', '.join(i18n.available())}"
+            )
         if self.session is not None and not (
             type(self.session) is int and 1 <= self.session <= MAX_SESSION
         ):
@@ -130,7 +151,19 @@ class Options:
 
 
 #: the options a reader may give by name (a query parameter, a form field, a CLI option)
-READER_OPTIONS = ("view",)
+READER_OPTIONS = ("view", "changes_only", "summary_only", "language")
+#: the options that are yes or no, and how a reader may say yes or no
+_FLAGS = frozenset({"changes_only", "summary_only"})
+_YES, _NO = frozenset({"1", "true", "yes", "on"}), frozenset({"0", "false", "no", "off", ""})
+
+
+def _flag(name: str, value: str) -> bool:
+    v = value.strip().lower()
+    if v in _YES or v in _NO:
+        return v in _YES
+    raise InvalidRequestError(f"{name} must be true or false, not {value!r}")
+
+
 #: the highest session a draft may be for (ordinals are written up to 199)
 MAX_SESSION = 199
 
@@ -143,7 +176,11 @@ def read_options(kind: str, given: Mapping[str, str | None]) -> Options:
     values: dict[str, Any] = {}
     for name in READER_OPTIONS:
         value = given.get(name)
-        if name in taken and value:
+        if name not in taken or value is None:
+            continue
+        if name in _FLAGS:
+            values[name] = _flag(name, value)
+        elif value:
             values[name] = value.lower()
     return Options(**values)
 
@@ -151,10 +188,29 @@ def read_options(kind: str, given: Mapping[str, str | None]) -> Options:
 @dataclass(frozen=True)
 class Budget:
     """The time a rendering has: ``deadline`` (a :func:`time.monotonic` value, or None
-    for no budget), and the HTML size of a PDF rendered in the calling process."""
+    for no budget), and where the PDF and Word reports are made."""
 
     deadline: float | None = None
-    pdf_inline_bytes: int = Limits.pdf_inline_bytes
+    executor: Executor = field(default_factory=Inline)
+
+    def seconds(self, doing: str) -> float | None:
+        """The seconds left for a job of the pool (413 when none is left)."""
+        if self.deadline is None:
+            return None
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise ComparisonTooLargeError(f"{EXCEEDED} while {doing}")
+        return left
+
+    def run(self, task: str, *args: Any, doing: str, advice: str = "") -> bytes:
+        """Job ``task`` in the pool, within the time left; past it, 413 that says
+        what was being done (and what to ask for instead)."""
+        seconds = self.seconds(doing)
+        try:
+            body: bytes = self.executor.run(task, *args, seconds=seconds, what=doing)
+        except TaskTimeout:
+            raise ComparisonTooLargeError(f"{EXCEEDED} while {doing}{advice}") from None
+        return body
 
 
 #: renders a result in one format
@@ -191,28 +247,49 @@ def _json(result: Comparison | Series, options: Options, budget: Budget) -> byte
     return json.dumps(result.to_dict(), ensure_ascii=False, indent=2).encode()
 
 
-def _pdf(html: str, budget: Budget) -> bytes:
-    from service.render.pdf import html_to_pdf
+def _pdf(html: str, budget: Budget, quicker: Sequence[str]) -> bytes:
+    """The PDF of a report's HTML, from a pool process; past the budget the answer
+    advises the ``quicker`` formats the kind of report offers."""
+    shown = " or ".join(quicker)
+    advice = (
+        f": ask for the {shown} report, which {'are' if len(quicker) > 1 else 'is'} much quicker"
+    )
+    return budget.run("pdf", html, doing="rendering the PDF report", advice=advice)
 
-    return html_to_pdf(html, deadline=budget.deadline, inline_bytes=budget.pdf_inline_bytes)
 
-
-def _comparison_text(c: Comparison, options: Options, budget: Budget) -> bytes:
+def _comparison_text(c: Comparison, o: Options, budget: Budget) -> bytes:
     from service.render.text import render_comparison_text
 
-    return render_comparison_text(c).encode()
+    return render_comparison_text(
+        c, language=o.language, changes_only=o.changes_only, summary_only=o.summary_only
+    ).encode()
 
 
 def _comparison_html(c: Comparison, o: Options, budget: Budget, *, pdf: bool = False) -> str:
     return render_comparison_html(
-        c, view=o.view, author=o.author, date=o.date, pdf=pdf, deadline=budget.deadline
+        c,
+        view=o.view,
+        author=o.author,
+        date=o.date,
+        pdf=pdf,
+        deadline=budget.deadline,
+        language=o.language,
+        changes_only=o.changes_only,
+        summary_only=o.summary_only,
+        standalone=o.standalone or pdf,
     )
 
 
 def _comparison_docx(c: Comparison, o: Options, budget: Budget) -> bytes:
-    from service.render.docx import render_comparison_docx
-
-    return render_comparison_docx(c, author=o.author, date=o.date, deadline=budget.deadline)
+    return budget.run(
+        "docx",
+        c,
+        o.author,
+        o.date,
+        o.language,
+        o.changes_only,
+        doing="writing the Word report",
+    )
 
 
 def _draft(versions: list[Resolution], o: Options, deadline: float | None) -> Draft:
@@ -225,7 +302,14 @@ def _draft(versions: list[Resolution], o: Options, deadline: float | None) -> Dr
 def _draft_html(d: Draft, o: Options, budget: Budget, *, pdf: bool = False) -> str:
     from service.render.html import render_draft_html
 
-    return render_draft_html(d, author=o.author, date=o.date, pdf=pdf, deadline=budget.deadline)
+    return render_draft_html(
+        d,
+        author=o.author,
+        date=o.date,
+        pdf=pdf,
+        deadline=budget.deadline,
+        standalone=o.standalone or pdf,
+    )
 
 
 def _draft_text(d: Draft, o: Options, budget: Budget) -> bytes:
@@ -235,22 +319,38 @@ def _draft_text(d: Draft, o: Options, budget: Budget) -> bytes:
 
 
 def _draft_docx(d: Draft, o: Options, budget: Budget) -> bytes:
-    from service.render.draft_docx import render_draft_docx
-
-    return render_draft_docx(d, author=o.author, date=o.date, deadline=budget.deadline)
+    return budget.run("draft-docx", d, o.author, o.date, doing="writing the Word draft")
 
 
-def _series_text(s: Series, options: Options, budget: Budget) -> bytes:
+def _amend(versions: list[Resolution], o: Options, deadline: float | None) -> Comparison:
+    """The draft (the first version) against the draft as the amendments after it amend it."""
+    return diffing.apply_amendments(versions[0], versions[1:], deadline=deadline)
+
+
+def _amended_stem(names: Sequence[str]) -> str:
+    return f"{names[0]}_amended_by_{'_'.join(names[1:])}"
+
+
+def _series_text(s: Series, o: Options, budget: Budget) -> bytes:
     from service.render.text import render_series_text
 
-    return render_series_text(s).encode()
+    return render_series_text(s, language=o.language).encode()
 
 
 def _series_html(s: Series, o: Options, budget: Budget, *, pdf: bool = False) -> str:
-    return render_series_html(s, date=o.date, pdf=pdf, deadline=budget.deadline)
+    return render_series_html(
+        s,
+        date=o.date,
+        pdf=pdf,
+        deadline=budget.deadline,
+        language=o.language,
+        standalone=o.standalone or pdf,
+    )
 
 
 _SIGNED = frozenset({"author", "date"})
+#: the options of a comparison's text: what to leave out, the chrome's language
+_READING = frozenset({"changes_only", "summary_only", "language"})
 _SESSION = frozenset({"session"})
 
 #: every kind of report: the one place that says what exists
@@ -263,10 +363,15 @@ KINDS: dict[str, Kind[Any]] = {
             "json": _json,
             "text": _comparison_text,
             "html": lambda c, o, b: _comparison_html(c, o, b).encode(),
-            "pdf": lambda c, o, b: _pdf(_comparison_html(c, o, b, pdf=True), b),
+            "pdf": lambda c, o, b: _pdf(_comparison_html(c, o, b, pdf=True), b, ("html", "docx")),
             "docx": _comparison_docx,
         },
-        options={"html": _SIGNED | {"view"}, "pdf": _SIGNED | {"view"}, "docx": _SIGNED},
+        options={
+            "text": _READING,
+            "html": _SIGNED | _READING | {"view", "standalone"},
+            "pdf": _SIGNED | _READING | {"view"},
+            "docx": _SIGNED | {"changes_only", "language"},
+        },
         contract=ComparisonDict,
     ),
     "series": Kind[Series](
@@ -277,9 +382,13 @@ KINDS: dict[str, Kind[Any]] = {
             "json": _json,
             "text": _series_text,
             "html": lambda s, o, b: _series_html(s, o, b).encode(),
-            "pdf": lambda s, o, b: _pdf(_series_html(s, o, b, pdf=True), b),
+            "pdf": lambda s, o, b: _pdf(_series_html(s, o, b, pdf=True), b, ("html",)),
         },
-        options={"html": frozenset({"date"}), "pdf": frozenset({"date"})},
+        options={
+            "text": frozenset({"language"}),
+            "html": frozenset({"date", "language", "standalone"}),
+            "pdf": frozenset({"date", "language"}),
+        },
         max_versions=None,
         contract=SeriesDict,
     ),
@@ -291,19 +400,42 @@ KINDS: dict[str, Kind[Any]] = {
             "json": _json,
             "text": _draft_text,
             "html": lambda d, o, b: _draft_html(d, o, b).encode(),
-            "pdf": lambda d, o, b: _pdf(_draft_html(d, o, b, pdf=True), b),
+            "pdf": lambda d, o, b: _pdf(_draft_html(d, o, b, pdf=True), b, ("html", "docx")),
             "docx": _draft_docx,
         },
         options={
             "json": _SESSION,
             "text": _SESSION | {"date"},
-            "html": _SESSION | _SIGNED,
+            "html": _SESSION | _SIGNED | {"standalone"},
             "pdf": _SESSION | _SIGNED,
             "docx": _SESSION | _SIGNED,
         },
         min_versions=1,
         contract=DraftDict,
         file_stem=lambda names: f"draft_from_{names[-1]}",
+    ),
+    # the draft, then its amendments: the draft against the draft as amended, a
+    # comparison whose reports show the amendments and the fate of each instruction
+    "amend": Kind[Comparison](
+        name="amend",
+        noun="draft with amendments",
+        compute=_amend,
+        renderers={
+            "json": _json,
+            "text": _comparison_text,
+            "html": lambda c, o, b: _comparison_html(c, o, b).encode(),
+            "pdf": lambda c, o, b: _pdf(_comparison_html(c, o, b, pdf=True), b, ("html", "docx")),
+            "docx": _comparison_docx,
+        },
+        # the Word revisions are signed by each amendment's sponsors, not by ``author``
+        options={
+            "html": _SIGNED | {"view", "standalone"},
+            "pdf": _SIGNED | {"view"},
+            "docx": frozenset({"date"}),
+        },
+        max_versions=None,
+        contract=ComparisonDict,
+        file_stem=_amended_stem,
     ),
 }
 
@@ -355,14 +487,27 @@ def check_versions(req: Request, count: int, limits: Limits) -> None:
         )
 
 
+def check_amendments(count: int, limits: Limits) -> None:
+    """Refuse a draft without amendments, or with more than the limit of versions allows
+    (``RESDIFF_MAX_SERIES``, the draft included), before any is read (400)."""
+    if count < 1:
+        raise InvalidRequestError("give at least one amendment")
+    if count + 1 > limits.series:
+        raise InvalidRequestError(
+            f"at most {limits.series - 1} amendments to a draft at a time, not {count}"
+        )
+
+
 @dataclass(frozen=True)
 class Report:
-    """A rendered report, and whether it came from the cache."""
+    """A rendered report, whether it came from the cache, and the result it renders
+    when it was computed (None from the cache)."""
 
     body: bytes
     cached: bool
     request: Request
     versions: Sequence[Resolved]
+    result: Any = None
 
     @property
     def filename(self) -> str:
@@ -392,9 +537,11 @@ def produce(
     *,
     limits: Limits,
     cache: ReportCache | None = None,
+    executor: Executor | None = None,
 ) -> Report:
     """The report of ``versions`` (oldest first) that ``req`` asks for, from ``cache``
-    when it is there, else computed and rendered within the time budget."""
+    when it is there, else computed and rendered within the time budget (the PDF and
+    Word reports by ``executor``: the calling process by default)."""
     start = time.monotonic()
     check_versions(req, len(versions), limits)
     fmt = req.format.name
@@ -406,18 +553,17 @@ def produce(
     check_comparison(versions, limits)
     with time_budget(limits, start) as deadline:
         result = req.kind.compute([v.resolution for v in versions], req.options, deadline)
-        body = req.kind.renderers[fmt](
-            result, req.options, Budget(deadline, limits.pdf_inline_bytes)
-        )
+        body = req.kind.renderers[fmt](result, req.options, Budget(deadline, executor or Inline()))
     if cache is not None:
         cache.keep_report(key, fmt, versions, body)
-    return Report(body, False, req, versions)
+    return Report(body, False, req, versions, result)
 
 
 def render(
     kind: str, result: Any, fmt: str, options: Options | None = None, budget: Budget | None = None
 ) -> bytes:
-    """A computed comparison, series or draft in ``fmt`` (no cache, no limits: ``budget`` only)."""
+    """A computed comparison, series, draft or amended draft in ``fmt`` (no cache, no limits:
+    ``budget`` only)."""
     req = request(kind, fmt, options)
     return req.kind.renderers[req.format.name](result, req.options, budget or Budget())
 
@@ -429,14 +575,18 @@ def render_comparison(
     view: View = "inline",
     author: str = "resdiff",
     date: str | None = None,
+    **options: Any,
 ) -> bytes:
-    """One comparison in ``fmt``: ``render("compare", ...)`` with its options spelt out."""
-    return render("compare", comparison, fmt, Options(view=view, author=author, date=date))
+    """One comparison in ``fmt``: ``render("compare", ...)`` with its options spelt out
+    (``changes_only``, ``summary_only``, ``language``... as :class:`Options` names them)."""
+    return render(
+        "compare", comparison, fmt, Options(view=view, author=author, date=date, **options)
+    )
 
 
-def render_series(series: Series, fmt: str, *, date: str | None = None) -> bytes:
+def render_series(series: Series, fmt: str, *, date: str | None = None, **options: Any) -> bytes:
     """One series in ``fmt``: ``render("series", ...)``."""
-    return render("series", series, fmt, Options(date=date))
+    return render("series", series, fmt, Options(date=date, **options))
 
 
 @contextlib.contextmanager

@@ -96,7 +96,11 @@ class FakeUN:
     ``/api/symbol/access?s=A/RES/79/136&l=en&t=pdf`` redirects (302) to the real PDF
     of 79/136 from the corpus; other symbols give: A/RES/99/999 an HTML page,
     A/RES/97/1 a slow answer, A/RES/96/1 HTTP 500, A/RES/95/1 a redirect loop,
-    anything else 404. ``requests`` lists the paths asked for.
+    A/RES/94/1 a PDF dripped one byte every ``drip`` seconds, A/RES/93/1 headers dripped
+    likewise, A/RES/92/1 a redirect to another host (``localhost``), A/RES/91/1 and
+    A/RES/91/2 the same bytes as A/RES/79/136, A/RES/90/<n> those bytes too, sent in 16
+    pieces over ``slow`` seconds; anything else 404. ``requests`` lists the
+    paths asked for.
     """
 
     def __init__(self, pdf: bytes) -> None:
@@ -108,6 +112,8 @@ class FakeUN:
         fake = self
         self.pdf = pdf
         self.requests: list[str] = []
+        self.drip = 2.0
+        self.slow = 3.0
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def log_message(self, *args: object) -> None:
@@ -124,6 +130,19 @@ class FakeUN:
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(body)
 
+            def dripping(self, data: bytes, *, headers: bool) -> None:
+                """Send ``data`` one byte every ``fake.drip`` seconds (60 s at most)."""
+                end = time.monotonic() + 60
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError, OSError):
+                    for i in range(len(data)):
+                        self.wfile.write(data[i : i + 1])
+                        self.wfile.flush()
+                        if time.monotonic() > end:
+                            return
+                        time.sleep(fake.drip)
+                    if not headers:
+                        return
+
             def do_GET(self) -> None:
                 fake.requests.append(self.path)
                 url = urllib.parse.urlsplit(self.path)
@@ -134,8 +153,33 @@ class FakeUN:
                 lang = query.get("l", [""])[0]
                 if url.path != "/api/symbol/access":
                     return self.send(404, b"not found", "text/plain")
-                if symbol == "A/RES/79/136" and lang == "en":
+                if symbol in ("A/RES/79/136", "A/RES/91/1", "A/RES/91/2") and lang == "en":
                     return self.send(302, b"", "text/plain", Location="/files/79_136.pdf")
+                if symbol.startswith("A/RES/90/"):
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/pdf")
+                    self.send_header("Content-Length", str(len(fake.pdf)))
+                    self.end_headers()
+                    step = -(-len(fake.pdf) // 16)
+                    with contextlib.suppress(BrokenPipeError, ConnectionResetError, OSError):
+                        for at in range(0, len(fake.pdf), step):
+                            time.sleep(fake.slow / 16)
+                            self.wfile.write(fake.pdf[at : at + step])
+                            self.wfile.flush()
+                    return None
+                if symbol == "A/RES/94/1":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/pdf")
+                    self.send_header("Content-Length", str(len(fake.pdf)))
+                    self.end_headers()
+                    return self.dripping(fake.pdf, headers=False)
+                if symbol == "A/RES/93/1":
+                    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n" * 20
+                    return self.dripping(head, headers=True)
+                if symbol == "A/RES/92/1":
+                    port = fake.server.server_address[1]
+                    elsewhere = f"http://localhost:{port}/files/79_136.pdf"
+                    return self.send(302, b"", "text/plain", Location=elsewhere)
                 if symbol == "A/RES/99/999":
                     return self.send(
                         200, b"<html><body>Not available</body></html>", "text/html; charset=utf-8"

@@ -154,3 +154,46 @@ def sample_comparison(language: str = "en") -> Comparison:
         change("merged", o, n, ["OP5", "OP6"], ["OP5"]),
     ]
     return Comparison(o, n, changes)
+
+
+def french_pair() -> tuple[str, str]:
+    """The French text of A/RES/75/10 (fixtures/) and a next version derived from it, as a
+    francophone delegate would edit it: a stronger verb in OP10, OP11 removed, a new
+    preambular paragraph, a sub-paragraph reworded, the sessions moved on two years (the
+    text is then that of session 77, A/RES/77/20 of 21 November 2022)."""
+    from pathlib import Path
+
+    old = (Path(__file__).resolve().parent.parent / "fixtures" / "A_RES_75_10_fr.md").read_text(
+        encoding="utf-8"
+    )
+    new = old.replace(
+        "10. *Encourage* l'Organisation des Nations Unies, en particulier",
+        "10. *Exhorte* l'Organisation des Nations Unies, en particulier",
+    )
+    lines = new.split("\n")
+    lines = [line for line in lines if not line.startswith("11. *Demande* au système")]
+    new = "\n".join(lines)
+    new = new.replace(
+        "Convaincue que l'intensification",
+        "*Se félicitant* de l'ouverture du Centre d'innovation d'INTERPOL à Singapour,\n\n"
+        "Convaincue que l'intensification",
+    )
+    new = new.replace(
+        "a) Le système mondial de communication policière sécurisée I-24/7 d'INTERPOL",
+        "a) Le système mondial de communication policière sécurisée I-24/7 d'INTERPOL"
+        " et ses applications mobiles",
+    )
+    new = new.replace("soixante-dix-septième", "soixante-dix-neuvième")
+    # the next version: session 77, adopted two years later
+    for was, now in (
+        ("Soixante-quinzième session", "Soixante-dix-septième session"),
+        ("30 novembre 2020", "28 novembre 2022"),
+        ("le 23 novembre 2020", "le 21 novembre 2022"),
+        ("23 novembre 2020*", "21 novembre 2022*"),
+        ("A/75/L.20", "A/77/L.20"),
+        ("75/10. Coopération", "77/20. Coopération"),
+    ):
+        assert was in new, was
+        new = new.replace(was, now)
+    assert new.count("Exhorte") == 1 and "11. *Demande* au système" not in new
+    return old, new

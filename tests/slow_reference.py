@@ -33,7 +33,6 @@ from diffing.footnotes import (
     _tok,
 )
 from diffing.lexicon import ORDINALS_EN, ORDINALS_FR
-from diffing.renewal._ordinals import _BEFORE, _END, ordinal_value
 from diffing.worddiff import STOP_WORDS
 
 # -- diffing.cleanup ---------------------------------------------------------------------
@@ -230,27 +229,7 @@ def mark_markers(lines: list[str], known: list[str], pages: list[int]) -> list[s
     return out
 
 
-# -- diffing.renewal._ordinals, diffing.rollover ------------------------------------------------
-
-
-def find_ordinals(text: str) -> tuple[tuple[int, int, int], ...]:
-    """Each ordinal read back through five words before it, whatever they are."""
-    found: list[tuple[int, int, int]] = []
-    for m in _END.finditer(text):
-        best: tuple[int, int] | None = None
-        start = m.start()
-        for _ in range(5):
-            value = ordinal_value(text[start : m.end()])
-            if value is not None:
-                best = (start, value)
-            window = max(0, start - 40)
-            before = _BEFORE.search(text[window:start])
-            if before is None:
-                break
-            start = window + before.start()
-        if best is not None:
-            found.append((best[0], m.end(), best[1]))
-    return tuple(found)
+# -- diffing.rollover ------------------------------------------------
 
 
 _FIGURE = re.compile(r"\d+(?:st|nd|rd|th|e|er|ème|re)", re.IGNORECASE)

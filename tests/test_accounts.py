@@ -113,9 +113,10 @@ def test_once_an_account_exists_every_request_is_authenticated(people: People) -
     page = c.get("/")
     assert page.status_code == 302 and "/login" in page.headers["Location"]
     # open to anyone: the sign-in form, the health check, the API description, static files
-    for path in ("/login", "/healthz", "/api/openapi.json", "/static/style.css"):
+    for path in ("/login", "/healthz", "/readyz", "/api/openapi.json", "/static/style.css"):
         assert c.get(path).status_code == 200, path
-    assert c.get("/healthz").get_json()["documents"] == 1  # the official document only
+    assert c.get("/healthz").get_json() == {"status": "ok"}  # issue 16: touches no database
+    assert c.get("/readyz").get_json()["database"] == "ok"
     assert people.call("ana", "GET", "/api/documents").status_code == 200
 
 

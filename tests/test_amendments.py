@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from diffing import Comparison, Instruction, Resolution, apply_amendments, parse
-from diffing.errors import AmendmentMismatchError, NotAnAmendmentError
+from diffing.errors import AmendmentMismatchError, NotADraftError, NotAnAmendmentError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "amendments"
 DRAFTS = {lang: parse((FIXTURES / f"draft_{lang}.txt").read_text()) for lang in ("en", "fr")}
@@ -354,12 +354,25 @@ def check_case(draft: Resolution, case: Case) -> None:
             ch = by_new[pid]
             assert ch.type == "unchanged" or pid in case.reads, (pid, ch.type)
             assert text == draft.paragraph(ch.old[0]).text
-    # the changes the amendment made carry it, the others do not
+    # the changes the amendment made carry it, and so does each of their edits
+    made = [ch for ch in c.changes if ch.type != "unchanged"]
+    if c.title_change is not None:
+        made.append(c.title_change)
+    by = {"symbol": "A/99/L.9", "instruction": 1}
     for ch in c.changes:
-        if ch.type == "unchanged":
-            assert not ch.amendment
-        else:
-            assert [a.to_dict() for a in ch.amendment] == [{"symbol": "A/99/L.9", "instruction": 1}]
+        assert not (ch.type == "unchanged" and ch.amendment)
+    for ch in made:
+        assert [a.to_dict() for a in ch.amendment] == [by]
+        edits = [o for o in ch.ops if o.op != "equal"]
+        assert edits and all(o.to_dict().get("amendment") == by for o in edits)
+        assert all(o.amendment is None for o in ch.ops if o.op == "equal")
+    # the title's change rebuilds both titles, and is there only when the title changed
+    t = c.title_change
+    assert (t is not None) == (c.new.title != draft.title)
+    if t is not None:
+        assert "".join(o.old for o in t.ops) == draft.title
+        assert "".join(o.new for o in t.ops) == c.new.title
+        assert c.to_dict()["title_change"]["old"] == ["title"]
 
 
 @pytest.mark.parametrize("name", list(EN))
@@ -489,6 +502,40 @@ def test_two_amendments_apply_to_the_draft_as_tabled() -> None:
     assert ch.new == ["OP6"] and [a.symbol for a in ch.amendment] == ["A/99/L.10"]
 
 
+def test_each_edit_names_the_amendment_that_made_it() -> None:
+    """Two amendments edit one paragraph: each insertion and deletion is its own."""
+    a = amendment("In operative paragraph 2, replace “Encourages” with “Urges”.")
+    b = amendment(
+        "In operative paragraph 2, insert “and lightships” after “historic lighthouses”.",
+        "Replace the title with “Lighthouses”.",
+        symbol="A/99/L.10",
+    )
+    c = apply_amendments(DRAFTS["en"], [a, b])
+    ch = next(ch for ch in c.changes if ch.old == ["OP2"])
+    edits = [(o.op, o.old, o.new, o.amendment) for o in ch.ops if o.op != "equal"]
+    assert [(op, old, new) for op, old, new, _ in edits] == [
+        ("replace", "Encourages", "Urges"),
+        ("insert", "", " and lightships"),
+    ]
+    assert [(r.symbol, r.instruction) for *_, r in edits if r] == [
+        ("A/99/L.9", 1),
+        ("A/99/L.10", 1),
+    ]
+    assert c.title_change is not None
+    assert [a.to_dict() for a in c.title_change.amendment] == [
+        {"symbol": "A/99/L.10", "instruction": 2}
+    ]
+    assert {o.amendment for o in c.title_change.ops if o.op != "equal"} == {
+        c.title_change.amendment[0]
+    }
+    # an ordinary comparison has neither
+    from diffing import compare
+
+    d = compare(DRAFTS["en"], c.new).to_dict()
+    assert "title_change" not in d
+    assert all("amendment" not in o for ch in d["changes"] for o in ch["ops"])
+
+
 def test_a_failed_instruction_changes_nothing() -> None:
     """An instruction is applied whole or not at all: the first clause is undone."""
     text = "In operative paragraph 2, replace “Encourages” with “Urges” and delete “nothing here”."
@@ -570,7 +617,16 @@ def test_bad_inputs_are_clear_errors() -> None:
         apply_amendments(
             DRAFTS["en"], [amendment("Delete operative paragraph 1.", amends="A/99/L.8")]
         )
+    one = amendment("Delete operative paragraph 1.", amends="A/99/L.7")
+    with pytest.raises(
+        NotADraftError,
+        match=re.escape(
+            "A/99/L.9 is an amendment, not a draft: give the draft it amends (A/99/L.7)"
+        ),
+    ):
+        apply_amendments(one, [one])
     assert NotAnAmendmentError.status == AmendmentMismatchError.status == 422
+    assert NotADraftError.status == 422
 
 
 def test_the_deadline_is_kept() -> None:

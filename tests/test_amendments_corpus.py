@@ -1,7 +1,7 @@
 """The three real amendments of session 80 applied to their drafts (../shared/corpus).
 
-Their instructions are read from the amendments' text by the TEMPORARY helper
-``tests/amendment_texts.py`` until the parser reads amendments (issue 11).
+Amendments and drafts are both read by :func:`diffing.parse` from their files,
+as the service reads them.
 """
 
 from __future__ import annotations
@@ -9,18 +9,18 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import CORPUS, needs_corpus
+from test_amendments import rebuilt
 
 from diffing import Comparison, Resolution, apply_amendments, parse
-from tests.amendment_texts import read_amendment
-from tests.conftest import CORPUS, needs_corpus
-from tests.test_amendments import rebuilt
 
 pytestmark = [needs_corpus, pytest.mark.corpus]
 FOLDER = CORPUS / "unga-80-committee"
 
 
 def load(amendment: str, draft: str, *, one_line: bool = False) -> tuple[Resolution, Comparison]:
-    a = read_amendment((FOLDER / f"{amendment}_en.txt").read_text())
+    a = parse((FOLDER / f"{amendment}_en.txt").read_text())
+    assert a.document_type == "amendment" and not a.paragraphs
     if one_line:  # the instructions as one line each, the way a parser may join them
         for i in a.instructions:
             i.text = " ".join(i.text.split())
@@ -74,6 +74,8 @@ def _without(old: str, quote: str) -> str:
 
 def test_l30_on_l25_eleven_deletions() -> None:
     a, c = load("A_80_L.30", "A_80_L.25")
+    assert a.amends == "A/80/L.25" and a.sponsors == ["United States of America"]
+    assert [i.number for i in a.instructions] == list(range(1, 12))
     assert statuses(c) == ["applied"] * 11
     rebuilt(c)
     removed = [ch.old[0] for ch in c.changes if ch.type == "removed"]
@@ -92,6 +94,7 @@ def test_l30_on_l25_eleven_deletions() -> None:
 
 def test_l24_on_c6_l14_one_unnumbered_instruction() -> None:
     a, c = load("A_C.6_80_L.24", "A_C.6_80_L.14")
+    assert a.amends == "A/C.6/80/L.14" and a.sponsors == ["Russian Federation"]
     assert [i.number for i in a.instructions] == [None]
     assert statuses(c) == ["applied"]
     rebuilt(c)

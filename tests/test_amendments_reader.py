@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from diffing import Instruction, Paragraph, Resolution, apply_amendments
 from diffing.amendments import NotUnderstood, read_instruction
-from diffing.amendments._ordinals import ordinal_value
 from diffing.amendments.actions import (
     DeleteParagraphs,
     EditWords,
@@ -17,6 +16,7 @@ from diffing.amendments.actions import (
     ReplaceEverywhere,
 )
 from diffing.amendments.blocks import read_block
+from diffing.lexicon import ordinal_value
 
 
 def ids(text: str) -> list[str]:

@@ -204,10 +204,13 @@ def test_file_size_limit(app, client) -> None:  # type: ignore[no-untyped-def]
     assert r.status_code == 413 and "bytes: the limit is 100" in r.get_json()["detail"]
 
 
-def test_healthz(client) -> None:  # type: ignore[no-untyped-def]
+def test_healthz_and_readyz(client) -> None:  # type: ignore[no-untyped-def]
     r = client.get("/healthz")
+    assert r.status_code == 200 and r.get_json() == {"status": "ok"}
+    r = client.get("/readyz")
     assert r.status_code == 200
-    assert r.get_json()["status"] == "ok" and r.get_json()["documents"] == 0
+    body = r.get_json()
+    assert body["status"] == "ok" and body["database"] == "ok" and body["pool"]["size"] >= 1
 
 
 def test_openapi_describes_every_route(app, client) -> None:  # type: ignore[no-untyped-def]
@@ -220,7 +223,7 @@ def test_openapi_describes_every_route(app, client) -> None:  # type: ignore[no-
         if method != "parameters"
     }
     for rule in app.url_map.iter_rules():
-        if not rule.rule.startswith("/api") and rule.rule != "/healthz":
+        if not rule.rule.startswith("/api") and rule.rule not in ("/healthz", "/readyz"):
             continue
         path = rule.rule.replace("<", "{").replace(">", "}")
         for method in rule.methods - {"HEAD", "OPTIONS"}:
@@ -264,7 +267,7 @@ def test_documents_by_symbol_from_the_un_system(app, client, fake_un) -> None:  
     )
     assert r.status_code == 502
     assert r.get_json()["detail"] == (
-        "the UN document system did not return a PDF for A/RES/99/999 (got text/html)"
+        "the UN document system did not return a PDF for A/RES/99/999"
     )
     r = client.post("/api/compare", json={"old": {"symbol": "A/RES/98/1"}, "new": {"text": DRAFT}})
     assert r.status_code == 404 and "A/RES/98/1" in r.get_json()["detail"]

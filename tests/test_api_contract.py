@@ -11,9 +11,11 @@ from typing import Any
 import jsonschema
 import pytest
 
-from tests.conftest import INTERPOL, needs_corpus
+from tests.conftest import FIXTURES, INTERPOL, needs_corpus
 from tests.test_api import AMENDED, DRAFT
 from tests.test_draft_report import BASE
+
+AMENDMENTS = FIXTURES / "amendments"
 
 
 def _strict(node: Any) -> Any:
@@ -69,6 +71,35 @@ def test_compare_and_series(client, check) -> None:  # type: ignore[no-untyped-d
     series = {"documents": [{"text": DRAFT}, {"text": AMENDED}, {"text": third}]}
     rows = check(client.post("/api/series", json=series), "/api/series", "post")["rows"]
     assert rows and all(len(r["ids"]) == 3 for r in rows)
+
+
+def test_amend(client, check) -> None:  # type: ignore[no-untyped-def]
+    """An amended draft: amendments, instructions, each op's and change's amendment, the
+    title's change, every field declared; its problems too."""
+    amendments = [
+        {"text": (AMENDMENTS / f"{n}.txt").read_text()} for n in ("amendment_en", "amendment2_en")
+    ]
+    draft = {"text": (AMENDMENTS / "draft_en.txt").read_text()}
+    body = check(
+        client.post("/api/amend", json={"draft": draft, "amendments": amendments}),
+        "/api/amend",
+        "post",
+    )
+    assert {i["status"] for a in body["amendments"] for i in a["instructions"]} == {
+        "applied",
+        "not found",
+        "conflict",
+    }
+    assert body["title_change"]["ops"] and any(
+        "amendment" in o for c in body["changes"] for o in c["ops"]
+    )
+    for wrong, status in (
+        ({"draft": draft, "amendments": [draft]}, 422),
+        ({"draft": amendments[0], "amendments": amendments[:1]}, 422),
+        ({"amendments": []}, 400),
+    ):
+        r = client.post("/api/amend", json=wrong)
+        assert check(r, "/api/amend", "post")["status"] == status
 
 
 @needs_corpus
@@ -145,6 +176,7 @@ def test_too_large_and_health(app, client, check) -> None:  # type: ignore[no-un
     r = client.post("/api/compare", data=b"x" * 200, content_type="application/json")
     assert check(r, "/api/compare", "post")["status"] == 413
     assert check(client.get("/healthz"), "/healthz")["status"] == "ok"
+    assert check(client.get("/readyz"), "/readyz")["database"] == "ok"
 
 
 def test_the_published_schemas_declare_every_field() -> None:
@@ -156,9 +188,15 @@ def test_the_published_schemas_declare_every_field() -> None:
     res = diffing.parse(DRAFT)
     assert set(schemas["Resolution"]["properties"]) == set(res.to_dict())
     comparison = diffing.compare(res, diffing.parse(AMENDED)).to_dict()
-    # the keys of an amended draft (``amendments``, ``amendment``) are optional
+    # the keys of an amended draft (``amendments``, ``title_change``, ``amendment``) are optional
     assert set(schemas["Comparison"]["required"]) == set(comparison)
-    assert set(schemas["Comparison"]["properties"]) == set(comparison) | {"amendments"}
+    assert set(schemas["Comparison"]["properties"]) == set(comparison) | {
+        "amendments",
+        "title_change",
+    }
+    op = comparison["changes"][0]["ops"][0]
+    assert set(schemas["Op"]["required"]) == set(op)
+    assert set(schemas["Op"]["properties"]) == set(op) | {"amendment"}
     assert set(schemas["Change"]["required"]) == set(comparison["changes"][0])
     assert set(schemas["Change"]["properties"]) == set(comparison["changes"][0]) | {
         "amendment",

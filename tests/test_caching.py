@@ -82,9 +82,9 @@ def test_a_pasted_text_is_parsed_once_for_repeated_requests(client, monkeypatch)
     calls: list[str] = []
     real = documents.parse_text
 
-    def counting(text: str, limits: Limits, name: str = "the text"):  # type: ignore[no-untyped-def]
+    def counting(text: str, limits: Limits, name: str = "the text", executor=None):  # type: ignore[no-untyped-def]
         calls.append(name)
-        return real(text, limits, name)
+        return real(text, limits, name, executor)
 
     monkeypatch.setattr(documents, "parse_text", counting)
     old = TEXT.decode() + "\n2. Requests a report.\n"

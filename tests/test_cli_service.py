@@ -94,7 +94,7 @@ def test_fetch_stores_once(env, fake_un) -> None:  # type: ignore[no-untyped-def
     assert run(env, "fetch", "A/RES/79/136").exit_code == 0
     assert len(fake_un.requests) == asked
     r = run(env, "fetch", "A/RES/99/999")
-    assert r.exit_code == 2 and "did not return a PDF for A/RES/99/999 (got text/html)" in r.stderr
+    assert r.exit_code == 2 and "did not return a PDF for A/RES/99/999" in r.stderr
     r = run(env, "fetch", "A/RES/79/136", "--lang", "fr")
     assert r.exit_code == 2 and "has no document A/RES/79/136 (fr)" in r.stderr
 
@@ -124,3 +124,55 @@ def test_series_of_symbols(env) -> None:  # type: ignore[no-untyped-def]
 def test_serve_help(env) -> None:  # type: ignore[no-untyped-def]
     r = run(env, "serve", "--help")
     assert r.exit_code == 0 and "--workers" in r.stdout and "gunicorn" in r.stdout
+
+
+def test_help_gives_examples_and_defaults(env) -> None:  # type: ignore[no-untyped-def]
+    r = run(env, "compare", "--help")
+    assert r.exit_code == 0
+    assert "Examples:" in r.stdout and "resdiff compare A/RES/77/20 A/RES/79/136" in r.stdout
+    flat = " ".join(r.stdout.split())
+    assert "[default: text]" in flat and "[default: inline]" in flat
+    for option in ("--changes-only", "--summary-only", "--report-language", "--view", "--color"):
+        assert option in r.stdout
+
+
+def test_text_report_in_colour_with_its_warnings(env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_api import AMENDED, DRAFT
+
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(DRAFT)
+    new.write_text(AMENDED)
+    r = run(env, "compare", str(old), str(new), "--color")
+    assert r.exit_code == 0, r.stderr
+    assert "\x1b[32m{+" in r.stdout and "\x1b[31m[-" in r.stdout
+    plain = run(env, "compare", str(old), str(new), "--no-color")
+    assert "\x1b[" not in plain.stdout and "{+" in plain.stdout
+    # an e-mail against the draft: the parser's notes and the warnings on stderr
+    mail = tmp_path / "mail.txt"
+    mail.write_text("Dear colleagues,\n\nPlease find the draft attached.\n\nBest regards,\nJane\n")
+    r = run(env, "compare", str(mail), str(new), "--format", "json")
+    assert r.exit_code == 0
+    assert "warning: The old text may not be a resolution" in r.stderr
+    r = run(env, "parse", str(mail))
+    assert r.stderr.startswith("warning: ")
+    summary = run(env, "compare", str(old), str(new), "--summary-only", "--no-color").stdout
+    assert "Changes: 2 changes" in summary and "{+" not in summary
+
+
+@needs_corpus
+def test_changes_only_and_side_by_side(env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import zipfile
+
+    out = tmp_path / "changes.docx"
+    old, new = str(INTERPOL / "A_RES_77_20_en.txt"), str(INTERPOL / "A_RES_79_136_en.txt")
+    r = run(env, "compare", old, new, "--format", "docx", "--changes-only", "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    with zipfile.ZipFile(io.BytesIO(out.read_bytes())) as z:
+        body = z.read("word/document.xml").decode()
+    assert "unchanged paragraph" in body
+    html = tmp_path / "side.html"
+    r = run(env, "compare", old, new, "--format", "html", "--view", "side-by-side", "-o", str(html))
+    assert r.exit_code == 0 and "rd-view-side-by-side" in html.read_text(encoding="utf-8")
+    r = run(env, "compare", old, new, "--report-language", "fr", "--summary-only", "--no-color")
+    assert r.stdout.startswith("ancien: A/RES/77/20")

@@ -42,10 +42,17 @@ def free_port() -> int:
 
 
 class Server:
-    """``resdiff serve`` in a process group of its own (``env`` adds settings)."""
+    """``resdiff serve`` in a process group of its own, on a free 127.0.0.1 port, its
+    output in ``log`` (``env`` adds settings)."""
 
     def __init__(
-        self, data_dir: Path, log: Path, env: dict[str, str] | None = None, workers: int = 2
+        self,
+        data_dir: Path,
+        log: Path,
+        env: dict[str, str] | None = None,
+        workers: int = 2,
+        *,
+        threads: int = 4,
     ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -71,7 +78,7 @@ class Server:
                 "--workers",
                 str(workers),
                 "--threads",
-                "4",
+                str(threads),
             ],
             cwd=ROOT,
             env=env,
@@ -79,7 +86,7 @@ class Server:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while True:
             try:
                 with urllib.request.urlopen(self.url + "/healthz", timeout=2) as r:

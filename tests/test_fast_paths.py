@@ -47,7 +47,6 @@ from diffing.leads import _WORD, _lead, lead_of
 from diffing.lexicon import ROMAN_LOWER
 from diffing.normalize import _TRANSLATE, fold_chars
 from diffing.reading import _first_words, _phrase_at, words
-from diffing.renewal._ordinals import find_ordinals
 from diffing.rollover import _is_ordinal
 from tests import slow_reference as slow
 
@@ -291,42 +290,6 @@ def test_phrases_found_by_first_word_as_by_each(text: str) -> None:
 )
 def test_fold_chars_by_replace_as_by_translate(text: str) -> None:
     assert fold_chars(text) == unicodedata.normalize("NFC", text).translate(_TRANSLATE)
-
-
-_ordinal_text = st.lists(
-    st.sampled_from(
-        [
-            "one",
-            "hundred",
-            "and",
-            "first",
-            "seventy",
-            "-",
-            "fifth",
-            "with",
-            "both",
-            "21",
-            "st",
-            "th",
-            "quatre",
-            "vingt",
-            "unième",
-            "cent",
-            "et",
-            "session",
-            "sessions",
-            "of",
-            "the",
-        ]
-    ),
-    max_size=14,
-).map(" ".join)
-
-
-@SETTINGS
-@given(_ordinal_text)
-def test_ordinals_read_back_only_through_number_words(text: str) -> None:
-    assert find_ordinals.__wrapped__(text) == slow.find_ordinals(text)
 
 
 @SETTINGS

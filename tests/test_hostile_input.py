@@ -266,46 +266,24 @@ def test_the_cli_keeps_the_budget_too(cli_env, tmp_path: Path) -> None:
 
 
 def test_a_large_pdf_is_killed_at_the_deadline() -> None:
-    """A report too large to render in the worker renders in a child process that is
-    killed when the budget runs out (here: a 20,000-word paragraph, several seconds of
-    WeasyPrint, against a budget of half a second)."""
+    """A PDF renders in a pool process that is killed when the budget runs out (here: a
+    20,000-word paragraph, several seconds of WeasyPrint, against half a second)."""
     import diffing
+    from service.pool import ProcessPool
     from service.render.html import render_comparison_html
-    from service.render.pdf import html_to_pdf
+    from service.reports import Budget, _pdf
 
     old, new = (diffing.parse(_long_paragraph(20_000, s)) for s in (1, 2))
     html = render_comparison_html(diffing.compare(old, new), pdf=True)
-    assert len(html) > 100_000
-    with pytest.raises(ComparisonTooLargeError, match="while rendering the PDF report"):
-        html_to_pdf(html, deadline=time.monotonic() + 0.5)
-
-
-def test_a_small_report_renders_in_the_child_process_as_well() -> None:
-    import diffing
-    from service.render.html import render_comparison_html
-    from service.render.pdf import html_to_pdf
-
-    c = diffing.compare(diffing.parse(GOOD), diffing.parse(GOOD.replace("1/1", "2/2")))
-    html = render_comparison_html(c, pdf=True)
-    data = html_to_pdf(html, deadline=time.monotonic() + 120, inline_bytes=10)
-    pypdf = pytest.importorskip("pypdf")
-    text = pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()
-    assert "2/2" in text and "seized of the matter" in text
-
-
-def test_large_pdf_reports_wait_for_one_of_few_child_processes() -> None:
-    """With every child slot taken (``CHILDREN`` at once bounds their memory), a large
-    report waits within its budget, then gets 413: it never starts one more process."""
-    from service.render import pdf
-
-    for _ in range(pdf.CHILDREN):
-        pdf._children.acquire()
+    pool = ProcessPool(1)
     try:
-        with pytest.raises(ComparisonTooLargeError, match="rendering the PDF report"):
-            pdf.html_to_pdf("<p>x</p>" * 50, deadline=time.monotonic() + 0.2, inline_bytes=10)
+        started = time.monotonic()
+        with pytest.raises(ComparisonTooLargeError, match="while rendering the PDF report"):
+            _pdf(html, Budget(time.monotonic() + 0.5, pool), ("html",))
+        assert time.monotonic() - started < 30  # the cold start of the process does not count
+        assert pool.run("ping", seconds=5) == "pong"  # a new process took its place
     finally:
-        for _ in range(pdf.CHILDREN):
-            pdf._children.release()
+        pool.close()
 
 
 # --- injection ----------------------------------------------------------------------
@@ -392,7 +370,7 @@ def test_bad_files_through_the_real_server(
 @pytest.mark.slow
 def test_the_real_server_answers_a_pathological_comparison_within_its_budget(server) -> None:  # type: ignore[no-untyped-def]
     """Two versions of one 60,000-word paragraph as a PDF, on a server whose budget is
-    1 s: 413 (the comparison or its PDF, killed in its child process, ran out of time),
+    1 s: 413 (the comparison or its PDF, killed in its pool process, ran out of time),
     not a worker held for minutes. The server still answers afterwards."""
     body = {
         "old": {"text": _long_paragraph(60_000, 1)},

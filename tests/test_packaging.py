@@ -85,6 +85,19 @@ def test_templates_ship_inside_the_package() -> None:
     assert '"service.templates" = "templates"' in text
 
 
+def test_catalogs_ship_inside_the_package() -> None:
+    """Every catalog of service/locales is matched by the package data of pyproject.toml."""
+    import tomllib
+
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    patterns = data["package-data"]["service"]
+    catalogs = sorted((ROOT / "service" / "locales").rglob("*.po*"))
+    assert catalogs
+    for path in catalogs:
+        rel = path.relative_to(ROOT / "service")
+        assert any(rel.match(p) for p in patterns), rel
+
+
 def test_every_package_is_in_the_wheel() -> None:
     """A new room of service/ (a folder with __init__.py) is listed in pyproject.toml."""
     import tomllib

@@ -21,8 +21,14 @@ def test_text_report() -> None:
     c = sample_comparison()
     out = render_comparison(c, "text").decode()
     assert out.startswith("old: A/RES/73/11")
-    assert "Summary: 3 unchanged, 4 reworded, 1 moved, 1 added, 1 removed, 1 split, 1 merged" in out
-    assert "OP1: Encourages -> Urges (stronger)" in out
+    tally = "8 changes: 1 added, 1 removed, 3 reworded, 1 moved, 1 split, 1 merged; 1 verb change."
+    assert f"Changes: {tally} 1 routine update." in out
+    # the change list: operative part first, new and old ids in columns of their own
+    lines = out.splitlines()
+    assert lines.index("Operative part (4)") < lines.index("Preambular part (4)")
+    assert any(line.split()[:3] == ["-", "OP4", "removed"] for line in lines)
+    assert any(line.split()[:3] == ["PP2", "PP4", "moved"] for line in lines)
+    assert "OP1  reworded  verb: Encourages → Urges: stronger" in out
     assert "[-seventy-fifth-]{+seventy-seventh+}" in out
     assert "PP5 (new)  added" in out and "OP4 (deleted)  removed" in out
     assert "{+Recognizing the role of women in policing,+}" in out  # one insertion, not one per run

@@ -78,12 +78,23 @@ def test_navigation_links_every_change_and_skips_unchanged() -> None:
     assert len({c.anchor for c in v.changes}) == len(v.changes)
 
 
-def test_summary_groups() -> None:
-    g = build_view(sample_comparison()).groups
-    assert [c.label for c in g["verbs"]] == ["OP1"]
-    assert [c.label for c in g["quiet"]] == ["OP2"]  # rollover only: routine
-    assert [c.label for c in g["moved"]] == ["PP2 (was PP4)"]
-    assert "OP2" not in [c.label for c in g["reworded"]]
+def test_change_list() -> None:
+    from service.render.changelist import build_change_list
+
+    cl = build_change_list(build_view(sample_comparison()))
+    assert [name for name, _ in cl.sections] == ["operative", "preambular"]
+    assert [r.change.label for r in cl.rows if r.verb] == ["OP1"]
+    assert [r.change.label for r in cl.routine] == ["OP2"]  # rollover only: routine
+    assert [r.change.label for r in cl.rows if r.kind == "moved"] == ["PP2 (was PP4)"]
+    assert "OP2" not in [r.change.label for r in cl.rows]
+    assert dict(cl.counts) == {
+        "added": 1, "removed": 1, "reworded": 3, "moved": 1, "split": 1, "merged": 1, "routine": 1,
+    }  # fmt: skip
+    assert (
+        len(cl) == len(cl.rows) + len(cl.routine) == len(build_view(sample_comparison()).navigable)
+    )
+    op1 = next(r for r in cl.rows if r.verb)
+    assert (op1.lead, op1.rest) == ("Urges", " Member States to cooperate with INTERPOL;")
 
 
 def test_ops_that_do_not_add_up_fall_back_to_delete_insert() -> None:

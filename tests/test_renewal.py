@@ -9,7 +9,7 @@ import pytest
 
 import diffing
 from diffing.errors import InvalidRequestError
-from diffing.renewal._ordinals import find_ordinals, ordinal_value, ordinal_words
+from diffing.lexicon import find_ordinals, ordinal_like, ordinal_value, ordinal_word
 
 HEAD_EN = """A/RES/78/54
 
@@ -73,17 +73,17 @@ def suggested(d: diffing.Draft, pid: str) -> list[str]:
     ],
 )
 def test_ordinals_both_ways(n: int, en: str, fr: str) -> None:
-    assert ordinal_words(n) == en
-    assert ordinal_words(n, language="fr") == fr
+    assert ordinal_word(n) == en
+    assert ordinal_word(n, "fr") == fr
     assert ordinal_value(en) == n
     assert ordinal_value(fr) == n
     assert ordinal_value(en.capitalize()) == n
 
 
 def test_ordinals_keep_the_model_form() -> None:
-    assert ordinal_words(81, like="79th") == "81st"
-    assert ordinal_words(80, like="Seventy-ninth") == "Eightieth"
-    assert ordinal_words(79, like="77e") == "79e"
+    assert ordinal_like(81, "79th") == "81st"
+    assert ordinal_like(80, "Seventy-ninth") == "Eightieth"
+    assert ordinal_like(79, "77e") == "79e"
     assert [v for *_, v in find_ordinals("its twenty-second and 23rd sessions, with")] == [22, 23]
 
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import diffing
-from diffing.renewal._ordinals import find_ordinals, ordinal_words
+from diffing.lexicon import find_ordinals, ordinal_word
 from diffing.renewal.context import format_date
 from diffing.renewal.recalls import find_lists
 
@@ -43,14 +43,14 @@ def bases(draw: st.DrawFn) -> tuple[str, int, str, list[int], list[int]]:
         head = f"A/RES/{number}\n\nRésolution adoptée par l'Assemblée générale le 4 décembre {year}\n\nL'Assemblée générale,\n\n"
         pp = f"Rappelant ses résolutions {joined},"
         ops = [
-            f"Prie le Secrétaire général de lui faire rapport à sa {ordinal_words(s, language='fr')} session ;"
+            f"Prie le Secrétaire général de lui faire rapport à sa {ordinal_word(s, 'fr')} session ;"
             for s in sessions
         ]
     else:
         head = f"A/RES/{number}\n\nResolution adopted by the General Assembly on 4 December {year}\n\nThe General Assembly,\n\n"
         pp = f"Recalling its resolutions {joined},"
         ops = [
-            f"Requests the Secretary-General to report at its {ordinal_words(s)} session;"
+            f"Requests the Secretary-General to report at its {ordinal_word(s)} session;"
             for s in sessions
         ]
     fillers = draw(st.lists(FILLER, min_size=1, max_size=3))

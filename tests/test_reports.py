@@ -64,10 +64,10 @@ def _pdf(data: bytes) -> tuple[int, str]:
 
 
 @pytest.mark.slow
-def test_cli_and_api_give_the_same_pdf_side_by_side_in_a_child_process(tmp_path: Path) -> None:
-    """Every PDF is rendered in the child process (inline limit 1 byte), in both; the API
-    keeps the view of a PDF (it used to drop it)."""
-    (run, out), api = _both(tmp_path, "pdf", view="side-by-side", RESDIFF_PDF_INLINE_BYTES=1)
+def test_cli_and_api_give_the_same_pdf_side_by_side_from_pool_processes(tmp_path: Path) -> None:
+    """Every PDF is rendered in a pool process, in both; the API keeps the view of a PDF
+    (it used to drop it)."""
+    (run, out), api = _both(tmp_path, "pdf", view="side-by-side")
     assert run.exit_code == 0, run.output
     assert api.status_code == 200 and api.mimetype == "application/pdf"
     pages, text = _pdf(api.data)
@@ -85,27 +85,35 @@ def test_cli_and_api_share_the_time_budget(tmp_path: Path, fmt: str) -> None:
     assert run.exit_code == 2 and run.output.strip() == f"error: {detail}"
 
 
+class _Recording:
+    """An executor that records the budget each job gets (the reports are fakes)."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, float | None]] = []
+
+    def run(self, task: str, *args: Any, seconds: float | None = None, what: str = "") -> Any:
+        from service.pool import Inline
+
+        self.seen.append((task, seconds))
+        fakes = {"pdf": b"%PDF-1.7 fake", "docx": b"PK fake"}
+        return fakes[task] if task in fakes else Inline().run(task, *args, seconds=seconds)
+
+
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_the_budget_covers_the_rendering(tmp_path: Path, monkeypatch, fmt: str) -> None:  # type: ignore[no-untyped-def]
-    """The renderer gets the deadline of the whole report, from the CLI as from the API."""
-    from service.render import docx, pdf
+    """The job of the pool gets what is left of the budget of the whole report, from the
+    CLI as from the API."""
+    import service.cli
+    import service.web.context
 
-    seen: list[float | None] = []
-
-    def fake_pdf(html: str, *, deadline: float | None = None, inline_bytes: int = 0) -> bytes:
-        seen.append(deadline)
-        return b"%PDF-1.7 fake"
-
-    def fake_docx(comparison: object, **kw: Any) -> bytes:
-        seen.append(kw["deadline"])
-        return b"PK fake"
-
-    monkeypatch.setattr(pdf, "html_to_pdf", fake_pdf)
-    monkeypatch.setattr(docx, "render_comparison_docx", fake_docx)
+    recording = _Recording()
+    monkeypatch.setattr(service.cli, "local_pool", lambda settings: recording)
+    monkeypatch.setattr(service.web.context, "local_pool", lambda settings: recording)
     (run, _), api = _both(tmp_path, fmt, RESDIFF_COMPARE_SECONDS=30)
     assert run.exit_code == 0, run.output
     assert api.status_code == 200
-    assert len(seen) == 2 and all(d is not None for d in seen)
+    jobs = [seconds for task, seconds in recording.seen if task == fmt]
+    assert len(jobs) == 2 and all(s is not None and 0 < s <= 30 for s in jobs), recording.seen
 
 
 def test_one_registry_of_formats() -> None:
@@ -115,6 +123,7 @@ def test_one_registry_of_formats() -> None:
         ("compare", "/api/compare"),
         ("series", "/api/series"),
         ("draft", "/api/drafts"),
+        ("amend", "/api/amend"),
     ):
         formats = list(reports.KINDS[kind].formats)
         params = {p["name"]: p for p in paths[path]["post"]["parameters"]}
@@ -125,6 +134,7 @@ def test_one_registry_of_formats() -> None:
         assert list(choices) == formats
     assert "view" in {p["name"] for p in paths["/api/compare"]["post"]["parameters"]}
     assert "view" not in {p["name"] for p in paths["/api/series"]["post"]["parameters"]}
+    assert "view" in {p["name"] for p in paths["/api/amend"]["post"]["parameters"]}
 
 
 def test_options_that_do_not_apply_are_dropped() -> None:
@@ -164,6 +174,8 @@ def test_service_rooms() -> None:
         "cli.py",
         "config.py",
         "errors.py",
+        "i18n.py",
+        "precedents_index.py",
         "reports.py",
         "resources.py",
     }
@@ -186,4 +198,5 @@ def test_service_rooms() -> None:
         if statement.search(p.read_text(encoding="utf-8"))
     }
     store = {"sql.py", "sqlite.py", "postgres.py", "schema.py"}
-    assert sql == {f"service/library/{name}" for name in store}
+    # and the agreed-language index (issue 13), which keeps its grams in the database
+    assert sql == {f"service/library/{name}" for name in store} | {"service/precedents_index.py"}

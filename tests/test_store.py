@@ -120,6 +120,20 @@ def test_lookup_by_symbol_trusts_only_official_sources(store: Store) -> None:
     assert store.find_by_symbol("A/RES/1/1", "fr") is None
 
 
+def test_one_document_under_two_symbols_keeps_both(store: Store) -> None:
+    """Issue 16: the same bytes for two symbols relabelled one stored document; now the
+    second symbol is recorded beside the first, and both find it, until it is deleted."""
+    doc, _ = add(store, b"the same bytes", symbol="A/RES/1/1", source="ods")
+    store.add_symbol(doc.id, "A/RES/1/2", "en")
+    assert store.find_by_symbol("A/RES/1/1", "en").id == doc.id  # type: ignore[union-attr]
+    assert store.find_by_symbol("A/RES/1/2", "en").id == doc.id  # type: ignore[union-attr]
+    assert store.find_by_symbol("A/RES/1/2", "fr") is None
+    assert store.get_document(doc.id, viewer=OPERATOR).symbol == "A/RES/1/1"
+    store.delete_document(doc.id)
+    assert store.find_by_symbol("A/RES/1/2", "en") is None
+    store.ping()
+
+
 def test_list_is_paginated(store: Store) -> None:
     for i in range(5):
         add(store, f"text {i}".encode(), symbol=f"A/RES/1/{i}")

@@ -16,8 +16,10 @@ import pytest
 import diffing
 from diffing.ladder import ORDINAL_PHRASES, ORDINALS
 from diffing.verbs import read, verb_change
+from service.i18n import Chrome
 from service.render.html import render_comparison_html
 from service.render.text import render_comparison_text
+from service.render.words import verdict
 from tests.conftest import CORPUS, needs_corpus
 
 pytestmark = needs_corpus
@@ -107,11 +109,15 @@ def test_reports_hide_minor_verb_changes_and_show_the_others_with_their_reason()
         text = render_comparison_text(comp)
         assert text.count("verb: ") == len(shown)
         for vc in shown:
-            assert f"verb: {vc.reason}" in text
+            # the report says the engine's reason, in its own words (here English)
+            said = verdict(vc, Chrome.of("en"))
+            assert said == vc.reason.replace(" -> ", " → ")
+            assert f"verb: {said}" in text
         for vc in hidden:
-            assert vc.reason not in text
+            assert verdict(vc, Chrome.of("en")) not in text
         html = render_comparison_html(comp, standalone=False)
-        assert html.count('<span class="rd-verb ') == len(shown)
+        # once in the change list, once in the text
+        assert html.count('<span class="rd-verb ') == 2 * len(shown)
 
 
 def test_the_renewals_hold_every_kind_of_verdict() -> None:

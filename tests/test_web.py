@@ -83,7 +83,82 @@ def test_load_and_follow_the_interpol_series(client) -> None:  # type: ignore[no
     r = client.post("/series", data={"interpol": "1"})
     assert r.status_code == 303
     page = client.get(r.headers["Location"]).get_data(as_text=True)
-    assert "Series of 4 versions" in page
+    assert "Series of 4 versions" in page and "rd-grid" in page
     key = r.headers["Location"].rsplit("/", 1)[1]
     assert client.get(f"/report/{key}.json").get_json()["versions"][0]["symbol"] == "A/RES/73/11"
     assert client.get(f"/report/{key}.docx").status_code == 400  # no docx for a series
+
+
+def test_one_source_per_side(client) -> None:  # type: ignore[no-untyped-def]
+    """The form's tabs say which source a side takes: the others are not read, even
+    when they hold something (a library choice left next to an uploaded file)."""
+    kept = client.post("/api/documents", json={"text": DRAFT}).get_json()
+    r = client.post(
+        "/compare",
+        data={
+            "old_source": "paste",
+            "old_text": DRAFT,
+            "old_id": "nothing-such",  # left over in the library tab: not read
+            "new_source": "file",
+            "new_file": (io.BytesIO(AMENDED.encode()), "amended.txt"),
+            "new_id": kept["id"],
+        },
+    )
+    assert r.status_code == 303
+    key = r.headers["Location"].split("/report/")[1].split("?")[0]
+    report = client.get(f"/report/{key}.json").get_json()
+    assert report["summary"]["added"] == 1  # the uploaded amended text, not the stored draft
+    r = client.post(
+        "/compare", data={"old_source": "file", "old_id": kept["id"], "new_text": DRAFT}
+    )
+    assert r.status_code == 400 and b"choose a file for the old version" in r.data
+
+
+def test_report_page_holds_the_report(client) -> None:  # type: ignore[no-untyped-def]
+    r = client.post("/compare", data={"old_text": DRAFT, "new_text": AMENDED})
+    page = client.get(r.headers["Location"]).get_data(as_text=True)
+    assert "<iframe" not in page and 'class="rd-report' in page
+    assert page.count("<h1") == 1  # the report's own
+    assert "<style" not in page and "<script>" not in page and 'style="' not in page
+    key = r.headers["Location"].split("/report/")[1].split("?")[0]
+    for asset in ("report.css", "report.js"):
+        assert client.get(f"/report-assets/{asset}").status_code == 200
+    # the page's choices carry to the downloads
+    page = client.get(f"/report/{key}?view=side-by-side&changes_only=1").get_data(as_text=True)
+    assert f"/report/{key}.pdf?view=side-by-side&amp;changes_only=1" in page
+    assert "rd-changes-only" in page and "rd-view-side-by-side" in page
+    summary = client.get(f"/report/{key}.pdf?summary_only=1")
+    assert summary.data.startswith(b"%PDF-")
+    html = client.get(f"/report/{key}.html?download=1")
+    assert "attachment" in html.headers["Content-Disposition"] and b"<style>" in html.data
+
+
+def test_pages_speak_the_readers_language(client) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/", headers={"Accept-Language": "fr-CH, fr;q=0.9, en;q=0.8"})
+    text = page.get_data(as_text=True)
+    assert '<html lang="fr"' in text and "Comparer deux versions" in text
+    assert "Accept-Language" in page.headers["Vary"]
+    switched = client.get("/?lang=en", headers={"Accept-Language": "fr"})
+    assert "Compare two versions" in switched.get_data(as_text=True)
+    assert "resdiff_lang=en" in switched.headers["Set-Cookie"]
+    # the choice is kept (the cookie) over the browser's language
+    again = client.get("/", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert "Compare two versions" in again
+    r = client.post("/compare", data={"new_text": DRAFT}, headers={"Accept-Language": "fr"})
+    assert r.status_code == 400
+
+
+def test_a_french_report_on_an_english_page(client) -> None:  # type: ignore[no-untyped-def]
+    from tests.render_samples import french_pair
+
+    old, new = french_pair()
+    r = client.post("/compare", data={"old_text": old, "new_text": new})
+    page = client.get(r.headers["Location"], headers={"Accept-Language": "en"})
+    text = page.get_data(as_text=True)
+    assert "Report options and downloads" in text  # the page: the reader's language
+    assert 'class="rd-report rd-comparison rd-view-inline" lang="fr"' in text  # the report: French
+    key = r.headers["Location"].split("/report/")[1].split("?")[0]
+    english = client.get(f"/report/{key}?language=en").get_data(as_text=True)
+    assert 'rd-view-inline" lang="en"' in english
+    # the page's language switch keeps the report's choices
+    assert f"/report/{key}?language=en&amp;lang=fr" in english

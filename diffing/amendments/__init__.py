@@ -11,8 +11,9 @@ what became of every instruction.
 Modules: :mod:`.quotes` (quotations, matching), :mod:`.places` (paragraph
 references), :mod:`.reader` and :mod:`.actions` (what an instruction asks),
 :mod:`.blocks` (new paragraphs' text), :mod:`.text` (a paragraph's edits),
-:mod:`.draft` (paragraphs, renumbering), :mod:`.apply` (the whole);
-:mod:`._ordinals` reads ordinals until :mod:`diffing.lexicon` replaces it.
+:mod:`.draft` (paragraphs, renumbering), :mod:`.apply` (the whole).
+Ordinals and numbers in words ("the forty-first preambular paragraph",
+"insert two new paragraphs") are read with :mod:`diffing.lexicon`.
 """
 
 from diffing.amendments.apply import apply_amendments

@@ -50,7 +50,7 @@ from diffing.amendments.reader import NotUnderstood, read_instruction
 from diffing.amendments.text import EditableText, Ref, Span
 from diffing.budget import check
 from diffing.cleanup import Vocabulary
-from diffing.errors import AmendmentMismatchError, NotAnAmendmentError
+from diffing.errors import AmendmentMismatchError, NotADraftError, NotAnAmendmentError
 from diffing.model import (
     AmendmentRef,
     AmendmentReport,
@@ -88,6 +88,12 @@ def _symbol_key(symbol: str) -> str:
 
 
 def _check_inputs(draft: Resolution, amendments: Sequence[Resolution]) -> None:
+    if draft.document_type == "amendment":
+        target = f" ({draft.amends})" if draft.amends else ""
+        raise NotADraftError(
+            f"{draft.symbol or 'the draft given'} is an amendment, not a draft: give the draft"
+            f" it amends{target} first, then the amendments"
+        )
     for a in amendments:
         if a.document_type != "amendment":
             name = a.symbol or "a document"
@@ -420,34 +426,64 @@ class _Changes:
         self.amendments = amendments
         self.deadline = deadline
 
+    def name(self, r: Ref) -> AmendmentRef:
+        a = self.amendments[r.amendment]
+        return AmendmentRef(a.symbol, a.instructions[r.instruction].number)
+
     def refs(self, refs: Sequence[Ref | None]) -> list[AmendmentRef]:
         out: list[AmendmentRef] = []
         for r in refs:
-            if r is None:
-                continue
-            a = self.amendments[r.amendment]
-            ar = AmendmentRef(a.symbol, a.instructions[r.instruction].number)
-            if ar not in out:
-                out.append(ar)
+            if r is not None and self.name(r) not in out:
+                out.append(self.name(r))
         return out
+
+    def ops(self, slot: Slot, old: str, new: str) -> tuple[float, list[Op]]:
+        """The similarity of a reworded text and its ops, each edit with its instruction."""
+        d = diff_words(old, new, deadline=self.deadline)
+        rewritten = slot.text.rewritten_by
+        if rewritten is None:
+            return d.similarity, slot.text.ops(self.name)
+        by = self.name(rewritten)
+        return d.similarity, [
+            o if o.op == "equal" else dataclasses.replace(o, amendment=by) for o in d.ops
+        ]
+
+    def title(self) -> Change | None:
+        """The change of the title, if amendments changed it."""
+        slot = self.d.title
+        old, new = self.d.source.title or "", slot.text.final()
+        if self.d.source.title is None or old == new:
+            return None
+        similarity, ops = self.ops(slot, old, new)
+        return Change(
+            "reworded", ["title"], ["title"], similarity, ops, amendment=self.refs(slot.refs)
+        )
 
     def of(self, slot: Slot) -> Change | None:
         t, p = slot.tabled, self.new.get(id(slot))
         if t is None:
             if p is None:
                 return None  # inserted, then deleted by the same amendment
+            by = self.name(slot.inserted_by) if slot.inserted_by else None
             return Change(
-                "added", [], [p.id], 0.0, [Op("insert", "", p.text)], amendment=self.refs(slot.refs)
+                "added",
+                [],
+                [p.id],
+                0.0,
+                [Op("insert", "", p.text, by)],
+                amendment=self.refs(slot.refs),
             )
         if p is None:
+            by = self.name(slot.deleted_by) if slot.deleted_by else None
             refs = self.refs([slot.deleted_by, *slot.refs])
-            return Change("removed", [t.id], [], 0.0, [Op("delete", t.text, "")], amendment=refs)
+            return Change(
+                "removed", [t.id], [], 0.0, [Op("delete", t.text, "", by)], amendment=refs
+            )
         if t.text == p.text:
             return Change(
                 "unchanged", [t.id], [p.id], 1.0, [Op("equal", t.text, p.text)] if t.text else []
             )
-        d = diff_words(t.text, p.text, deadline=self.deadline)
-        ops = d.ops if slot.text.rewritten_by is not None else slot.text.ops()
+        similarity, ops = self.ops(slot, t.text, p.text)
         vc = None
         if t.kind == "operative" and p.kind == "operative":
             vc = verb_change(extract_lead(t.text) or t.lead, extract_lead(p.text) or p.lead)
@@ -455,7 +491,7 @@ class _Changes:
             "reworded",
             [t.id],
             [p.id],
-            d.similarity,
+            similarity,
             ops,
             verb_change=vc,
             amendment=self.refs(slot.refs),
@@ -479,8 +515,9 @@ def apply_amendments(
     ``amendments`` are parsed amendments (``document_type == "amendment"``,
     with ``instructions``), applied in the order given. Raises
     :class:`~diffing.errors.NotAnAmendmentError` for a document that is not an
-    amendment and :class:`~diffing.errors.AmendmentMismatchError` for one that
-    amends another draft; ``deadline`` as for :func:`diffing.compare`.
+    amendment, :class:`~diffing.errors.AmendmentMismatchError` for one that
+    amends another draft and :class:`~diffing.errors.NotADraftError` for a
+    draft that is an amendment; ``deadline`` as for :func:`diffing.compare`.
     """
     _check_inputs(draft, amendments)
     d = Draft(draft)
@@ -505,5 +542,7 @@ def apply_amendments(
     amended = dataclasses.replace(
         amended, notes=[f"as amended by {symbols}" if amendments else "as tabled"]
     )
-    changes = _Changes(d, new, amendments, deadline).all()
-    return Comparison(draft, amended, changes, amendments=reports)
+    changes = _Changes(d, new, amendments, deadline)
+    return Comparison(
+        draft, amended, changes.all(), amendments=reports, title_change=changes.title()
+    )

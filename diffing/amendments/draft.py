@@ -48,7 +48,7 @@ class Slot:
 @dataclass
 class _Snapshot:
     slots: list[Slot]
-    states: list[tuple[Slot, tuple[list[Cell], Ref | None], Ref | None, list[Ref]]]
+    states: list[tuple[Slot, tuple[list[Cell] | None, Ref | None], Ref | None, list[Ref]]]
 
 
 class Draft:

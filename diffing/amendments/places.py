@@ -31,7 +31,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from diffing.amendments._ordinals import ORDINAL, ordinal_value
+from diffing.lexicon import ORDINAL_PATTERN as ORDINAL
+from diffing.lexicon import ordinal_value, to_roman
 
 __all__ = ["PLACEHOLDER", "Place", "find_places", "roman"]
 
@@ -62,21 +63,13 @@ class Place:
         return f"{name} paragraph {self.number}" + "".join(f" ({s})" for s in self.sub)
 
 
-_ROMAN = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-
-
 def roman(n: int) -> str:
-    """Lower-case Roman numeral of ``1 <= n < 40``: sub-sub-paragraph labels.
+    """Lower-case Roman numeral of ``n``: sub-sub-paragraph labels.
 
     >>> roman(4), roman(19)
     ('iv', 'xix')
     """
-    out = []
-    for value, sym in _ROMAN:
-        while n >= value:
-            out.append(sym)
-            n -= value
-    return "".join(out)
+    return to_roman(n).lower()
 
 
 def _letter_range(a: str, b: str) -> list[str]:

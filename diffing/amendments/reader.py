@@ -43,7 +43,6 @@ import re
 from collections.abc import Callable
 from typing import Literal
 
-from diffing.amendments._ordinals import CARDINAL, cardinal_value
 from diffing.amendments.actions import (
     Action,
     DeleteParagraphs,
@@ -56,6 +55,8 @@ from diffing.amendments.actions import (
 )
 from diffing.amendments.places import Place, find_places
 from diffing.amendments.quotes import extract_quotes, quote_spans
+from diffing.lexicon import CARDINAL_PATTERN as CARDINAL
+from diffing.lexicon import cardinal_value
 
 __all__ = ["NotUnderstood", "read_instruction"]
 

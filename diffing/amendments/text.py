@@ -22,10 +22,11 @@ away, so that
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from diffing.amendments.quotes import normalized, quote_variants
-from diffing.model import Op
+from diffing.model import AmendmentRef, Op, OpKind
 
 __all__ = ["Cell", "EditableText", "Ref", "Span"]
 
@@ -82,8 +83,19 @@ class EditableText:
     """A paragraph's characters with their history (see the module doc)."""
 
     def __init__(self, text: str) -> None:
-        self.cells: list[Cell] = [Cell(c, i) for i, c in enumerate(text)]
+        self._text = text
+        self._cells: list[Cell] | None = None  # made on first use: most paragraphs stay
         self.rewritten_by: Ref | None = None
+
+    @property
+    def cells(self) -> list[Cell]:
+        if self._cells is None:
+            self._cells = [Cell(c, i) for i, c in enumerate(self._text)]
+        return self._cells
+
+    @cells.setter
+    def cells(self, cells: list[Cell]) -> None:
+        self._cells = cells
 
     @classmethod
     def inserted(cls, text: str, ref: Ref) -> EditableText:
@@ -95,10 +107,14 @@ class EditableText:
     # -- reading -------------------------------------------------------------
 
     def tabled(self) -> str:
+        if self._cells is None:
+            return self._text
         return "".join(c.ch for c in self.cells if c.src is not None)
 
     def final(self) -> str:
         """The text with every edit of every amendment applied."""
+        if self._cells is None:
+            return self._text
         return "".join(c.ch for c in self.cells if c.deleted is None)
 
     def view(self, k: int) -> tuple[str, list[int]]:
@@ -163,6 +179,8 @@ class EditableText:
         return "".join(c.ch for c in self.cells[span.first : last + 1] if _visible(c, k))
 
     def edited(self) -> bool:
+        if self._cells is None:
+            return False
         return any(c.src is None or c.deleted is not None for c in self.cells)
 
     # -- editing -------------------------------------------------------------
@@ -282,32 +300,44 @@ class EditableText:
 
     # -- result --------------------------------------------------------------
 
-    def ops(self) -> list[Op]:
-        """Exact ops from the tabled text to the final one, edit by edit."""
+    def ops(self, name: Callable[[Ref], AmendmentRef | None] = lambda r: None) -> list[Op]:
+        """Exact ops from the tabled text to the final one, edit by edit: each
+        insertion or deletion is one instruction's (``name`` gives its
+        :class:`~diffing.model.AmendmentRef`, the op's ``amendment``)."""
         out: list[Op] = []
         old: list[str] = []
         new: list[str] = []
         equal: list[str] = []
+        by: list[Ref] = []  # the instruction of the edit being read
 
         def flush_edit() -> None:
             if old or new:
                 o, n = "".join(old), "".join(new)
-                out.append(Op("replace" if o and n else ("delete" if o else "insert"), o, n))
+                kind: OpKind = "replace" if o and n else ("delete" if o else "insert")
+                out.append(Op(kind, o, n, name(by[0]) if by else None))
                 old.clear()
                 new.clear()
+            by.clear()
 
         for c in self.cells:
             if c.src is not None and c.deleted is None:
                 flush_edit()
                 equal.append(c.ch)
                 continue
+            if c.src is None and c.deleted is not None:
+                continue  # inserted, then deleted by the same amendment
             if equal:
                 t = "".join(equal)
                 out.append(Op("equal", t, t))
                 equal.clear()
+            ref = c.deleted if c.src is not None else c.added
+            if by and ref is not None and ref != by[0]:
+                flush_edit()
+            if ref is not None and not by:
+                by.append(ref)
             if c.src is not None:
                 old.append(c.ch)
-            elif c.deleted is None:
+            else:
                 new.append(c.ch)
         flush_edit()
         if equal:
@@ -315,8 +345,9 @@ class EditableText:
             out.append(Op("equal", t, t))
         return out
 
-    def snapshot(self) -> tuple[list[Cell], Ref | None]:
-        return list(self.cells), self.rewritten_by
+    def snapshot(self) -> tuple[list[Cell] | None, Ref | None]:
+        return (None if self._cells is None else list(self._cells)), self.rewritten_by
 
-    def restore(self, state: tuple[list[Cell], Ref | None]) -> None:
-        self.cells, self.rewritten_by = list(state[0]), state[1]
+    def restore(self, state: tuple[list[Cell] | None, Ref | None]) -> None:
+        self._cells = None if state[0] is None else list(state[0])
+        self.rewritten_by = state[1]

@@ -11,7 +11,6 @@ the small modules hold one kind of edit each:
 * :mod:`~diffing.renewal.context` - the facts of one renewal;
 * :mod:`~diffing.renewal.result` - the :class:`Draft` and its suggestions;
 * :mod:`~diffing.renewal.score` - a draft against the version then adopted;
-* :mod:`~diffing.renewal._ordinals` - ordinal words, English and French.
 """
 
 from diffing.renewal.draft import next_draft, series_period

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypedDict
 
+from diffing.lexicon import ordinal_word
 from diffing.model import Comparison, ComparisonDict, Op, OpDict
-from diffing.renewal._ordinals import ordinal_words
 
 __all__ = ["Draft", "DraftDict", "FrontMatterDict", "Suggestion", "SuggestionDict"]
 
@@ -90,7 +90,7 @@ class Draft(Comparison):
         """What a draft prints above "The General Assembly,": the session
         heading ("Eighty-first session"), the agenda item (not known before
         the session's agenda is adopted: None), the title; no symbol yet."""
-        words = ordinal_words(self.session, language=self.new.language)
+        words = ordinal_word(self.session, self.new.language)
         return {
             "symbol": None,
             "document_type": self.new.document_type,

@@ -56,7 +56,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from diffing.renewal._ordinals import find_ordinals, ordinal_words
+from diffing.lexicon import find_ordinals, ordinal_like
 from diffing.renewal.bodies import BODIES, Body, body_named
 from diffing.renewal.context import Renewal
 from diffing.renewal.edits import Edit
@@ -324,12 +324,12 @@ def session_edits(
                 edits += _run_edits(text, ctx, mention, str(owner), operative=operative)
                 break
             if sure is not None:
-                word = ordinal_words(new, like=text[start:end])
+                word = ordinal_like(new, text[start:end])
                 reason = ctx.session_reason(value, new, body, mention.noun.lower())
                 edits.append(Edit(start, end, word, reason, sure))
     for start, end, value in find_ordinals(text):
         if _COUNT[lang].match(text, end) and ctx.delta > 0:
-            word = ordinal_words(value + ctx.delta, like=text[start:end])
+            word = ordinal_like(value + ctx.delta, text[start:end])
             edits.append(Edit(start, end, word, f"year {value} -> {value + ctx.delta}"))
     return edits
 
@@ -364,7 +364,7 @@ def _run_edits(
         Edit(
             a,
             b,
-            ordinal_words(v + shift, like=text[a:b]),
+            ordinal_like(v + shift, text[a:b]),
             ctx.session_reason(v, v + shift, owner, mention.noun.lower()),
             operative and not again,
         )

@@ -7,17 +7,21 @@
 Public API: :func:`load` (a path), :func:`load_bytes` (bytes in memory),
 :func:`extract_text`, :func:`pasted_text`, :func:`detect_format`,
 :func:`media_type`, and the default limits :data:`MAX_FILE_BYTES`,
-:data:`MAX_PDF_PAGES`, :data:`MAX_DOCX_BYTES`. The limits on what is read (file
-size, PDF pages, inflated DOCX) and the check that a document holds text are
-made here, once. Every failure is a :class:`~diffing.errors.ResdiffError` with
-a message that names the problem, never a library's exception.
+:data:`MAX_PDF_PAGES`, :data:`MAX_DOCX_BYTES`. The limits on what is read are
+applied here, once, *while* reading, each with an early exit: the file size;
+for a PDF its pages, objects and the bytes its streams inflate to (counted
+before PDFium opens it) and the characters read; for a DOCX the bytes
+inflated, the XML elements and the characters. Every failure is a
+:class:`~diffing.errors.ResdiffError` with a message that names the problem,
+never a library's exception.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from diffing import parse
 from diffing.model import Resolution
@@ -36,6 +40,7 @@ __all__ = [
     "MAX_DOCX_BYTES",
     "MAX_FILE_BYTES",
     "MAX_PDF_PAGES",
+    "Caps",
     "Format",
     "IngestLimits",
     "Kind",
@@ -60,7 +65,8 @@ MEDIA_TYPES = {
 
 
 class IngestLimits(Protocol):
-    """What ingest reads of a limits object (``service.config.Limits``)."""
+    """What ingest reads of a limits object (``service.config.Limits``); the limits
+    of :class:`Caps` it lacks keep their defaults."""
 
     @property
     def file_bytes(self) -> int: ...
@@ -68,6 +74,31 @@ class IngestLimits(Protocol):
     def pdf_pages(self) -> int: ...
     @property
     def docx_bytes(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class Caps:
+    """Every limit on reading one file (the defaults of :mod:`service.config`)."""
+
+    file_bytes: int = MAX_FILE_BYTES
+    pdf_pages: int = MAX_PDF_PAGES
+    pdf_inflated: int = DEFAULTS["RESDIFF_MAX_PDF_INFLATED"]
+    pdf_objects: int = DEFAULTS["RESDIFF_MAX_PDF_OBJECTS"]
+    docx_bytes: int = MAX_DOCX_BYTES
+    docx_elements: int = DEFAULTS["RESDIFF_MAX_DOCX_ELEMENTS"]
+
+    @classmethod
+    def of(cls, limits: Any = None, **given: int | None) -> Caps:
+        """The caps of ``limits`` (any object with some of these attributes), each
+        keyword given (not None) taking precedence."""
+        values = {}
+        for name in cls.__dataclass_fields__:
+            value = given.get(name)
+            if value is None:
+                value = getattr(limits, name, None)
+            if value is not None:
+                values[name] = int(value)
+        return cls(**values)
 
 
 def media_type(filename: str | None) -> str:
@@ -83,20 +114,42 @@ def extract_text(
     data: bytes,
     filename: str | None = None,
     *,
-    max_bytes: int = MAX_FILE_BYTES,
-    max_pages: int = MAX_PDF_PAGES,
-    max_docx_bytes: int = MAX_DOCX_BYTES,
+    limits: Any = None,
+    max_bytes: int | None = None,
+    max_pages: int | None = None,
+    max_docx_bytes: int | None = None,
 ) -> tuple[str, Kind]:
     """The text of a document file, as the parser reads it, and how it was read:
-    ``pdf``, ``docx`` or ``text`` (Markdown is text: the parser tells it apart)."""
+    ``pdf``, ``docx`` or ``text`` (Markdown is text: the parser tells it apart).
+
+    The limits are those of ``limits`` (:class:`Caps` says which), each keyword
+    given taking precedence."""
+    caps = Caps.of(limits, file_bytes=max_bytes, pdf_pages=max_pages, docx_bytes=max_docx_bytes)
     name = display_name(filename)
-    if len(data) > max_bytes:
-        raise _too_large(name, len(data), max_bytes)
+    if len(data) > caps.file_bytes:
+        raise _too_large(name, len(data), caps.file_bytes)
     kind, decoded = sniff(data, filename)
     if kind == "pdf":
-        text = _named(name, lambda: pdf_to_text(data, max_pages=max_pages))
+        text = _named(
+            name,
+            lambda: pdf_to_text(
+                data,
+                max_pages=caps.pdf_pages,
+                max_inflated=caps.pdf_inflated,
+                max_objects=caps.pdf_objects,
+                max_chars=caps.file_bytes,
+            ),
+        )
     elif kind == "docx":
-        text = _named(name, lambda: docx_to_text(data, max_bytes=max_docx_bytes))
+        text = _named(
+            name,
+            lambda: docx_to_text(
+                data,
+                max_bytes=caps.docx_bytes,
+                max_elements=caps.docx_elements,
+                max_chars=caps.file_bytes,
+            ),
+        )
     else:
         text = decoded or ""
     if not text.strip():
@@ -131,7 +184,7 @@ def load_bytes(
     data: bytes,
     filename: str | None = None,
     *,
-    limits: IngestLimits | None = None,
+    limits: Any = None,
     max_bytes: int | None = None,
     max_pages: int | None = None,
     max_docx_bytes: int | None = None,
@@ -140,12 +193,15 @@ def load_bytes(
     """Parse a document file held in memory (an upload).
 
     Limits come from the keyword arguments, else from ``limits`` (an object
-    with ``file_bytes``, ``pdf_pages`` and ``docx_bytes``), else from the
-    module defaults.
+    with some of the attributes of :class:`Caps`), else from the module defaults.
     """
-    max_bytes, max_pages, max_docx_bytes = _caps(limits, max_bytes, max_pages, max_docx_bytes)
     text, _ = extract_text(
-        data, filename, max_bytes=max_bytes, max_pages=max_pages, max_docx_bytes=max_docx_bytes
+        data,
+        filename,
+        limits=limits,
+        max_bytes=max_bytes,
+        max_pages=max_pages,
+        max_docx_bytes=max_docx_bytes,
     )
     return parse(text, language=language)
 
@@ -153,7 +209,7 @@ def load_bytes(
 def load(
     path: str | Path,
     *,
-    limits: IngestLimits | None = None,
+    limits: Any = None,
     max_bytes: int | None = None,
     max_pages: int | None = None,
     max_docx_bytes: int | None = None,
@@ -162,11 +218,11 @@ def load(
     """Parse the document file at ``path`` (.txt, .md, .pdf, .docx); its size is
     checked before it is read."""
     path = Path(path)
-    max_bytes, max_pages, max_docx_bytes = _caps(limits, max_bytes, max_pages, max_docx_bytes)
+    limit = Caps.of(limits, file_bytes=max_bytes).file_bytes
     try:
         size = path.stat().st_size
-        if size > max_bytes:
-            raise _too_large(path.name, size, max_bytes)
+        if size > limit:
+            raise _too_large(path.name, size, limit)
         data = path.read_bytes()
     except IsADirectoryError as exc:
         raise UnreadableDocumentError(f"{path} is a directory, not a document") from exc
@@ -177,6 +233,7 @@ def load(
     return load_bytes(
         data,
         path.name,
+        limits=limits,
         max_bytes=max_bytes,
         max_pages=max_pages,
         max_docx_bytes=max_docx_bytes,
@@ -185,25 +242,6 @@ def load(
 
 
 # --- helpers ------------------------------------------------------------------------
-
-
-def _caps(
-    limits: IngestLimits | None,
-    max_bytes: int | None,
-    max_pages: int | None,
-    max_docx_bytes: int | None,
-) -> tuple[int, int, int]:
-    """The file size, page and DOCX limits in force: each keyword argument given,
-    else its value in ``limits``, else the module default."""
-    if limits is not None:
-        defaults = (limits.file_bytes, limits.pdf_pages, limits.docx_bytes)
-    else:
-        defaults = (MAX_FILE_BYTES, MAX_PDF_PAGES, MAX_DOCX_BYTES)
-    return (
-        int(defaults[0] if max_bytes is None else max_bytes),
-        int(defaults[1] if max_pages is None else max_pages),
-        int(defaults[2] if max_docx_bytes is None else max_docx_bytes),
-    )
 
 
 def _named(name: str, read: Callable[[], str]) -> str:

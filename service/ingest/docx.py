@@ -29,7 +29,10 @@ The package is read with :mod:`zipfile` and :mod:`lxml` directly, not through
 needed (document, styles, numbering, footnotes, the first page's header) are
 decompressed, each through a capped stream, after the sum of
 the sizes the archive declares has been checked against ``max_bytes`` (a zip
-bomb is refused before anything is inflated).
+bomb is refused before anything is inflated). While a part is inflated, its
+bytes and its XML elements are counted against ``max_bytes`` and
+``max_elements`` (one budget for all parts), and reading stops at the first
+excess; so does the text, past ``max_chars`` characters.
 """
 
 from __future__ import annotations
@@ -50,10 +53,14 @@ from service.errors import (
     UnreadableDocumentError,
 )
 
-__all__ = ["MAX_DOCX_BYTES", "docx_to_text", "label_for"]
+__all__ = ["MAX_DOCX_BYTES", "MAX_DOCX_ELEMENTS", "docx_to_text", "label_for"]
 
 MAX_DOCX_BYTES: int = DEFAULTS["RESDIFF_MAX_DOCX_BYTES"]
 """Default limit (:mod:`service.config`) on the decompressed size of a DOCX (all its parts together)."""
+MAX_DOCX_ELEMENTS: int = DEFAULTS["RESDIFF_MAX_DOCX_ELEMENTS"]
+"""Default limit on the XML elements of the parts read (all together)."""
+MAX_CHARS: int = DEFAULTS["RESDIFF_MAX_FILE_BYTES"]
+"""Default limit on the characters of the text read."""
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
@@ -385,15 +392,22 @@ def _paragraph_label(p: etree._Element, styles: _Styles, numbering: _Numbering) 
     return numbering.next_label(num_id, ilvl or 0)
 
 
-def docx_to_text(data: bytes, *, max_bytes: int = MAX_DOCX_BYTES) -> str:
+def docx_to_text(
+    data: bytes,
+    *,
+    max_bytes: int = MAX_DOCX_BYTES,
+    max_elements: int = MAX_DOCX_ELEMENTS,
+    max_chars: int = MAX_CHARS,
+) -> str:
     """The text of the DOCX ``data``: one paragraph per block, numbers and footnotes in.
 
     The first page's header comes first (UN drafts carry their symbol there).
     Raises :class:`UnreadableDocumentError` for a damaged archive or XML,
-    :class:`LimitExceededError` when the archive inflates past ``max_bytes``
-    and :class:`EmptyDocumentError` when it holds no text.
+    :class:`LimitExceededError` when the archive inflates past ``max_bytes``,
+    holds more than ``max_elements`` XML elements or more than ``max_chars``
+    characters of text, and :class:`EmptyDocumentError` when it holds no text.
     """
-    with _Package(data, max_bytes) as package:
+    with _Package(data, max_bytes, max_elements) as package:
         document = package.xml("word/document.xml")
         if document is None:
             raise UnreadableDocumentError(
@@ -414,11 +428,17 @@ def docx_to_text(data: bytes, *, max_bytes: int = MAX_DOCX_BYTES) -> str:
     blocks: list[str] = []
     if header is not None:
         blocks += [t for p in _paragraphs(header) if (t := _clean(_runs_text(p, None)))]
+    size = 0
     for p in _paragraphs(body):
         text = _clean(_runs_text(p, notes))
         label = _paragraph_label(p, styles, numbering)
         if text:
             blocks.append(f"{label} {text}" if label else text)
+            size += len(blocks[-1]) + 3
+            if size > max_chars:
+                raise LimitExceededError(
+                    f"the DOCX holds more than {max_chars:,} characters of text: refused"
+                )
     if not blocks:
         raise EmptyDocumentError("the DOCX holds no text: nothing to parse")
     footnotes = []
@@ -469,7 +489,7 @@ def _first_header(package: _Package, body: etree._Element) -> etree._Element | N
 class _Package:
     """The ZIP archive of a DOCX, read part by part within a budget of inflated bytes."""
 
-    def __init__(self, data: bytes, max_bytes: int) -> None:
+    def __init__(self, data: bytes, max_bytes: int, max_elements: int = MAX_DOCX_ELEMENTS) -> None:
         try:
             self.archive = zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
@@ -484,6 +504,8 @@ class _Package:
             )
         self.names = set(self.archive.namelist())
         self.budget = max_bytes
+        self.elements = max_elements
+        self.max_elements = max_elements
 
     def __enter__(self) -> _Package:
         return self
@@ -495,8 +517,12 @@ class _Package:
         """Part ``name`` parsed, or ``None`` when the archive has no such part."""
         if name not in self.names:
             return None
-        parser = etree.XMLParser(
-            resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True
+        parser = etree.XMLPullParser(
+            events=("start",),
+            resolve_entities=False,
+            no_network=True,
+            huge_tree=False,
+            remove_comments=True,
         )
         try:
             with self.archive.open(name) as stream:
@@ -507,7 +533,9 @@ class _Package:
                             "the DOCX inflates past its size limit (a ZIP bomb?): refused"
                         )
                     parser.feed(chunk)
+                    self._count(parser)
             root: etree._Element = parser.close()
+            self._count(parser)
         except LimitExceededError:
             raise
         except (zipfile.BadZipFile, EOFError, OSError, ValueError, etree.XMLSyntaxError) as exc:
@@ -517,3 +545,12 @@ class _Package:
         except RuntimeError as exc:  # zipfile: an encrypted member
             raise UnreadableDocumentError(f"the DOCX part {name} cannot be read: {exc}") from exc
         return root
+
+    def _count(self, parser: etree.XMLPullParser) -> None:
+        """Count the elements ``parser`` has opened so far against the budget."""
+        for _ in parser.read_events():
+            self.elements -= 1
+        if self.elements < 0:
+            raise LimitExceededError(
+                f"the DOCX holds more than {self.max_elements:,} XML elements: refused"
+            )

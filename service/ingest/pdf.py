@@ -23,6 +23,14 @@ Page furniture (running headers, job numbers, barcodes, ``2/9``) is kept, in
 the form the parser already removes: the result can be handed to
 :func:`diffing.parse` as it is.
 
+Before PDFium opens a file, :func:`prescan` counts its objects and inflates
+every zlib stream (``/FlateDecode``: page contents, object streams, fonts)
+through a capped decompressor, stopping at the first excess: a small PDF whose
+content stream inflates to gigabytes is refused after reading ``max_inflated``
+bytes, without holding them. The characters read are counted page by page
+too. (Streams PDFium inflates otherwise are bounded by the address-space limit
+of the process that reads: :mod:`service.pool`.)
+
 PDFium is not thread-safe: every call to it goes through one lock.
 """
 
@@ -31,6 +39,7 @@ from __future__ import annotations
 import ctypes
 import re
 import threading
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,10 +55,16 @@ from service.errors import (
     UnreadableDocumentError,
 )
 
-__all__ = ["MAX_PDF_PAGES", "pdf_to_text"]
+__all__ = ["MAX_INFLATED", "MAX_OBJECTS", "MAX_PDF_PAGES", "pdf_to_text", "prescan"]
 
 MAX_PDF_PAGES: int = DEFAULTS["RESDIFF_MAX_PDF_PAGES"]
 """Default page limit (:mod:`service.config`): a PDF with more pages is refused before any text is read."""
+MAX_INFLATED: int = DEFAULTS["RESDIFF_MAX_PDF_INFLATED"]
+"""Default limit on the bytes the compressed streams of one PDF inflate to, together."""
+MAX_OBJECTS: int = DEFAULTS["RESDIFF_MAX_PDF_OBJECTS"]
+"""Default limit on the objects of one PDF (numbered objects and those of object streams)."""
+MAX_CHARS: int = DEFAULTS["RESDIFF_MAX_FILE_BYTES"]
+"""Default limit on the characters read from one PDF."""
 
 _LOCK = threading.Lock()
 _SEPARATOR = re.compile(r"_{5,}")
@@ -102,27 +117,102 @@ class _Line:
         return "".join(self.parts).strip()
 
 
-def pdf_to_text(data: bytes, *, max_pages: int = MAX_PDF_PAGES) -> str:
+def pdf_to_text(
+    data: bytes,
+    *,
+    max_pages: int = MAX_PDF_PAGES,
+    max_inflated: int = MAX_INFLATED,
+    max_objects: int = MAX_OBJECTS,
+    max_chars: int = MAX_CHARS,
+) -> str:
     """The text of the PDF ``data``, pages joined by a blank line.
 
     Raises :class:`EncryptedDocumentError` for a password-protected PDF,
     :class:`UnreadableDocumentError` for a damaged one,
-    :class:`LimitExceededError` past ``max_pages`` pages and
-    :class:`EmptyDocumentError` when no page holds text (a scan).
+    :class:`LimitExceededError` past ``max_pages`` pages, ``max_objects``
+    objects, ``max_inflated`` inflated bytes (:func:`prescan`) or ``max_chars``
+    characters, and :class:`EmptyDocumentError` when no page holds text (a scan).
     """
+    prescan(data, max_inflated=max_inflated, max_objects=max_objects)
     with _LOCK:
         pdf = _open(data)
         try:
             n = len(pdf)
             if n > max_pages:
                 raise LimitExceededError(f"the PDF has {n} pages; the limit is {max_pages} pages")
-            pages = [_page_chars(pdf, i) for i in range(n)]
+            pages = []
+            read = 0
+            for i in range(n):
+                pages.append(_page_chars(pdf, i))
+                read += len(pages[-1])
+                if read > max_chars:
+                    raise LimitExceededError(
+                        f"the PDF holds more than {max_chars:,} characters of text"
+                        f" (by page {i + 1}): refused"
+                    )
         finally:
             pdf.close()
     text = "\n".join(_layout(chars) for chars in pages)
     if not text.strip():
         raise EmptyDocumentError("the PDF holds no text layer (a scanned image?): nothing to parse")
     return text
+
+
+_OBJ = re.compile(rb"\d+\s+\d+\s+obj\b")
+_STREAM = re.compile(rb"stream(?:\r\n|\n|\r)")
+_OBJSTM_COUNT = re.compile(rb"/N\s+(\d{1,9})")
+_INFLATE_CHUNK = 256 * 1024
+
+
+def prescan(
+    data: bytes, *, max_inflated: int = MAX_INFLATED, max_objects: int = MAX_OBJECTS
+) -> None:
+    """Refuse (413) a PDF with more than ``max_objects`` objects, or whose zlib streams
+    inflate to more than ``max_inflated`` bytes together; each count stops at its limit
+    and no inflated byte is kept.
+
+    A stream that is not zlib data (an image, an encrypted stream) is skipped: only
+    its first bytes are tried.
+    """
+    objects = 0
+    for _ in _OBJ.finditer(data):
+        objects += 1
+        if objects > max_objects:
+            raise LimitExceededError(f"the PDF has more than {max_objects:,} objects: refused")
+    budget = max_inflated
+    for match in _STREAM.finditer(data):
+        head = data[max(0, match.start() - 512) : match.start()]
+        if b"/ObjStm" in head and (n := _OBJSTM_COUNT.search(head)):
+            objects += int(n.group(1))
+            if objects > max_objects:
+                raise LimitExceededError(f"the PDF has more than {max_objects:,} objects: refused")
+        budget -= _inflated_size(data, match.end(), budget + 1)
+        if budget < 0:
+            raise LimitExceededError(
+                f"the PDF's compressed streams inflate to more than {max_inflated:,} bytes"
+                " (a decompression bomb?): refused"
+            )
+
+
+def _inflated_size(data: bytes, start: int, most: int) -> int:
+    """How many bytes the zlib stream at ``start`` inflates to, counting no further
+    than ``most``; 0 when it is not zlib data."""
+    inflater = zlib.decompressobj()
+    size = 0
+    at = start
+    try:
+        while at < len(data) and size < most and not inflater.eof:
+            chunk = data[at : at + _INFLATE_CHUNK]
+            at += len(chunk)
+            while chunk and size < most:
+                out = inflater.decompress(chunk, min(_INFLATE_CHUNK, most - size))
+                size += len(out)
+                chunk = inflater.unconsumed_tail
+                if inflater.eof:
+                    break
+    except zlib.error:
+        pass
+    return size
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:

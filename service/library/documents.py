@@ -18,13 +18,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict, final
 
-from diffing import parse
 from diffing.model import Resolution
 from service import ingest
 from service.config import Limits
 from service.errors import (
     DocumentNotFoundError,
-    EmptyDocumentError,
     LimitExceededError,
     ResdiffError,
     UnreadableDocumentError,
@@ -33,6 +31,7 @@ from service.library import symbols
 from service.library.access import Viewer, check_admin, check_may_delete, check_may_share
 from service.library.fingerprint import parser_fingerprint
 from service.library.ods import Retriever
+from service.library.reading import check_document, words  # noqa: F401 (re-exported)
 from service.library.store import (
     OFFICIAL_SOURCES,
     AuditEntry,
@@ -41,6 +40,7 @@ from service.library.store import (
     Store,
     sha256,
 )
+from service.pool import Executor, Inline, TaskTimeout
 
 __all__ = [
     "DocumentSpec",
@@ -78,28 +78,6 @@ class SymbolSpec(TypedDict):
 
 #: how a request names a document
 DocumentSpec = TextSpec | IdSpec | SymbolSpec
-
-
-def words(res: Resolution) -> int:
-    """Words of the paragraphs, and of the instructions of an amendment."""
-    return sum(len(p.text.split()) for p in res.paragraphs) + sum(
-        len(i.text.split()) for i in res.instructions
-    )
-
-
-def check_document(res: Resolution, limits: Limits, name: str) -> int:
-    """Refuse a document over the paragraph or word limit (413), or without paragraphs
-    (422; an amendment has instructions instead); its number of words otherwise."""
-    if len(res.paragraphs) > limits.paragraphs:
-        raise LimitExceededError(
-            f"{name} has {len(res.paragraphs):,} paragraphs: the limit is {limits.paragraphs:,}"
-        )
-    count = words(res)
-    if count > limits.words:
-        raise LimitExceededError(f"{name} has {count:,} words: the limit is {limits.words:,}")
-    if not res.paragraphs and not res.instructions:
-        raise EmptyDocumentError(f"{name}: no resolution paragraph was found in it")
-    return count
 
 
 def check_comparison(versions: Sequence[Resolved], limits: Limits) -> None:
@@ -168,27 +146,49 @@ class Resolved:
         return sha256(canonical.encode())
 
 
-def _parse_checked(text: str, limits: Limits, name: str) -> Resolved:
-    res = parse(text)
-    return Resolved(res, words=check_document(res, limits, name))
-
-
-def parse_bytes(data: bytes, filename: str, limits: Limits) -> Resolved:
-    """Parse a document file held in memory (format from its content and name)."""
+def parse_bytes(
+    data: bytes,
+    filename: str,
+    limits: Limits,
+    executor: Executor | None = None,
+    *,
+    seconds: float | None = None,
+) -> Resolved:
+    """Parse a document file held in memory (format from its content and name), in a
+    process of ``executor``'s pool, within ``seconds`` (the time budget of a comparison
+    by default)."""
     name = safe_filename(filename) or "document"
-    text, _ = ingest.extract_text(
-        data,
-        name,
-        max_bytes=limits.file_bytes,
-        max_pages=limits.pdf_pages,
-        max_docx_bytes=limits.docx_bytes,
-    )
-    return _parse_checked(text, limits, name)
+    return _read(executor, "read", data, name, limits, seconds)
 
 
-def parse_text(text: str, limits: Limits, name: str = "the text") -> Resolved:
+def parse_text(
+    text: str, limits: Limits, name: str = "the text", executor: Executor | None = None
+) -> Resolved:
     """Parse a pasted text (checked as :func:`service.ingest.pasted_text` says)."""
-    return _parse_checked(ingest.pasted_text(text, name, max_bytes=limits.file_bytes), limits, name)
+    return _read(executor, "parse", text, name, limits)
+
+
+def _read(
+    executor: Executor | None,
+    task: str,
+    given: Any,
+    name: str,
+    limits: Limits,
+    seconds: float | None = None,
+) -> Resolved:
+    if seconds is None:
+        seconds = limits.compare_seconds
+    elif seconds <= 0:  # a budget shared with earlier work (the files of one upload)
+        raise LimitExceededError(f"{name} was not read: the time budget ran out before it")
+    try:
+        res, count = (executor or Inline()).run(
+            task, given, name, limits, seconds=seconds, what=f"reading {name}"
+        )
+    except TaskTimeout:
+        raise LimitExceededError(
+            f"reading {name} exceeded its time budget of {seconds:g} s: refused"
+        ) from None
+    return Resolved(res, words=count)
 
 
 _TEXTS: OrderedDict[tuple[str, Limits], Resolved] = OrderedDict()
@@ -196,7 +196,9 @@ _TEXTS_LOCK = threading.Lock()
 _TEXTS_KEPT = 32
 
 
-def _resolve_text(text: str, limits: Limits, name: str) -> Resolved:
+def _resolve_text(
+    text: str, limits: Limits, name: str, executor: Executor | None = None
+) -> Resolved:
     """A pasted text, parsed once per process for the last few texts seen.
 
     A negotiator compares the same draft again and again (another format,
@@ -210,7 +212,7 @@ def _resolve_text(text: str, limits: Limits, name: str) -> Resolved:
         if found is not None:
             _TEXTS.move_to_end(key)
             return found
-    resolved = parse_text(text, limits, name)
+    resolved = parse_text(text, limits, name, executor)
     with _TEXTS_LOCK:
         _TEXTS[key] = resolved
         while len(_TEXTS) > _TEXTS_KEPT:
@@ -235,11 +237,14 @@ class Library:
         limits: Limits,
         *,
         viewer: Viewer,
+        executor: Executor | None = None,
     ):
         self._store = store
         self.retriever = retriever
         self.limits = limits
         self.viewer = viewer
+        #: where documents are read (a pool process in the service)
+        self.executor = executor or Inline()
 
     @property
     def store(self) -> Store:
@@ -372,9 +377,11 @@ class Library:
         source: str,
         symbol: str | None = None,
         language: str | None = None,
+        seconds: float | None = None,
     ) -> tuple[Document, bool]:
         """Parse and store a document; the same bytes give back the stored document
-        (the viewer's own, or the official one)."""
+        (the viewer's own, or the official one). Reading it has ``seconds`` (the time
+        budget of a comparison by default)."""
         name = safe_filename(filename) or "document.txt"
         existing = self.store.find_by_hash(sha256(data), owner=self._owner(source))
         if existing is not None:
@@ -382,7 +389,7 @@ class Library:
         return self._store_parsed(
             data,
             name,
-            parse_bytes(data, name, self.limits).resolution,
+            parse_bytes(data, name, self.limits, self.executor, seconds=seconds).resolution,
             source=source,
             symbol=symbol,
             language=language,
@@ -397,7 +404,7 @@ class Library:
         existing = self.store.find_by_hash(sha256(data), owner=self._owner(source))
         if existing is not None:
             return self.fresh(existing), False
-        res = _parse_checked(text, self.limits, name).resolution
+        res = parse_text(text, self.limits, name, self.executor).resolution
         return self._store_parsed(data, name, res, source=source)
 
     def _store_parsed(
@@ -438,7 +445,9 @@ class Library:
             return doc
         _, original = self.store.get_original(doc.id, viewer=Viewer.operator())
         try:
-            res = parse_bytes(original, doc.filename or "document", self.limits).resolution
+            res = parse_bytes(
+                original, doc.filename or "document", self.limits, self.executor
+            ).resolution
         except ResdiffError:
             return doc
         structure = res.to_dict()
@@ -458,11 +467,14 @@ class Library:
         doc, _ = self.add(
             fetched.data, fetched.filename, source=fetched.source, symbol=symbol, language=lang
         )
-        if doc.symbol != symbol or doc.source not in OFFICIAL_SOURCES:
+        if doc.source not in OFFICIAL_SOURCES:
             # the same bytes were stored before by nobody (an upload without accounts):
-            # it is the official copy
+            # they are the official copy
             self.store.set_origin(doc.id, symbol=symbol, language=lang, source=fetched.source)
             doc = dataclasses.replace(doc, symbol=symbol, language=lang, source=fetched.source)
+        elif doc.symbol != symbol or doc.language != lang:
+            # the same bytes are the official copy of another symbol too: it keeps both
+            self.store.add_symbol(doc.id, symbol, lang)
         return doc
 
     # -- resolving ------------------------------------------------------------------
@@ -471,7 +483,7 @@ class Library:
         """A document named as the API does (a :data:`DocumentSpec`, validated by the
         web layer): ``{"text": ...}``, ``{"id": ...}`` or ``{"symbol": ..., "language": ...}``."""
         if "text" in spec:
-            return _resolve_text(spec["text"], self.limits, f"{name}.text")
+            return _resolve_text(spec["text"], self.limits, f"{name}.text", self.executor)
         if "id" in spec:
             return Resolved(document=self.fresh(self.get(spec["id"])))
         return Resolved(document=self.by_symbol(spec["symbol"], spec.get("language", "en")))
@@ -480,8 +492,12 @@ class Library:
         """A CLI argument: an existing path wins, else a UN symbol."""
         path = Path(arg)
         if path.is_file():
-            res = ingest.load(path, limits=self.limits)
-            return Resolved(res, words=check_document(res, self.limits, path.name))
+            size = path.stat().st_size
+            if size > self.limits.file_bytes:
+                raise LimitExceededError(
+                    f"{path.name} is {size:,} bytes: the limit is {self.limits.file_bytes:,} bytes"
+                )
+            return parse_bytes(path.read_bytes(), path.name, self.limits, self.executor)
         if path.exists():
             raise UnreadableDocumentError(f"{arg} is not a file")
         if not symbols.is_symbol(arg):

@@ -7,7 +7,8 @@ remember to raise, each result is stamped with a digest of the source files
 that made it, computed once per process:
 
 - ``PARSER``: the engine and :mod:`service.ingest` (bytes to text);
-- ``REPORTS``: the same, the report pipeline, the renderers and their templates.
+- ``REPORTS``: the same, the report pipeline, the renderers, their templates and the
+  catalogs of their words (:mod:`service.i18n`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ _REPORT_SOURCES = (
     *_PARSER_SOURCES,
     (_SERVICE, "reports.py"),
     (_SERVICE, "render/*.py"),
+    (_SERVICE, "i18n.py"),
+    (_SERVICE, "locales/*/LC_MESSAGES/*.po"),
     (TEMPLATES, "report/*"),
 )
 

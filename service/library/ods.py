@@ -2,8 +2,12 @@
 
 The UN Official Document System answers
 ``GET {base}/api/symbol/access?s=A/RES/73/11&l=en&t=pdf`` with a redirect to the
-PDF. Downloads have a timeout, a redirect limit, a size cap (the body is read in
-chunks and abandoned past the limit) and a content check (``%PDF-``).
+PDF. A download has one deadline for everything (connecting, each redirect, the
+headers and the body: a server that sends a byte every 2 s is cut off when the
+deadline passes, a watchdog shuts its socket), a redirect limit, redirects only
+to the hosts of the UN document system (``RESDIFF_ODS_HOSTS``), a size cap
+(the body is read in chunks and abandoned past the limit) and a content check
+(``%PDF-``). Its errors never repeat what the other end sent.
 
 A mirror is one or more folders (``RESDIFF_MIRROR``, separated by ``os.pathsep``)
 holding files named after the symbol: ``A_RES_73_11_en.txt``, ``.md``, ``.pdf``
@@ -12,19 +16,24 @@ or ``.docx`` (English PDFs may also be named ``A_RES_73_11.pdf``).
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.client
 import os
 import socket
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.client import HTTPMessage
 from pathlib import Path
 from typing import IO, Any, Literal
 
 from service.config import DEFAULTS
-from service.errors import DocumentNotFoundError, FetchError, LimitExceededError
+from service.errors import DocumentNotFoundError, FetchError, LimitExceededError, ResdiffError
 from service.library import symbols
 
 __all__ = ["Fetched", "Retriever", "mirror_files"]
@@ -59,15 +68,114 @@ def mirror_files(folders: list[Path], symbol: str, language: str) -> list[Path]:
     return found
 
 
-def _redirect_handler(limit: int) -> urllib.request.HTTPRedirectHandler:
-    class LimitedRedirects(_HttpOnlyRedirects):
-        max_redirections = limit
-        max_repeats = limit
+class _Deadline:
+    """The one deadline of a download: when it passes, every socket it opened is shut."""
 
-    return LimitedRedirects()
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self.expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    def left(self) -> float:
+        return self.end - time.monotonic()
+
+    def track(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if not self.expired:
+                return
+        self._shut(sock)
+
+    def expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
 
 
-class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+class _Connection(http.client.HTTPConnection):
+    def __init__(self, host: str, *, deadline: _Deadline, **kwargs: Any) -> None:
+        super().__init__(host, **kwargs)
+        self.deadline = deadline
+
+    def connect(self) -> None:
+        left = self.deadline.left()
+        if left <= 0:
+            raise TimeoutError("the download deadline has passed")
+        if not isinstance(self.timeout, int | float) or self.timeout > left:
+            self.timeout = left
+        super().connect()
+        self.deadline.track(self.sock)
+
+
+class _TLSConnection(http.client.HTTPSConnection):
+    def __init__(self, host: str, *, deadline: _Deadline, **kwargs: Any) -> None:
+        super().__init__(host, **kwargs)
+        self.deadline = deadline
+
+    def connect(self) -> None:
+        left = self.deadline.left()
+        if left <= 0:
+            raise TimeoutError("the download deadline has passed")
+        if not isinstance(self.timeout, int | float) or self.timeout > left:
+            self.timeout = left
+        super().connect()
+        self.deadline.track(self.sock)
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        factory = functools.partial(_Connection, deadline=self.deadline)
+        return self.do_open(factory, req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        factory = functools.partial(_TLSConnection, deadline=self.deadline)
+        return self.do_open(factory, req, context=self._context)  # type: ignore[attr-defined]
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """Follows at most ``limit`` redirects, over http(s), to allowed hosts only."""
+
+    def __init__(self, allowed: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.allowed = allowed
+
+    @classmethod
+    def at_most(cls, limit: int, allowed: Callable[[str], bool]) -> _Redirects:
+        """A handler that follows at most ``limit`` redirects to hosts ``allowed``."""
+        limited = type(
+            "_LimitedRedirects", (cls,), {"max_redirections": limit, "max_repeats": limit}
+        )
+        handler: _Redirects = limited(allowed)
+        return handler
+
     def redirect_request(
         self,
         req: urllib.request.Request,
@@ -77,9 +185,34 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         headers: HTTPMessage,
         newurl: str,
     ) -> urllib.request.Request | None:
-        if urllib.parse.urlsplit(newurl).scheme not in {"http", "https"}:
-            raise FetchError(f"the UN document system redirected to an unsupported URL: {newurl}")
+        target = urllib.parse.urlsplit(newurl)
+        if target.scheme not in {"http", "https"}:
+            raise FetchError("the UN document system redirected to a URL that is not http(s)")
+        if not self.allowed(target.hostname or ""):
+            raise FetchError(
+                f"the UN document system redirected to {target.hostname or 'an unnamed host'},"
+                " which is not one of its hosts (RESDIFF_ODS_HOSTS): refused"
+            )
         return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def host_matcher(base_url: str, hosts: str) -> Callable[[str], bool]:
+    """Whether a host is one of the UN document system's: the host of ``base_url``, or
+    one of ``hosts`` (separated by spaces or commas; ``.un.org`` allows subdomains).
+
+    >>> allowed = host_matcher("https://documents.un.org", "undocs.org .un.org")
+    >>> [allowed(h) for h in ("documents.un.org", "x.un.org", "un.org.evil", "127.0.0.1")]
+    [True, True, False, False]
+    """
+    exact = {h.lower() for h in hosts.replace(",", " ").split() if not h.startswith(".")}
+    suffixes = tuple(h.lower() for h in hosts.replace(",", " ").split() if h.startswith("."))
+    base = (urllib.parse.urlsplit(base_url).hostname or "").lower()
+
+    def allowed(host: str) -> bool:
+        host = host.lower().rstrip(".")
+        return host == base or host in exact or (bool(suffixes) and host.endswith(suffixes))
+
+    return allowed
 
 
 class Retriever:
@@ -93,6 +226,7 @@ class Retriever:
         timeout: float = DEFAULTS["RESDIFF_FETCH_TIMEOUT"],
         max_bytes: int = DEFAULTS["RESDIFF_MAX_FILE_BYTES"],
         max_redirects: int = DEFAULTS["RESDIFF_FETCH_REDIRECTS"],
+        hosts: str = DEFAULTS["RESDIFF_ODS_HOSTS"],
     ) -> None:
         scheme = urllib.parse.urlsplit(base_url).scheme
         if scheme not in {"http", "https"}:
@@ -101,7 +235,8 @@ class Retriever:
         self.mirrors = [Path(p) for p in str(mirror or "").split(os.pathsep) if p]
         self.timeout = timeout
         self.max_bytes = max_bytes
-        self.opener = urllib.request.build_opener(_redirect_handler(max_redirects))
+        self.max_redirects = max_redirects
+        self.allowed = host_matcher(self.base_url, hosts)
 
     @classmethod
     def from_settings(cls, settings: Any) -> Retriever:
@@ -111,6 +246,7 @@ class Retriever:
             timeout=float(settings["RESDIFF_FETCH_TIMEOUT"]),
             max_bytes=int(settings["RESDIFF_MAX_FILE_BYTES"]),
             max_redirects=int(settings["RESDIFF_FETCH_REDIRECTS"]),
+            hosts=str(settings.get("RESDIFF_ODS_HOSTS") or DEFAULTS["RESDIFF_ODS_HOSTS"]),
         )
 
     def url(self, symbol: str, language: str) -> str:
@@ -139,70 +275,78 @@ class Retriever:
         return self.download(symbol, language)
 
     def download(self, symbol: str, language: str) -> Fetched:
-        """Download the PDF of ``symbol`` in ``language`` from the UN document system."""
-        url = self.url(symbol, language)
+        """Download the PDF of ``symbol`` in ``language`` from the UN document system,
+        within ``timeout`` seconds in all."""
         request = urllib.request.Request(
-            url,
+            self.url(symbol, language),
             headers={
                 "User-Agent": "resdiff/0.1 (+UN resolution diffs)",
                 "Accept": "application/pdf",
             },
         )
         what = f"{symbol} ({language})"
-        deadline = time.monotonic() + self.timeout
-        try:
-            with self.opener.open(request, timeout=self.timeout) as response:
-                content_type = response.headers.get("Content-Type", "unknown type")
-                declared = response.headers.get("Content-Length")
-                if declared and declared.isdigit() and int(declared) > self.max_bytes:
-                    raise LimitExceededError(
-                        f"the UN document system answered {int(declared):,} bytes for {what}:"
-                        f" more than the limit of {self.max_bytes:,}"
-                    )
-                chunks: list[bytes] = []
-                size = 0
-                while chunk := response.read(_CHUNK):
-                    size += len(chunk)
-                    if size > self.max_bytes:
-                        raise LimitExceededError(
-                            f"the document {what} is larger than the limit of {self.max_bytes:,} bytes"
-                        )
-                    if time.monotonic() > deadline:
-                        raise FetchError(
-                            f"the UN document system took more than {self.timeout:g} s to send {what}"
-                        )
-                    chunks.append(chunk)
-                final_url = response.geturl()
-        except urllib.error.HTTPError as exc:
-            if exc.code in (404, 410):
-                raise DocumentNotFoundError(
-                    f"the UN document system has no document {what} (HTTP {exc.code})"
-                ) from None
-            raise FetchError(
-                f"the UN document system answered HTTP {exc.code} for {what}"
-            ) from None
-        except TimeoutError:
-            raise FetchError(
-                f"the UN document system did not answer within {self.timeout:g} s for {what}"
-            ) from None
-        except urllib.error.URLError as exc:
-            reason = exc.reason
-            if isinstance(reason, TimeoutError | socket.timeout):
-                raise FetchError(
-                    f"the UN document system did not answer within {self.timeout:g} s for {what}"
-                ) from None
-            raise FetchError(
-                f"could not reach the UN document system for {what}: {reason}"
-            ) from None
-        except OSError as exc:
-            raise FetchError(
-                f"could not download {what} from the UN document system: {exc}"
-            ) from None
-        data = b"".join(chunks)
-        if not data.startswith(b"%PDF-"):
-            kind = content_type.split(";")[0].strip() or "unknown type"
-            raise FetchError(
-                f"the UN document system did not return a PDF for {symbol} (got {kind})"
+        with _Deadline(self.timeout) as deadline:
+            opener = urllib.request.build_opener(
+                _HTTPHandler(deadline),
+                _HTTPSHandler(deadline),
+                _Redirects.at_most(self.max_redirects, self.allowed),
             )
+            try:
+                data, final_url = self._read(opener, request, what)
+            except (FetchError, LimitExceededError, DocumentNotFoundError):
+                raise
+            except Exception as exc:
+                if deadline.expired or isinstance(exc, TimeoutError | socket.timeout):
+                    raise FetchError(
+                        f"the UN document system did not send {what} within {self.timeout:g} s"
+                    ) from None
+                raise self._failed(exc, what) from None
+            if deadline.expired:
+                raise FetchError(
+                    f"the UN document system did not send {what} within {self.timeout:g} s"
+                )
+        if not data.startswith(b"%PDF-"):
+            raise FetchError(f"the UN document system did not return a PDF for {symbol}")
         filename = f"{symbols.file_stem(symbol)}_{language}.pdf"
         return Fetched(data, filename, "ods", final_url)
+
+    def _read(
+        self, opener: urllib.request.OpenerDirector, request: urllib.request.Request, what: str
+    ) -> tuple[bytes, str]:
+        with opener.open(request, timeout=self.timeout) as response:
+            declared = response.headers.get("Content-Length")
+            if declared and declared.isdigit() and int(declared) > self.max_bytes:
+                raise LimitExceededError(
+                    f"the UN document system answered {int(declared):,} bytes for {what}:"
+                    f" more than the limit of {self.max_bytes:,}"
+                )
+            chunks: list[bytes] = []
+            size = 0
+            while chunk := response.read(_CHUNK):
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise LimitExceededError(
+                        f"the document {what} is larger than the limit of {self.max_bytes:,} bytes"
+                    )
+                chunks.append(chunk)
+            return b"".join(chunks), str(response.geturl())
+
+    def _failed(self, exc: Exception, what: str) -> ResdiffError:
+        """The error to show for a failed download (never the other end's words)."""
+        if isinstance(exc, urllib.error.HTTPError):
+            if exc.code in (404, 410):
+                return DocumentNotFoundError(
+                    f"the UN document system has no document {what} (HTTP {exc.code})"
+                )
+            return FetchError(f"the UN document system answered HTTP {exc.code} for {what}")
+        if isinstance(exc, urllib.error.URLError):
+            if isinstance(exc.reason, FetchError):
+                return exc.reason
+            if isinstance(exc.reason, TimeoutError | socket.timeout):
+                return FetchError(
+                    f"the UN document system did not answer within {self.timeout:g} s for {what}"
+                )
+            return FetchError(f"could not reach the UN document system for {what}: {exc.reason}")
+        if isinstance(exc, OSError | http.client.HTTPException):
+            return FetchError(f"could not download {what} from the UN document system: {exc}")
+        raise exc

@@ -223,7 +223,21 @@ V3 = Migration(
     },
 )
 
+V4 = Migration(
+    4,
+    "every symbol of an official document (two symbols, the same bytes)",
+    both=(
+        """CREATE TABLE document_symbols (
+            symbol   TEXT NOT NULL,
+            language TEXT NOT NULL,
+            document TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            PRIMARY KEY (symbol, language)
+        )""",
+        "CREATE INDEX document_symbols_document ON document_symbols (document)",
+    ),
+)
+
 #: every migration, in order
-MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3)
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4)
 #: the version of the schema this code writes
 VERSION = MIGRATIONS[-1].version

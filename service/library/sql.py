@@ -253,14 +253,34 @@ class SQLStore:
         return self._with_shares([row])[0], bytes(row["original"])
 
     def find_by_symbol(self, symbol: str, language: str) -> Document | None:
-        """The official copy (fetched, mirrored or ingested) of ``symbol`` in ``language``."""
+        """The official copy (fetched, mirrored or ingested) of ``symbol`` in ``language``:
+        stored under that symbol, or under another with the same bytes (:meth:`add_symbol`)."""
+        official = f"d.owner IS NULL AND d.source IN ({_marks(OFFICIAL_SOURCES)})"
         row = self._one(
             f"SELECT {_COLUMNS} FROM {_FROM} WHERE d.symbol = ? AND d.language = ?"
-            f" AND d.owner IS NULL AND d.source IN ({_marks(OFFICIAL_SOURCES)})"
-            " ORDER BY d.created LIMIT 1",
+            f" AND {official} ORDER BY d.created LIMIT 1",
             (symbol, language, *OFFICIAL_SOURCES),
         )
+        if row is None:
+            row = self._one(
+                f"SELECT {_COLUMNS} FROM {_FROM} JOIN document_symbols s ON s.document = d.id"
+                f" WHERE s.symbol = ? AND s.language = ? AND {official}",
+                (symbol, language, *OFFICIAL_SOURCES),
+            )
         return self._with_shares([row])[0] if row else None
+
+    def add_symbol(self, doc_id: str, symbol: str, language: str) -> None:
+        """Record that the official document ``doc_id`` is also ``symbol`` in ``language``
+        (two symbols, the same bytes: both keep finding it)."""
+        self._execute(
+            "INSERT INTO document_symbols (symbol, language, document) VALUES (?, ?, ?)"
+            " ON CONFLICT (symbol, language) DO UPDATE SET document = excluded.document",
+            (symbol, language, doc_id),
+        )
+
+    def ping(self) -> None:
+        """One quick query (readiness)."""
+        self._one("SELECT 1 AS one")
 
     def replace_structure(self, doc_id: str, structure: Mapping[str, Any], engine: str) -> None:
         """Record the structure a newer parser gives for a stored document."""
@@ -326,6 +346,7 @@ class SQLStore:
             " (SELECT report FROM report_documents WHERE document = ?)",
             (doc_id,),
         )
+        self._execute("DELETE FROM document_symbols WHERE document = ?", (doc_id,))
         self._execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
     # -- sharing -------------------------------------------------------------------

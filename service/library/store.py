@@ -223,7 +223,12 @@ class Store(Protocol):
     def get_document(self, doc_id: str, *, viewer: Viewer) -> Document: ...
     def get_original(self, doc_id: str, *, viewer: Viewer) -> tuple[Document, bytes]: ...
     def find_by_symbol(self, symbol: str, language: str) -> Document | None:
-        """The official copy (fetched, mirrored or ingested) of ``symbol`` in ``language``."""
+        """The official copy (fetched, mirrored or ingested) of ``symbol`` in ``language``,
+        also when it was stored under another symbol with the same bytes (:meth:`add_symbol`)."""
+        ...
+
+    def add_symbol(self, doc_id: str, symbol: str, language: str) -> None:
+        """Record that document ``doc_id`` is also the official copy of ``symbol``."""
         ...
 
     def replace_structure(self, doc_id: str, structure: Mapping[str, Any], engine: str) -> None: ...
@@ -290,7 +295,11 @@ class Store(Protocol):
 
     # health
     def integrity(self) -> str:
-        """``"ok"``, or what the database check found."""
+        """``"ok"``, or what the (full, slow) database check found."""
+        ...
+
+    def ping(self) -> None:
+        """Answer one quick query (readiness); raise when the database cannot."""
         ...
 
 

@@ -1,7 +1,9 @@
-"""UN General Assembly document symbols: validation and normalisation.
+r"""UN General Assembly document symbols: validation and normalisation.
 
 A symbol reaches a URL and a file name only through :func:`normalise`, whose
-strict pattern admits no ``..``, ``%``, backslash or stray slash.
+strict pattern admits no ``..``, ``%``, backslash or stray slash, and nothing
+but ASCII (digits are 0-9: not Arabic-Indic or full-width ones, which ``\d``
+would take).
 
 >>> normalise(" a/res/73/11 ")
 'A/RES/73/11'
@@ -26,12 +28,12 @@ _PATTERN = re.compile(
     r"""
     A/
     (?:RES/|C\.[1-6]/)?                     # a resolution, or a Main Committee document
-    (?:\d{1,3}|ES-\d{1,2}|S-\d{1,2})/       # session: 79, emergency ES-10, special S-27
-    (?:L\.\d{1,4}|\d{1,4}[A-Z]?)            # a draft L.14, or a number 136
-    (?:/(?:Rev|Add|Corr)\.\d{1,3}){0,3}     # /Rev.1, /Add.2, /Corr.1
-    (?:\x20[A-Z](?:-[A-Z])?)?               # parts adopted separately: " A", " A-B"
+    (?:[0-9]{1,3}|ES-[0-9]{1,2}|S-[0-9]{1,2})/      # session: 79, emergency ES-10, special S-27
+    (?:L\.[0-9]{1,4}|[0-9]{1,4}[A-Z]?)              # a draft L.14, or a number 136
+    (?:/(?:Rev|Add|Corr)\.[0-9]{1,3}){0,3}          # /Rev.1, /Add.2, /Corr.1
+    (?:\x20[A-Z](?:-[A-Z])?)?                       # parts adopted separately: " A", " A-B"
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.ASCII,
 )
 
 _SUFFIXES = {"REV.": "Rev.", "ADD.": "Add.", "CORR.": "Corr."}
@@ -47,7 +49,7 @@ def normalise(symbol: str) -> str:
     text = " ".join(symbol.split()).replace("\u2013", "-").replace("\u2011", "-").upper()
     for upper, proper in _SUFFIXES.items():
         text = text.replace("/" + upper, "/" + proper)
-    if not _PATTERN.fullmatch(text):
+    if not text.isascii() or not _PATTERN.fullmatch(text):
         raise InvalidSymbolError(
             f"not a UN General Assembly document symbol: {symbol.strip()!r} "
             "(expected something like A/RES/79/136, A/80/L.14 or A/C.3/78/L.60/Rev.1)"

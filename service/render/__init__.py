@@ -5,7 +5,7 @@
   human-readable report prints (a draft's: its front matter, reasons, proposals);
 * :mod:`~service.render.html` - HTML (inline or side by side), styled by
   :func:`report_css`; :mod:`~service.render.pdf` - PDF from that HTML with
-  WeasyPrint, in a child process past a size;
+  WeasyPrint, one render at a time per process (the service renders in its pool);
 * :mod:`~service.render.docx` - Word with tracked changes;
   :mod:`~service.render.draft_docx` - the Word base of the next draft (tracked
   changes, comments, footnotes, the front matter of a draft);

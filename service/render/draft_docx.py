@@ -42,7 +42,15 @@ from docx.shared import Pt, Twips
 
 from diffing import budget
 from diffing.renewal import Draft
-from service.render.docx import _INDENT, Anchor, _entry_paragraphs, _Para, _Writer, revision_date
+from service.render.docx import (
+    _INDENT,
+    Anchor,
+    _entry_paragraphs,
+    _Para,
+    _Writer,
+    revision_date,
+    xml_text,
+)
 from service.render.draft_view import DraftView, Proposal, build_draft_view
 from service.render.view import Segment
 
@@ -145,7 +153,9 @@ class _DraftWriter(_Writer):
 
     def comment(self, text: str) -> int:
         """A comment signed like the revisions; its id."""
-        c = self.doc.comments.add_comment(text=text, author=self.rev.author, initials="rd")
+        c = self.doc.comments.add_comment(
+            text=xml_text(text), author=self.rev.author, initials="rd"
+        )
         c.paragraphs[0]._p.getparent().set(qn("w:date"), self.rev.date)
         return c.comment_id
 
@@ -168,7 +178,7 @@ class _DraftWriter(_Writer):
             '<w:footnoteRef/></w:r><w:r><w:rPr><w:sz w:val="16"/></w:rPr>'
             '<w:t xml:space="preserve"> </w:t></w:r></w:p></w:footnote>'
         )
-        note.findall(f".//{qn('w:t')}")[-1].text = f" {text}"
+        note.findall(f".//{qn('w:t')}")[-1].text = f" {xml_text(text)}"
         self._footnotes.append(note)
         run = OxmlElement("w:r")
         rpr = OxmlElement("w:rPr")
@@ -209,7 +219,7 @@ class _DraftWriter(_Writer):
         for cell, align, lines in sides:
             for k, (text, size, bold) in enumerate(lines):
                 p = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
-                run = p.add_run(text)
+                run = p.add_run(xml_text(text or ""))
                 run.font.size, run.bold = Pt(size), bold or None
                 p.alignment = align
                 p.paragraph_format.space_after = Pt(0)
@@ -258,6 +268,7 @@ class _DraftWriter(_Writer):
             for para in _entry_paragraphs(e):
                 pid = para.model.pid if para.model else ""
                 para.segments = self.items(e.change.index, pid, para)
+                para.notes = []  # the draft writes its footnotes itself, below
                 p = self.paragraph(para, para.model.part if para.model else None)
                 for note in para.model.notes if para.model else []:
                     if note.kind != "delete":

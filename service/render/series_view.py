@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from diffing.model import Resolution, Series, SeriesRow, Summary
+from service.i18n import Chrome
 from service.render.view import ChangeView, build_view, text_direction
 
 __all__ = ["Cell", "RowView", "SeriesView", "build_series_view"]
@@ -34,6 +35,8 @@ class SeriesView:
     lang: str
     dir: str
     counts: list[Summary]
+    #: the text direction of each version
+    dirs: list[str]
 
 
 @dataclass
@@ -61,9 +64,14 @@ class _Step:
         return self.by_old.get(old) if old is not None else None
 
 
-def build_series_view(series: Series, *, deadline: float | None = None) -> SeriesView:
-    """One row per lineage, one cell per version (``deadline`` bounds the work)."""
-    steps = [_Step.of(build_view(c, deadline=deadline).changes) for c in series.steps]
+def build_series_view(
+    series: Series, *, chrome: Chrome | None = None, deadline: float | None = None
+) -> SeriesView:
+    """One row per lineage, one cell per version, labelled in the words of ``chrome``
+    (``deadline`` bounds the work)."""
+    steps = [
+        _Step.of(build_view(c, chrome=chrome, deadline=deadline).changes) for c in series.steps
+    ]
     # each version's paragraphs by id (the first of a repeated id, as Resolution.paragraph)
     texts = [{p.id: p.text for p in reversed(v.paragraphs)} for v in series.versions]
     rows = []
@@ -82,6 +90,7 @@ def build_series_view(series: Series, *, deadline: float | None = None) -> Serie
         lang=lang,
         dir=text_direction(lang),
         counts=[c.summary for c in series.steps],
+        dirs=[text_direction(v.language) for v in series.versions],
     )
 
 

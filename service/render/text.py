@@ -1,7 +1,9 @@
-"""Plain-text reports for the terminal: a summary, then each change with a compact word diff.
+"""Plain-text reports for the terminal: the documents, the warnings, the change list, then
+each change with a compact word diff (the unchanged paragraphs are never printed).
 
 Insertions print as ``{+new words+}``, deletions as ``[-old words-]`` (the
-``git diff --word-diff`` convention), paragraph ids as ``PP5 (was PP4)``.
+``git diff --word-diff`` convention), paragraph ids as ``PP5 (was PP4)``. The
+report speaks the language of the documents (or ``language``), as the HTML one.
 A draft compared with the draft as amended lists first every instruction not
 applied, then each amendment's instructions, and marks each change with the
 instructions that made it (``[A/80/L.28 #5]``). The next draft of a resolution
@@ -15,12 +17,17 @@ import itertools
 import textwrap
 from collections.abc import Iterable
 
-from diffing.model import AmendmentRef, Comparison, Resolution, Series, VerbChange
+from diffing.model import AmendmentRef, Comparison, Resolution, Series
 from diffing.renewal import Draft
 from diffing.worddiff import diff_words
+from service.i18n import Chrome, chrome_language
+from service.render.changelist import ChangeList, Row, build_change_list
 from service.render.draft_view import build_draft_view
+from service.render.html import comparison_chrome, tally
 from service.render.series_view import build_series_view
 from service.render.view import ChangeView, ParaView, Segment, build_view
+from service.render.warnings import Warning, comparison_warnings, series_warnings
+from service.render.words import Words, doc_more
 
 __all__ = ["render_comparison_text", "render_draft_text", "render_series_text", "word_diff"]
 
@@ -51,13 +58,26 @@ def word_diff(paras: Iterable[ParaView]) -> str:
     return "\n".join(lines)
 
 
-def _doc(label: str, r: Resolution) -> str:
-    bits = [r.symbol or "(no symbol)"]
+def _doc(label: str, r: Resolution, w: Words) -> list[str]:
+    """``old: A/RES/77/20  resolution  adopted 21 November 2022  [en]``, then what else
+    the parser read of the document (sponsors, drafts...)."""
+    chrome = w.chrome
+    bits = [r.symbol or chrome.gettext("(no symbol)")]
+    kind = ", ".join(x for x in (w.doctype(r.document_type), w.committee(r.committee)) if x)
+    if kind:
+        bits.append(kind)
     if r.adopted:
-        bits.append(f"adopted {r.adopted}")
+        bits.append(chrome.gettext("adopted %(date)s", date=chrome.date(r.adopted)))
     if r.language:
         bits.append(f"[{r.language}]")
-    return f"{label}: " + "  ".join(bits)
+    lines = [f"{label}: " + "  ".join(bits)]
+    lines.extend(_wrap(m, " " * (len(label) + 2)) for m in doc_more(r, chrome))
+    return lines
+
+
+def _warnings(found: list[Warning], chrome: Chrome) -> list[str]:
+    out = [_wrap(chrome.gettext("WARNING: %(text)s", text=x.text(chrome)), "") for x in found]
+    return [*out, ""] if out else []
 
 
 def _wrap(text: str, indent: str = "    ") -> str:
@@ -67,11 +87,6 @@ def _wrap(text: str, indent: str = "    ") -> str:
         )
         for line in text.splitlines()
     )
-
-
-def _verb(vc: VerbChange) -> str:
-    """``Urges -> Encourages: weaker, rung 7 -> rung 5``: the verdict and why."""
-    return vc.reason or f"{vc.old} -> {vc.new} ({vc.direction})"
 
 
 def _refs(refs: list[AmendmentRef]) -> str:
@@ -106,87 +121,146 @@ def _amendments(comparison: Comparison) -> list[str]:
             out.append(f"  {n} {i.status}: {i.action}{targets}{detail}")
     old, new = comparison.old.title or "", comparison.new.title or ""
     if old != new:
-        ops = diff_words(old, new).ops
+        change = comparison.title_change
+        ops = change.ops if change is not None else diff_words(old, new).ops
         diff = "".join(
             o.old
             if o.op == "equal"
             else (f"[-{o.old}-]" if o.old else "") + (f"{{+{o.new}+}}" if o.new else "")
             for o in ops
         )
-        out.append(_wrap(f"Title: {diff}", ""))
+        refs = f"  {_refs(change.amendment)}" if change is not None and change.amendment else ""
+        out.append(_wrap(f"Title: {diff}", "") + refs)
     out.append("")
     return out
 
 
-def _heading(c: ChangeView) -> str:
-    bits = [c.label, c.type]
+def _amended_header(comparison: Comparison, w: Words) -> list[str]:
+    """``draft: A/80/L.3 [en]`` and ``amended by: A/80/L.28 (Ukraine)``."""
+    names = [
+        f"{a.symbol or '?'}" + (f" ({', '.join(a.sponsors)})" if a.sponsors else "")
+        for a in comparison.amendments or []
+    ]
+    return [*_doc("draft", comparison.old, w), _wrap("amended by: " + "; ".join(names), "")]
+
+
+def _heading(c: ChangeView, w: Words) -> str:
+    bits = [c.label, w.kind(c.kind)]
     if c.tags:
-        bits.append("[" + ", ".join(c.tags) + "]")
+        bits.append("[" + ", ".join(w.tag(t) for t in c.tags) + "]")
     if c.verb_change:
-        bits.append(f"verb: {_verb(c.verb_change)}")
+        bits.append(w.chrome.gettext("verb: %(verdict)s", verdict=w.verdict(c.verb_change)))
     return "  ".join(bits)
 
 
-def render_comparison_text(comparison: Comparison) -> str:
-    v = build_view(comparison)
-    out = [_doc("old", v.old), _doc("new", v.new)]
+def _what(r: Row, w: Words) -> str:
+    """ "reworded", "routine update [rollover]"."""
+    tags = r.change.tags
+    return w.kind(r.kind) + (" [" + ", ".join(w.tag(t) for t in tags) + "]" if tags else "")
+
+
+def _rows(rows: list[Row], w: Words, widths: tuple[int, int, int]) -> list[str]:
+    """The lines of a change list's table: new id, old id, what happened, opening words."""
+    a, b, k = widths
+    out = []
+    for r in rows:
+        c = r.change
+        what = _what(r, w)
+        begins = (r.lead + r.rest).strip()
+        head = f"  {w.chrome.pids(c.new_ids) or '-':<{a}}  {w.chrome.pids(c.old_ids) or '-':<{b}}  "
+        out.append(f"{head}{what:<{k}}  {begins}".rstrip())
+        if c.verb_change:
+            out.append(" " * len(head) + w.verdict(c.verb_change))
+    return out
+
+
+def _change_list(cl: ChangeList, w: Words) -> list[str]:
+    chrome = w.chrome
+    out = [chrome.gettext("Changes: %(tally)s", tally=tally(cl, chrome)), ""]
+    everything = cl.rows + cl.routine
+    if not everything:
+        return out
+    heads = [
+        chrome.gettext("new"),
+        chrome.gettext("old"),
+        chrome.gettext("change"),
+        chrome.gettext("opening words"),
+    ]
+    a = max(len(heads[0]), *(len(chrome.pids(r.change.new_ids)) for r in everything))
+    b = max(len(heads[1]), *(len(chrome.pids(r.change.old_ids)) for r in everything))
+    k = max(len(heads[2]), *(len(_what(r, w)) for r in everything))
+    columns = f"  {heads[0]:<{a}}  {heads[1]:<{b}}  {heads[2]:<{k}}  {heads[3]}"
+    groups = [(w.section(name), rows) for name, rows in cl.sections]
+    if cl.routine:
+        groups.append((chrome.gettext("Routine updates"), cl.routine))
+    for name, rows in groups:
+        out.append(f"{name} ({len(rows)})")
+        out.append(columns)
+        out.extend(_rows(rows, w, (a, b, k)))
+        out.append("")
+    return out
+
+
+def render_comparison_text(
+    comparison: Comparison,
+    *,
+    language: str | None = None,
+    changes_only: bool = True,
+    summary_only: bool = False,
+) -> str:
+    """The text report: documents, warnings, change list, then each change's word diff
+    (``summary_only``: no word diffs). The unchanged paragraphs are never printed, so
+    ``changes_only`` is always true here."""
+    chrome = comparison_chrome(comparison, language)
+    w = Words(chrome)
+    v = build_view(comparison, chrome=chrome)
+    if comparison.amendments is not None:
+        out = _amended_header(comparison, w)
+    else:
+        out = [*_doc(chrome.gettext("old"), v.old, w), *_doc(chrome.gettext("new"), v.new, w)]
     title = v.new.title or v.old.title
     if title:
         out.append(textwrap.fill(title, WIDTH))
     out.append("")
+    out.extend(_warnings(comparison_warnings(comparison), chrome))
     if comparison.amendments is not None:
         out.extend(_amendments(comparison))
-    out.append("Summary: " + ", ".join(f"{n} {t}" for t, n in v.summary.items()))
-    g = v.groups
-    for key, name in (
-        ("verbs", "Verb changes"),
-        ("added", "Added"),
-        ("removed", "Removed"),
-        ("moved", "Moved"),
-        ("split", "Split"),
-        ("merged", "Merged"),
-        ("parts", "Part changes"),
-        ("reworded", "Reworded"),
-        ("quiet", "Routine updates"),
-    ):
-        if not g[key]:
-            continue
-        if key == "verbs":
-            items = [f"{c.label}: {_verb(c.verb_change)}" for c in g[key] if c.verb_change]
-            out.append(f"  {name}:")
-            out.extend(f"    {i}" for i in items)
-        else:
-            labels = ", ".join(c.label.replace(" ", "\u00a0") for c in g[key])
-            out.append(_wrap(f"{name}: {labels}", "  ").replace("\u00a0", " "))
-    out.append("")
+    out.extend(_change_list(build_change_list(v), w))
     changed = v.navigable
     if not changed:
-        out.append("No change: the texts are identical paragraph by paragraph.")
-    for c in changed:
+        out.append(chrome.gettext("No change: the texts are identical paragraph by paragraph."))
+    for c in [] if summary_only else changed:
         refs = comparison.changes[c.index].amendment
-        out.append(_heading(c) + (f"  {_refs(refs)}" if refs else ""))
+        out.append(_heading(c, w) + (f"  {_refs(refs)}" if refs else ""))
         out.append(_wrap(word_diff(c.inline)))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
-def render_series_text(series: Series) -> str:
-    s = build_series_view(series)
+def render_series_text(series: Series, *, language: str | None = None) -> str:
+    langs = [v.language for v in reversed(series.versions)]
+    chrome = Chrome.of(chrome_language(language, *langs))
+    s = build_series_view(series, chrome=chrome)
     syms = [r.symbol or f"v{k + 1}" for k, r in enumerate(s.versions)]
     width = max([14, *(len(x) + 2 for x in syms)])
-    out = ["Series: " + " -> ".join(syms), ""]
+    out = [chrome.gettext("Series: %(versions)s", versions=" -> ".join(syms)), ""]
+    out.extend(_warnings(series_warnings(series), chrome))
     out.append("".join(x.ljust(width) for x in syms))
     for row in s.rows:
         cells = []
         for k, cell in enumerate(row.cells):
             if cell.pid is None:
-                txt = "-" if cell.what != "removed" else "(removed)"
+                txt = "-" if cell.what != "removed" else chrome.gettext("(removed)")
             else:
-                txt = cell.pid + (_MARKS.get(cell.what, "") if k else "")
+                txt = chrome.pid(cell.pid) + (_MARKS.get(cell.what, "") if k else "")
             cells.append(txt.ljust(width))
         out.append("".join(cells).rstrip())
     out.append("")
-    out.append("+ added  ~ reworded  > moved  / split  & merged  · routine update  - absent")
+    out.append(
+        chrome.gettext(
+            "+ added  ~ reworded  > moved  / split  & merged  · routine update  - absent"
+        )
+    )
     return "\n".join(out) + "\n"
 
 

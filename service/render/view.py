@@ -4,7 +4,12 @@
 template can print without logic: the new text in reading order, the removed
 paragraphs and the origins of moved paragraphs where they stood in the old
 text, each paragraph cut into segments (equal / insert / delete, lead or not),
-labels such as ``PP5 (was PP4)``, navigation anchors and a summary.
+labels such as ``PP5 (was PP4)`` in the language of the report's chrome
+(:class:`~service.i18n.Chrome`: ``§ 5 (ancien § 4)`` in French), navigation
+anchors and a summary. For a draft compared with the draft as amended, each
+inserted or deleted segment keeps the instruction that made it (``ref``), each
+change the amendments behind it (``made_by``), and the view holds the amendments
+(:class:`~service.render.amendments.Marks`) and the change of the title.
 
 Nothing here escapes or formats: the templates do (with autoescape on).
 """
@@ -17,8 +22,19 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from diffing import budget
-from diffing.model import Change, Comparison, Op, Paragraph, Resolution, Summary, VerbChange
+from diffing.model import (
+    AmendmentRef,
+    Change,
+    Comparison,
+    Op,
+    Paragraph,
+    Resolution,
+    Summary,
+    VerbChange,
+)
 from diffing.worddiff import typographic_ops
+from service.i18n import Chrome, direction
+from service.render.amendments import Marks, build_marks
 
 __all__ = [
     "ChangeView",
@@ -33,6 +49,7 @@ __all__ = [
     "display_number",
     "shown_verb_change",
     "text_direction",
+    "visible_entries",
 ]
 
 SegmentKind = Literal["equal", "insert", "delete"]
@@ -55,6 +72,10 @@ class Segment:
     text: str
     lead: bool = False
     minor: bool = False  # spacing or typography the engine counts as equal
+    ref: AmendmentRef | None = None  # the instruction that made it (amendments only)
+    #: after the last segment of an edit, in a change several instructions made: which
+    #: one made it ("#2"), so that a printed report tells them apart
+    tag: str = ""
 
 
 @dataclass
@@ -108,6 +129,8 @@ class ChangeView:
     segments: list[Segment] = field(default_factory=list)
     prev: str | None = None
     next: str | None = None
+    #: the amendments that made it, (tone, "A/80/L.28, instructions 1, 5") each
+    made_by: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -116,6 +139,44 @@ class ChangeView:
     @property
     def substantive(self) -> bool:
         return self.changed and not self.quiet
+
+    @property
+    def section(self) -> str:
+        """``operative`` (sub-paragraphs included), ``preambular`` or ``other`` (headings):
+        the part of the text the change is in, by its first paragraph (new, else old)."""
+        paras = self.new or self.old
+        kind = paras[0].kind if paras else ""
+        if kind in ("operative", "subparagraph"):
+            return "operative"
+        return "preambular" if kind == "preambular" else "other"
+
+    @property
+    def kind(self) -> str:
+        """What the change lists show: its type, ``routine`` for a routine update, and
+        ``part-change`` for a paragraph that only changed part."""
+        if self.quiet and self.type in ("reworded", "unchanged"):
+            return "routine"
+        if self.type == "unchanged":
+            return "part-change"
+        return self.type
+
+    def begins(self, words: int = 9) -> tuple[str, str]:
+        """The opening words of the paragraph (new text, else old): its lead (italic
+        in print) and the words after it, cut at ``words`` words in all."""
+        paras = self.new or self.old
+        if not paras:
+            return "", ""
+        segments = paras[0].segments
+        lead = "".join(s.text for s in itertools.takewhile(lambda s: s.lead, segments))
+        rest = "".join(s.text for s in segments)[len(lead) :]
+        taken = lead.split()
+        more = rest.split()
+        kept = more[: max(0, words - len(taken))]
+        tail = " ".join(kept)
+        if len(kept) < len(more):
+            tail += "\u2026"
+        space = " " if lead and tail and not tail.startswith(",") else ""
+        return lead.strip(), space + tail
 
 
 @dataclass
@@ -133,6 +194,10 @@ class Entry:
     heading: str | None = None
     assembly: bool = False
 
+    @property
+    def shown_when_changes_only(self) -> bool:
+        return self.role == "origin" or self.change.changed
+
 
 @dataclass
 class ComparisonView:
@@ -146,7 +211,11 @@ class ComparisonView:
     old_lang: str
     old_dir: str
     assembly: str
-    groups: dict[str, list[ChangeView]] = field(default_factory=dict)
+    chrome: Chrome = field(default_factory=lambda: Chrome.of("en"))
+    #: the amendments applied (None for a comparison of two versions)
+    marks: Marks | None = None
+    #: the change of the title made by amendments (an inline paragraph of kind "title")
+    title: ChangeView | None = None
 
     @property
     def navigable(self) -> list[ChangeView]:
@@ -155,22 +224,22 @@ class ComparisonView:
 
 def text_direction(language: str | None) -> str:
     """``rtl`` for Arabic (and other right-to-left scripts), else ``ltr``."""
-    lang = (language or "en").split("-")[0].lower()
-    return "rtl" if lang in {"ar", "he", "fa", "ur"} else "ltr"
+    return direction(language)
 
 
 def assembly_line(language: str | None) -> str:
     return _ASSEMBLY.get((language or "en").split("-")[0].lower(), _ASSEMBLY["en"])
 
 
-def display_number(p: Paragraph) -> str:
-    """The number as printed: ``3.`` for operative, ``(a)`` for sub-paragraphs."""
+def display_number(p: Paragraph, language: str | None = None) -> str:
+    """The number as printed: ``3.`` for operative, ``(a)`` for sub-paragraphs (``a)`` in
+    a French text)."""
     n = (p.number or "").strip()
     if not n:
         return ""
     if p.kind == "subparagraph":
         core = n.strip("()")
-        return f"({core})"
+        return f"{core})" if (language or "").startswith("fr") else f"({core})"
     if p.kind == "operative":
         return n if n.endswith(".") else f"{n}."
     return n
@@ -183,29 +252,65 @@ def shown_verb_change(change: Change) -> VerbChange | None:
     return None if vc is None or vc.minor else vc
 
 
-def change_label(change: Change) -> str:
-    """``PP5 (was PP4)``, ``OP3 (new)``, ``OP4 (deleted)``, ``OP3, OP4 (was OP3)``."""
-    old, new = ", ".join(change.old), ", ".join(change.new)
+def change_label(change: Change, chrome: Chrome | None = None) -> str:
+    """``PP5 (was PP4)``, ``OP3 (new)``, ``OP4 (deleted)``, ``OP3, OP4 (was OP3)``, in the
+    words of ``chrome`` (English by default)."""
+    chrome = chrome or Chrome.of("en")
+    old, new = chrome.pids(change.old), chrome.pids(change.new)
     if not change.new:
-        return f"{old} (deleted)"
+        return chrome.gettext("%(ids)s (deleted)", ids=old)
     if not change.old:
-        return f"{new} (new)"
+        return chrome.gettext("%(ids)s (new)", ids=new)
     if change.old == change.new:
         return new
-    return f"{new} (was {old})"
+    return chrome.gettext("%(new)s (was %(old)s)", new=new, old=old)
 
 
-def build_view(comparison: Comparison, *, deadline: float | None = None) -> ComparisonView:
-    """Everything a report prints, in the order it prints it (within ``deadline``,
-    a :func:`time.monotonic` value, checked between changes)."""
+def visible_entries(entries: Sequence[Entry], changes_only: bool) -> list[tuple[int, Entry]]:
+    """The entries a report prints, each with the number of unchanged paragraphs left
+    out just before it (always 0 unless ``changes_only``)."""
+    if not changes_only:
+        return [(0, e) for e in entries]
+    out: list[tuple[int, Entry]] = []
+    gap = 0
+    for e in entries:
+        if e.shown_when_changes_only:
+            out.append((gap, e))
+            gap = 0
+        else:
+            gap += len(e.change.inline)
+    return out
+
+
+def trailing_gap(entries: Sequence[Entry]) -> int:
+    """The unchanged paragraphs after the last change (left out of a changes-only report)."""
+    gap = 0
+    for e in reversed(entries):
+        if e.shown_when_changes_only:
+            break
+        gap += len(e.change.inline)
+    return gap
+
+
+def build_view(
+    comparison: Comparison, *, chrome: Chrome | None = None, deadline: float | None = None
+) -> ComparisonView:
+    """Everything a report prints, in the order it prints it, in the words of ``chrome``
+    (English by default), within ``deadline`` (a :func:`time.monotonic` value, checked
+    between changes)."""
+    chrome = chrome or Chrome.of("en")
     old, new = _Doc.of(comparison.old), _Doc.of(comparison.new)
     views = []
     for i, c in enumerate(comparison.changes):
         budget.check(deadline, "preparing the report")
-        views.append(_change_view(i, c, old, new))
+        views.append(_change_view(i, c, old, new, chrome))
+    marks = build_marks(comparison)
+    title = _title_view(comparison.title_change, comparison) if comparison.title_change else None
     changed = [v for v in views if v.changed]
-    for a, b in itertools.pairwise(changed):
+    for a, b in itertools.pairwise([title, *changed] if title else changed):
         a.next, b.prev = b.anchor, a.anchor
+    if marks is not None:
+        _mark(marks, comparison, views, title)
     lang = comparison.new.language or "en"
     old_lang = comparison.old.language or lang
     return ComparisonView(
@@ -219,7 +324,68 @@ def build_view(comparison: Comparison, *, deadline: float | None = None) -> Comp
         old_lang=old_lang,
         old_dir=text_direction(old_lang),
         assembly=assembly_line(lang),
-        groups=_groups(comparison.changes, views),
+        chrome=chrome,
+        marks=marks,
+        title=title,
+    )
+
+
+def _mark(
+    marks: Marks, comparison: Comparison, views: list[ChangeView], title: ChangeView | None
+) -> None:
+    """Each change's amendments, and each instruction's changes."""
+    pairs = list(zip(comparison.changes, views, strict=True))
+    if title is not None and comparison.title_change is not None:
+        pairs.insert(0, (comparison.title_change, title))
+    for c, v in pairs:
+        v.made_by = marks.made_by(c.amendment)
+        for ref in c.amendment:
+            marks.link(ref, v.anchor, v.label)
+        if len(c.amendment) > 1:
+            several = len({r.symbol for r in c.amendment}) > 1
+            for p in (*v.inline, *v.old, *v.new):
+                _tag_edits(p.segments, several)
+
+
+def _tag_edits(segments: Sequence[Segment], several: bool) -> None:
+    """Tag the last segment of each edit (a run of insertions and deletions of one
+    instruction) with its instruction: ``#2``, or ``L.10 #2`` in a paragraph that
+    ``several`` amendments changed."""
+    for k, s in enumerate(segments):
+        if s.ref is None:
+            continue
+        after = segments[k + 1] if k + 1 < len(segments) else None
+        if after is None or after.kind == "equal" or after.ref != s.ref:
+            short = (s.ref.symbol or "").rsplit("/", 1)[-1]
+            number = "" if s.ref.instruction is None else f"#{s.ref.instruction}"
+            s.tag = " ".join(x for x in (short if several else "", number) if x)
+
+
+def _title_view(change: Change, comparison: Comparison) -> ChangeView:
+    """The change of the title as one inline paragraph of kind ``title``."""
+    old = Paragraph(id="title", kind="heading", text=comparison.old.title or "")
+    new = Paragraph(id="title", kind="heading", text=comparison.new.title or "")
+    segs = _segments(_ops(change, old.text, new.text), [old], [new])
+    shown = [
+        Segment("equal", s.text) if s.minor else s
+        for s in segs
+        if not (s.minor and s.kind == "delete")
+    ]
+    return ChangeView(
+        index=-1,
+        anchor="title",
+        type=change.type,
+        label="Title",
+        old_ids=["title"],
+        new_ids=["title"],
+        tags=[],
+        verb_change=None,
+        similarity=change.similarity,
+        quiet=False,
+        inline=[ParaView("title", "title", "", None, shown)],
+        old=[ParaView("title", "title", "", None, _side(segs, "insert"))],
+        new=[ParaView("title", "title", "", None, _side(segs, "delete"))],
+        segments=segs,
     )
 
 
@@ -232,12 +398,14 @@ class _Doc:
 
     paragraphs: dict[str, Paragraph]  # by id; the first of a repeated id, as Resolution.paragraph
     notes: dict[str, str]  # footnote text by marker
+    language: str = "en"
 
     @classmethod
     def of(cls, res: Resolution) -> _Doc:
         return cls(
             {p.id: p for p in reversed(res.paragraphs)},
             {f.marker: f.text for f in res.footnotes},
+            res.language or "en",
         )
 
     def lookup(self, ids: Sequence[str]) -> list[Paragraph]:
@@ -273,7 +441,12 @@ def _lead_ranges(paras: Sequence[Paragraph]) -> list[tuple[int, int]]:
 
 
 def _cut(
-    kind: SegmentKind, text: str, start: int, leads: list[tuple[int, int]], minor: bool = False
+    kind: SegmentKind,
+    text: str,
+    start: int,
+    leads: list[tuple[int, int]],
+    minor: bool = False,
+    ref: AmendmentRef | None = None,
 ) -> Iterator[Segment]:
     """Cut ``text`` (at ``start`` on its side) at the lead boundaries."""
     cuts = {0, len(text)}
@@ -285,7 +458,7 @@ def _cut(
     for a, b in itertools.pairwise(points):
         mid = start + a
         lead = any(x <= mid < y for x, y in leads)
-        yield Segment(kind, text[a:b], lead, minor)
+        yield Segment(kind, text[a:b], lead, minor, ref)
 
 
 def _segments(
@@ -301,9 +474,9 @@ def _segments(
             if op.op == "equal":
                 out.extend(_cut("equal", op.new, n, new_leads))
             if op.op in ("delete", "replace") and op.old:
-                out.extend(_cut("delete", op.old, o, old_leads, minor))
+                out.extend(_cut("delete", op.old, o, old_leads, minor, op.amendment))
             if op.op in ("insert", "replace") and op.new:
-                out.extend(_cut("insert", op.new, n, new_leads, minor))
+                out.extend(_cut("insert", op.new, n, new_leads, minor, op.amendment))
             o += len(op.old)
             n += len(op.new)
     return out
@@ -320,19 +493,22 @@ def _split(segments: Sequence[Segment], breaking: set[str]) -> list[list[Segment
     for s in segments:
         if s.kind not in breaking or "\n" not in s.text:
             text = s.text.replace("\n", "\u00b6 ") if s.kind == "delete" else s.text
-            paras[-1].append(Segment(s.kind, text, s.lead))
+            paras[-1].append(Segment(s.kind, text, s.lead, ref=s.ref))
             continue
         pieces = s.text.split("\n")
         for k, piece in enumerate(pieces):
             if k:
                 paras.append([])
             if piece:
-                paras[-1].append(Segment(s.kind, piece, s.lead))
+                paras[-1].append(Segment(s.kind, piece, s.lead, ref=s.ref))
     return paras
 
 
 def _para_views(
-    chunks: list[list[Segment]], paras: Sequence[Paragraph], notes: dict[str, str] | None = None
+    chunks: list[list[Segment]],
+    paras: Sequence[Paragraph],
+    notes: dict[str, str] | None = None,
+    language: str = "en",
 ) -> list[ParaView]:
     if len(chunks) > len(paras) and paras:
         head, tail = chunks[: len(paras) - 1], chunks[len(paras) - 1 :]
@@ -341,7 +517,7 @@ def _para_views(
     for k, segs in enumerate(chunks):
         p = paras[min(k, len(paras) - 1)] if paras else Paragraph(id="", kind="preambular", text="")
         fns = [Note(m, (notes or {}).get(m, "")) for m in p.footnotes]
-        out.append(ParaView(p.id, p.kind, display_number(p), p.part, segs, fns))
+        out.append(ParaView(p.id, p.kind, display_number(p, language), p.part, segs, fns))
     return out
 
 
@@ -359,7 +535,9 @@ def _mark_notes(inline: list[ParaView], old: list[ParaView]) -> None:
         )
 
 
-def _change_view(index: int, change: Change, old_doc: _Doc, new_doc: _Doc) -> ChangeView:
+def _change_view(
+    index: int, change: Change, old_doc: _Doc, new_doc: _Doc, chrome: Chrome
+) -> ChangeView:
     old = old_doc.lookup(change.old)
     new = new_doc.lookup(change.new)
     old_text = "\n".join(p.text for p in old)
@@ -372,15 +550,23 @@ def _change_view(index: int, change: Change, old_doc: _Doc, new_doc: _Doc) -> Ch
     inline_paras = new or old
     inline_break = {"equal", "insert"} if new else {"delete"}
     old_notes, new_notes = old_doc.notes, new_doc.notes
-    inline = _para_views(_split(shown, inline_break), inline_paras, new_notes if new else old_notes)
-    old_views = _para_views(_split(old_side, {"equal", "delete"}), old, old_notes) if old else []
+    old_lang, new_lang = old_doc.language, new_doc.language
+    inline = _para_views(
+        _split(shown, inline_break),
+        inline_paras,
+        new_notes if new else old_notes,
+        new_lang if new else old_lang,
+    )
+    old_views = (
+        _para_views(_split(old_side, {"equal", "delete"}), old, old_notes, old_lang) if old else []
+    )
     if new and old:
         _mark_notes(inline, old_views)
     return ChangeView(
         index=index,
         anchor=f"c{index + 1}",
         type=change.type,
-        label=change_label(change),
+        label=change_label(change, chrome),
         old_ids=list(change.old),
         new_ids=list(change.new),
         tags=list(change.tags),
@@ -389,7 +575,11 @@ def _change_view(index: int, change: Change, old_doc: _Doc, new_doc: _Doc) -> Ch
         quiet=change.routine,
         inline=inline,
         old=old_views,
-        new=_para_views(_split(new_side, {"equal", "insert"}), new, new_notes) if new else [],
+        new=(
+            _para_views(_split(new_side, {"equal", "insert"}), new, new_notes, new_lang)
+            if new
+            else []
+        ),
         segments=segs,
     )
 
@@ -444,33 +634,3 @@ def _headings(entries: list[Entry]) -> None:
         if first and p is not None and p.kind in ("preambular", "operative"):
             e.assembly = True
             first = False
-
-
-def _groups(changes: Sequence[Change], views: Sequence[ChangeView]) -> dict[str, list[ChangeView]]:
-    """The summary lists: what a delegate looks at first."""
-    g: dict[str, list[ChangeView]] = {
-        k: []
-        for k in (
-            "added",
-            "removed",
-            "moved",
-            "split",
-            "merged",
-            "verbs",
-            "parts",
-            "reworded",
-            "quiet",
-        )
-    }
-    for c, v in zip(changes, views, strict=True):
-        if c.type in ("added", "removed", "moved", "split", "merged"):
-            g[c.type].append(v)
-        if v.verb_change is not None:
-            g["verbs"].append(v)
-        if "part-change" in c.tags:
-            g["parts"].append(v)
-        if c.type == "reworded" and v.verb_change is None:
-            g["quiet" if v.quiet else "reworded"].append(v)
-        elif c.type == "unchanged" and v.changed:
-            g["quiet"].append(v)
-    return g

@@ -1,5 +1,5 @@
-"""The JSON API under ``/api``: documents, comparisons, series, drafts, and its OpenAPI
-description.
+"""The JSON API under ``/api``: documents, comparisons, series, drafts, amendments applied
+to a draft, and its OpenAPI description.
 
 Request bodies are checked against the declarations of :mod:`service.web.schemas`
 (the ones the OpenAPI document publishes); reports come from the pipeline of
@@ -9,24 +9,26 @@ Request bodies are checked against the declarations of :mod:`service.web.schemas
 from __future__ import annotations
 
 import dataclasses
-import json
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, request, url_for
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from service import reports
 from service.errors import InvalidRequestError, UnsupportedFormatError
 from service.library import Accounts, Library, Resolved, User
 from service.library.access import check_admin
+from service.library.amendments import find_draft
 from service.web import openapi, schemas
 from service.web.context import (
+    get_executor,
     get_library,
     get_limits,
     get_store,
     get_viewer,
     report_response,
 )
+from service.web.guards import attachment, read_json
 from service.web.limits import expensive, expensive_format
 
 __all__ = ["bp"]
@@ -41,7 +43,8 @@ ATTACH = tuple(f.name for f in reports.FORMATS.values() if f.binary)
 
 
 def json_body() -> Any:
-    """The JSON body of the request, with a precise 415 or 400 when it is not JSON."""
+    """The JSON body of the request, with a precise 415 or 400 when it is not JSON (or is
+    nested too deeply, or holds a huge number)."""
     if request.mimetype != "application/json":
         raise UnsupportedFormatError(
             f"send the request as application/json (got {request.mimetype or 'no content type'})"
@@ -49,16 +52,12 @@ def json_body() -> Any:
     raw = request.get_data(cache=False)
     if not raw.strip():
         raise InvalidRequestError("the request body is empty: expected a JSON object")
-    try:
-        return json.loads(raw)
-    except UnicodeDecodeError as exc:
-        raise InvalidRequestError(
-            f"the request body is not UTF-8: {exc.reason} at byte {exc.start}"
-        ) from None
-    except json.JSONDecodeError as exc:
-        raise InvalidRequestError(
-            f"the request body is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
-        ) from None
+    config = current_app.config
+    return read_json(
+        raw,
+        max_depth=int(config["RESDIFF_MAX_JSON_DEPTH"]),
+        max_digits=int(config["RESDIFF_MAX_JSON_DIGITS"]),
+    )
 
 
 def int_arg(name: str, default: int, low: int, high: int) -> int:
@@ -82,7 +81,9 @@ def report_request(kind: str) -> reports.Request:
 
 
 def report(req: reports.Request, versions: list[Resolved], library: Library) -> Response:
-    produced = reports.produce(req, versions, limits=get_limits(), cache=library)
+    produced = reports.produce(
+        req, versions, limits=get_limits(), cache=library, executor=get_executor()
+    )
     return report_response(produced, attach=ATTACH)
 
 
@@ -148,7 +149,7 @@ def get_original(doc_id: str) -> Response:
     doc, data = get_library().original(doc_id)
     suffix = Path(doc.filename or "").suffix.lower()
     response = Response(data, content_type=doc.media_type or "application/octet-stream")
-    response.headers.set("Content-Disposition", "attachment", filename=f"{doc.id}{suffix}")
+    response.headers["Content-Disposition"] = attachment(f"{doc.id}{suffix}")
     return response
 
 
@@ -277,6 +278,24 @@ def drafts() -> Response:
     if "previous" in body:
         versions.insert(0, library.resolve(body["previous"], "previous"))
     return report(req, versions, library)
+
+
+@bp.post("/amend")
+@expensive(when=expensive_format)
+def amend() -> Response:
+    """``{"draft": D, "amendments": [D, ...]}`` -> the draft against the draft as amended,
+    in ``?format=``; without ``draft``, the draft the amendments name."""
+    req = report_request("amend")
+    body = schemas.validate(schemas.AmendRequest, json_body())
+    reports.check_amendments(len(body["amendments"]), get_limits())
+    library = get_library()
+    names = [f"amendments[{i}]" for i in range(len(body["amendments"]))]
+    amendments = [library.resolve(d, n) for d, n in zip(body["amendments"], names, strict=True)]
+    if "draft" in body:
+        draft = library.resolve(body["draft"], "draft")
+    else:
+        draft = find_draft(library, amendments, names)
+    return report(req, [draft, *amendments], library)
 
 
 @bp.get("/openapi.json")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 from flask import Flask, Response, jsonify, render_template, request
 from flask.json.provider import DefaultJSONProvider
@@ -20,10 +20,11 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from service import config
-from service.errors import FormRefusedError, RateLimitedError, ResdiffError
+from service.errors import FormRefusedError, RateLimitedError, ResdiffError, ServiceBusyError
 from service.resources import TEMPLATES, WEB_STATIC
-from service.web import context
-from service.web.schemas import Health, Problem
+from service.web import context, locale
+from service.web.guards import GuardedRequest, security_headers
+from service.web.schemas import Health, PoolState, Problem, Ready
 
 __all__ = ["create_app", "problem"]
 
@@ -52,6 +53,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config is not None:
         app.config.from_mapping(test_config)
     app.json = _JSONProvider(app)
+    app.request_class = GuardedRequest
     proxies = int(app.config.get("RESDIFF_PROXIES") or 0)
     if proxies > 0:  # trust X-Forwarded-* of that many reverse proxies, no more
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
@@ -61,6 +63,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(hours=hours)
 
     context.init_app(app)
+    locale.init_app(app)
 
     from service.web import api, auth, limits, pages
 
@@ -69,18 +72,33 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     limits.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
+    app.after_request(security_headers)
     app.add_url_rule("/healthz", "healthz", healthz)
+    app.add_url_rule("/readyz", "readyz", readyz)
     return app
 
 
 def healthz() -> Response:
-    """Liveness and database check: ``{"status": "ok", ...}``."""
-    db = context.get_store()
-    check = db.integrity()
-    if check != "ok":
-        return problem(503, "Database unavailable", f"the database check answered {check!r}")
-    seen = db.count_documents(viewer=context.get_viewer())
-    body: Health = {"status": "ok", "database": "ok", "documents": seen}
+    """Liveness: the worker answers. It touches nothing that may be slow (no database,
+    no pool, no account: :mod:`service.web.auth` lets it through unread), so that a busy
+    server still says it is alive."""
+    body: Health = {"status": "ok"}
+    return jsonify(body)
+
+
+def readyz() -> Response:
+    """Readiness: the database answers a query, and the pool of worker processes its
+    state (503 otherwise)."""
+    try:
+        context.get_store().ping()
+    except Exception as exc:
+        log.error("readiness: the database failed: %s", exc)
+        return problem(503, "Database unavailable", "the database did not answer")
+    try:
+        pool = context.get_executor_stats()
+    except ResdiffError as exc:
+        return problem(503, "Worker processes unavailable", exc.detail)
+    body: Ready = {"status": "ok", "database": "ok", "pool": cast(PoolState, pool)}
     return jsonify(body)
 
 
@@ -102,7 +120,7 @@ def problem(status: int, title: str, detail: str, slug: str | None = None) -> Re
 
 
 def _wants_json() -> bool:
-    return request.path.startswith("/api") or request.path == "/healthz"
+    return request.path.startswith("/api") or request.path in ("/healthz", "/readyz")
 
 
 def _error_page(status: int, title: str, detail: str) -> tuple[str, int]:
@@ -128,7 +146,19 @@ def _init_errors(app: Flask) -> None:
             response = app.make_response(_error_page(exc.status, exc.title, exc.detail))
         if exc.status == 401:
             response.headers["WWW-Authenticate"] = 'Bearer realm="resdiff"'
+        if isinstance(exc, ServiceBusyError):
+            response.headers["Retry-After"] = str(exc.retry_after)
         return response
+
+    @app.errorhandler(MemoryError)
+    def out_of_memory(exc: MemoryError) -> Any:
+        # the worker's address-space limit (RESDIFF_WORKER_MEMORY): this request only
+        log.error("out of memory on %s %s", request.method, request.path)
+        return resdiff_error(
+            ServiceBusyError(
+                "the server has not enough memory for this request now", retry_after=30
+            )
+        )
 
     @app.errorhandler(CSRFError)
     def csrf_error(exc: CSRFError) -> Any:

@@ -56,8 +56,18 @@ csrf = CSRFProtect()
 
 #: what anyone may ask for without signing in
 OPEN_ENDPOINTS = frozenset(
-    {"auth.login", "auth.logout", "static", "healthz", "api.openapi_json", "web.problem_type"}
+    {
+        "auth.login",
+        "auth.logout",
+        "static",
+        "healthz",
+        "readyz",
+        "api.openapi_json",
+        "web.problem_type",
+    }
 )
+#: answered without reading who asks: liveness touches no database (issue 16)
+UNREAD_ENDPOINTS = frozenset({"healthz"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -118,6 +128,8 @@ def _bearer() -> str | None:
 def _authenticate() -> BaseResponse | None:
     """Set ``g.viewer`` and ``g.via`` (``token``, ``session``, ``local`` or None)."""
     g.viewer, g.via = None, None
+    if request.endpoint in UNREAD_ENDPOINTS:
+        return None
     token = _bearer()
     if token is not None:
         user = Accounts(get_store()).authenticate(token)

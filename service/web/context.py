@@ -20,9 +20,20 @@ from flask import Flask, Response, current_app, g
 from service import config
 from service.config import Limits
 from service.library import Library, Retriever, Store, Viewer, open_store
+from service.pool import Executor, RemotePool, local_pool
 from service.reports import Report
+from service.web.guards import attachment, security_headers
 
-__all__ = ["get_library", "get_limits", "get_store", "get_viewer", "init_app", "report_response"]
+__all__ = [
+    "get_executor",
+    "get_executor_stats",
+    "get_library",
+    "get_limits",
+    "get_store",
+    "get_viewer",
+    "init_app",
+    "report_response",
+]
 
 
 def init_app(app: Flask) -> None:
@@ -35,6 +46,12 @@ def init_app(app: Flask) -> None:
     app.extensions["resdiff.cache_bytes"] = config.cache_bytes(app.config)
     app.extensions["resdiff.retriever"] = Retriever.from_settings(app.config)
     app.extensions["resdiff.limits"] = config.limits_from(app.config)
+    pool = config.pool_from(app.config)
+    socket = app.config.get("RESDIFF_POOL_SOCKET")
+    executor: Executor = (
+        RemotePool(socket, queue_seconds=pool.queue_seconds) if socket else local_pool(pool)
+    )
+    app.extensions["resdiff.executor"] = executor
     app.teardown_appcontext(_close_store)
 
 
@@ -60,6 +77,20 @@ def get_limits() -> Limits:
     return limits
 
 
+def get_executor() -> Executor:
+    """Where documents are read and PDF and Word reports made: the pool of ``resdiff
+    serve`` (``RESDIFF_POOL_SOCKET``), else a pool of this process."""
+    executor: Executor = current_app.extensions["resdiff.executor"]
+    return executor
+
+
+def get_executor_stats() -> dict[str, int]:
+    """The state of the pool (processes, idle, waiting, size), without queueing."""
+    executor = get_executor()
+    stats = getattr(executor, "stats", None)
+    return stats() if stats is not None else {}
+
+
 def get_viewer() -> Viewer:
     """Who the current request is (:mod:`service.web.auth`); anonymous before that."""
     viewer: Viewer | None = g.get("viewer")
@@ -69,7 +100,11 @@ def get_viewer() -> Viewer:
 def get_library() -> Library:
     """The library of the current request, for its viewer (its store is the request's store)."""
     return Library(
-        get_store, current_app.extensions["resdiff.retriever"], get_limits(), viewer=get_viewer()
+        get_store,
+        current_app.extensions["resdiff.retriever"],
+        get_limits(),
+        viewer=get_viewer(),
+        executor=get_executor(),
     )
 
 
@@ -80,5 +115,5 @@ def report_response(report: Report, *, attach: Collection[str]) -> Response:
     response = Response(report.body, mimetype=None, content_type=fmt.media_type)
     response.headers["X-Cache"] = "hit" if report.cached else "miss"
     if fmt.name in attach:
-        response.headers.set("Content-Disposition", "attachment", filename=report.filename)
-    return response
+        response.headers["Content-Disposition"] = attachment(report.filename)
+    return security_headers(response, report=True)

@@ -19,8 +19,9 @@ __all__ = ["spec"]
 
 _REF = "#/components/schemas/{model}"
 #: the problems any request that reads or compares documents may answer (401: the
-#: service has accounts and the request has no valid token)
-_PROBLEMS = (400, 401, 404, 413, 415, 422, 502)
+#: service has accounts and the request has no valid token; 503: every worker process
+#: busy, retry)
+_PROBLEMS = (400, 401, 404, 413, 415, 422, 502, 503)
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -219,6 +220,11 @@ def spec() -> dict[str, Any]:
                 "Follow every paragraph through several versions, oldest first",
                 "SeriesRequest",
             ),
+            "/api/amend": _report(
+                "amend",
+                "Apply amendments to a draft: the draft as tabled against the draft as amended",
+                "AmendRequest",
+            ),
             "/api/drafts": _report(
                 "draft",
                 "Start the next draft of a resolution: its text with the routine renewal"
@@ -302,8 +308,15 @@ def spec() -> dict[str, Any]:
             "/healthz": {
                 "get": {
                     "operationId": "health",
-                    "summary": "Service and database check",
-                    "responses": {"200": _json("Health", "Healthy"), **_problems(503)},
+                    "summary": "Liveness: the service answers (touches nothing slow)",
+                    "responses": {"200": _json("Health", "Alive")},
+                },
+            },
+            "/readyz": {
+                "get": {
+                    "operationId": "ready",
+                    "summary": "Readiness: the database and the worker processes answer",
+                    "responses": {"200": _json("Ready", "Ready"), **_problems(503)},
                 },
             },
         },

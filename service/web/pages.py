@@ -1,9 +1,20 @@
-"""The web pages: the document library, the compare and series forms, the next draft of a
-document, the report page."""
+"""The web pages: the document library, the compare, series and amend forms, the next
+draft of a document, the report page.
+
+The report page holds the report itself (the HTML fragment of the report
+pipeline, with its stylesheet and script as files: the page needs no inline
+code), so it prints whole from the browser, scrolls as one page, and its
+keyboard shortcuts work at once. Its tools choose the view, the whole text or
+the changes only, and the language of the report; its downloads (PDF, Word,
+summary, stand-alone HTML, JSON) carry the same choices.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import time
 from collections.abc import Callable
+from typing import Any
 
 from flask import (
     Blueprint,
@@ -15,14 +26,20 @@ from flask import (
     request,
     url_for,
 )
+from markupsafe import Markup
 from werkzeug.wrappers import Response as BaseResponse
 
-from service import reports
-from service.errors import InvalidRequestError, ResdiffError, problem_types
-from service.library import OFFICIAL_SOURCES, Document, Library, Viewer
+from service import i18n, reports
+from service.errors import InvalidRequestError, LimitExceededError, ResdiffError, problem_types
+from service.library import OFFICIAL_SOURCES, Document, Library, Resolved, Viewer
 from service.library.access import check_may_delete
-from service.web.context import get_library, get_limits, report_response
+from service.library.amendments import find_draft
+from service.library.fingerprint import reports_fingerprint
+from service.render.html import TEMPLATES, report_css, report_js
+from service.render.words import N_
+from service.web.context import get_executor, get_library, get_limits, report_response
 from service.web.limits import expensive, expensive_format
+from service.web.locale import ui_chrome
 
 __all__ = ["INTERPOL_SERIES", "bp"]
 
@@ -31,10 +48,43 @@ bp = Blueprint("web", __name__)
 #: "Cooperation between the United Nations and INTERPOL", oldest first
 INTERPOL_SERIES = ("A/RES/71/19", "A/RES/73/11", "A/RES/75/10", "A/RES/77/20", "A/RES/79/136")
 SERIES_SLOTS = 6
+#: the amendments the amend form takes at once
+AMENDMENT_SLOTS = 4
+#: the sources of one document of the amend form; ``named``: the draft the amendments name
+SOURCES = ("library", "file", "paste")
 #: the report formats the report page offers as downloads, files first (pdf, docx, json)
 ATTACH = tuple(
     f.name for f in sorted(reports.FORMATS.values(), key=lambda f: not f.binary) if f.download
 )
+
+
+#: the report's own files, served to the report page: media type, and how to read it
+REPORT_ASSETS: dict[str, tuple[str, Callable[[], str]]] = {
+    "report.css": ("text/css; charset=utf-8", lambda: report_css(False)),
+    "draft.css": ("text/css; charset=utf-8", lambda: (TEMPLATES / "draft.css").read_text("utf-8")),
+    "report.js": ("text/javascript; charset=utf-8", report_js),
+}
+#: the sources of one side of the compare form
+SOURCES = ("library", "file", "paste")
+#: what to say when a side of the compare form is missing, by side and chosen source
+_MISSING = {
+    ("old", "file"): N_("choose a file for the old version"),
+    ("new", "file"): N_("choose a file for the new version"),
+    ("old", "paste"): N_("paste the text of the old version"),
+    ("new", "paste"): N_("paste the text of the new version"),
+    ("old", "library"): N_("choose the old version from the library"),
+    ("new", "library"): N_("choose the new version from the library"),
+    ("old", ""): N_("choose the old version: from the library, a file, or pasted text"),
+    ("new", ""): N_("choose the new version: from the library, a file, or pasted text"),
+}
+#: the names of the sources of a stored document, as the library shows them
+SOURCE_NAMES = {
+    "ods": N_("UN (ODS)"),
+    "mirror": N_("mirror"),
+    "upload": N_("upload"),
+    "paste": N_("paste"),
+    "file": N_("file"),
+}
 
 
 def _home(messages: list[tuple[str, str]] | None = None, status: int = 200) -> tuple[str, int]:
@@ -49,7 +99,8 @@ def _home(messages: list[tuple[str, str]] | None = None, status: int = 200) -> t
         mirror=bool(current_app.config.get("RESDIFF_MIRROR")),
         messages=messages or [],
         slots=SERIES_SLOTS,
-        languages=("en", "fr", "es", "ar", "zh", "ru"),
+        fetch_languages=i18n.UN_LANGUAGES,
+        source_names=SOURCE_NAMES,
         may_delete=lambda doc: _may(check_may_delete, library.viewer, doc),
     ), status
 
@@ -81,16 +132,36 @@ def upload() -> tuple[str, int]:
     files = [f for f in request.files.getlist("file") if f.filename]
     if not files:
         raise InvalidRequestError("choose a file to upload")
+    most = int(current_app.config["RESDIFF_MAX_UPLOAD_FILES"])
+    if len(files) > most:
+        raise LimitExceededError(
+            f"{len(files):,} files in one upload: the limit is {most:,} (upload them in turns)"
+        )
     library = get_library()
     messages = []
+    # one budget for the whole upload, as for a comparison
+    end = time.monotonic() + get_limits().compare_seconds
     for f in files:
         try:
-            doc, created = library.add(f.read(), f.filename, source="upload")
+            left = end - time.monotonic()
+            doc, created = library.add(f.read(), f.filename, source="upload", seconds=left)
         except ResdiffError as exc:
             messages.append(("error", f"{f.filename}: {exc.detail}"))
             continue
-        verb = "added" if created else "already in the library as"
-        messages.append(("ok", f"{f.filename}: {verb} {doc.label}"))
+        _ = ui_chrome().gettext
+        if created:
+            messages.append(("ok", _("%(file)s: added as %(doc)s", file=f.filename, doc=doc.label)))
+        else:
+            messages.append(
+                (
+                    "ok",
+                    _(
+                        "%(file)s: already in the library as %(doc)s",
+                        file=f.filename,
+                        doc=doc.label,
+                    ),
+                )
+            )
     return _home(messages)
 
 
@@ -101,7 +172,7 @@ def fetch() -> tuple[str, int]:
         doc = library.by_symbol(request.form.get("symbol", ""), request.form.get("language", "en"))
     except ResdiffError as exc:
         return _home([("error", exc.detail)], exc.status)
-    return _home([("ok", f"{doc.label} is in the library")])
+    return _home([("ok", ui_chrome().gettext("%(doc)s is in the library", doc=doc.label))])
 
 
 @bp.post("/load-interpol")
@@ -114,29 +185,43 @@ def load_interpol() -> tuple[str, int]:
             loaded.append(library.by_symbol(symbol, "en", network=False).symbol)
         except ResdiffError:
             missing.append(symbol)
-    messages = [("ok", f"loaded {len(loaded)} resolutions of the INTERPOL series")]
+    _ = ui_chrome().gettext
+    messages = [("ok", _("loaded %(num)d resolutions of the INTERPOL series", num=len(loaded)))]
     if missing:
         messages.append(
-            ("info", f"not in the local mirror: {', '.join(missing)} (fetch by symbol to get it)")
+            (
+                "info",
+                _(
+                    "not in the local mirror: %(symbols)s (fetch by symbol to get it)",
+                    symbols=", ".join(missing),
+                ),
+            )
         )
     return _home(messages)
 
 
 def _side(library: Library, side: str) -> Document:
-    """The document chosen for one side of the compare form: a file, pasted text or the library."""
+    """The document chosen for one side of the compare form.
+
+    The form gives one source per side (``old_source``: ``library``, ``file`` or
+    ``paste``, its tabs) and only that one is read, whatever the other fields hold.
+    Without it (an older form, a script), a file comes first, then pasted text,
+    then the library."""
+    source = request.form.get(f"{side}_source", "")
+    if source and source not in SOURCES:
+        raise InvalidRequestError(f"{side}_source must be one of {', '.join(SOURCES)}")
     upload = request.files.get(f"{side}_file")
-    if upload is not None and upload.filename:
+    if source in ("", "file") and upload is not None and upload.filename:
         doc, _ = library.add(upload.read(), upload.filename, source="upload")
         return doc
     text = request.form.get(f"{side}_text", "")
-    if text.strip():
+    if source in ("", "paste") and text.strip():
         return library.add_text(text, source="paste")[0]
     doc_id = request.form.get(f"{side}_id", "")
-    if doc_id:
+    if source in ("", "library") and doc_id:
         return library.fresh(library.get(doc_id))
-    raise InvalidRequestError(
-        f"choose the {side} version: from the library, a file, or pasted text"
-    )
+    message = _MISSING.get((side, source), _MISSING[(side, "")])
+    raise InvalidRequestError(ui_chrome().gettext(message))
 
 
 @bp.post("/compare")
@@ -148,6 +233,20 @@ def compare() -> BaseResponse:
     return redirect(url_for("web.report", key=report.key, view=options.view), code=303)
 
 
+def _page_options(kind: str) -> dict[str, Any]:
+    """The reader's choices of the report page (view, changes only, language), as query
+    parameters: the page's links and downloads keep them."""
+    options = reports.read_options(kind, request.args)
+    kept: dict[str, Any] = {}
+    if kind == "compare" and options.view != "inline":
+        kept["view"] = options.view
+    if options.changes_only:
+        kept["changes_only"] = 1
+    if options.language:
+        kept["language"] = options.language
+    return kept
+
+
 @bp.post("/series")
 def series() -> BaseResponse:
     library = get_library()
@@ -156,6 +255,7 @@ def series() -> BaseResponse:
         ids = [d.id for d in _interpol_documents(library.documents(limit=500))]
     if len(ids) < 2:
         raise InvalidRequestError("choose at least two versions, oldest first")
+    reports.check_versions(reports.request("series", "html"), len(ids), get_limits())
     report = library.save_report("series", ids, {})
     return redirect(url_for("web.report", key=report.key), code=303)
 
@@ -173,10 +273,80 @@ def draft() -> BaseResponse:
     return redirect(url_for("web.report_file", key=report.key, fmt="docx"), code=303)
 
 
+def _chosen(library: Library, field: str) -> Document | None:
+    """The document of one field of the amend form, from its one chosen source
+    (``<field>_source``: ``library``, ``file`` or ``paste``, the field's tabs): only
+    that source is read, whatever the others hold; None when it is left empty."""
+    source = request.form.get(f"{field}_source", "library")
+    if source not in SOURCES:
+        raise InvalidRequestError(f"{field}_source must be one of {', '.join(SOURCES)}")
+    if source == "file":
+        upload = request.files.get(f"{field}_file")
+        if upload is None or not upload.filename:
+            return None
+        return library.add(upload.read(), upload.filename, source="upload")[0]
+    if source == "paste":
+        text = request.form.get(f"{field}_text", "")
+        return library.add_text(text, source="paste")[0] if text.strip() else None
+    doc_id = request.form.get(f"{field}_id", "")
+    return library.fresh(library.get(doc_id)) if doc_id else None
+
+
+def _amend_page(status: int = 200) -> tuple[str, int]:
+    library = get_library()
+    return render_template(
+        "web/amend.html",
+        documents=library.documents(limit=500),
+        slots=AMENDMENT_SLOTS,
+        mirror=bool(current_app.config.get("RESDIFF_MIRROR")),
+    ), status
+
+
+@bp.get("/amend")
+def amend_form() -> tuple[str, int]:
+    return _amend_page()
+
+
+@bp.post("/amend")
+def amend() -> BaseResponse:
+    """A draft (or none: the one the amendments name) and up to :data:`AMENDMENT_SLOTS`
+    amendments, each from the library, a file or a pasted text -> the report page."""
+    library = get_library()
+    fields = [f"amendment{i}" for i in range(1, AMENDMENT_SLOTS + 1)]
+    chosen = [(f, _chosen(library, f)) for f in fields]
+    amendments = [(f, d) for f, d in chosen if d is not None]
+    if not amendments:
+        raise InvalidRequestError(
+            "choose at least one amendment: from the library, a file, or pasted text"
+        )
+    if request.form.get("draft_source", "named") == "named":
+        resolved = [Resolved(document=d) for _, d in amendments]
+        found = find_draft(library, resolved, [f for f, _ in amendments])
+        assert found.document is not None
+        draft = found.document
+    else:
+        picked = _chosen(library, "draft")
+        if picked is None:
+            raise InvalidRequestError(
+                "choose the draft (from the library, a file, or pasted text), or take the draft"
+                " the amendments name"
+            )
+        draft = picked
+    options = reports.read_options("amend", request.form)
+    report = library.save_report("amend", [draft.id, *(d.id for _, d in amendments)], {})
+    return redirect(url_for("web.report", key=report.key, view=options.view), code=303)
+
+
 @bp.get("/report/<key>")
+@expensive(when=lambda: _expensive_report())
 def report(key: str) -> str:
-    saved, versions = get_library().report(key)
-    req = reports.request(saved.kind, "html", reports.read_options(saved.kind, request.args))
+    library = get_library()
+    saved, versions = library.report(key)
+    chosen = _page_options(saved.kind)
+    options = reports.read_options(saved.kind, {k: str(v) for k, v in chosen.items()})
+    req = reports.request(saved.kind, "html", dataclasses.replace(options, standalone=False))
+    produced = reports.produce(req, versions, limits=get_limits(), cache=library)
+    kinds = [v.resolution.language for v in reversed(versions)]
     formats = [f for f in ATTACH if f in req.kind.renderers]
     if saved.kind == "draft":  # the Word file first: what a delegation edits
         formats.sort(key=lambda f: f != "docx")
@@ -184,10 +354,28 @@ def report(key: str) -> str:
         "web/report.html",
         key=key,
         kind=saved.kind,
-        view=req.options.view,
+        options=chosen,
+        view=options.view,
+        changes_only=options.changes_only,
+        report_language=i18n.chrome_language(options.language, *kinds),
         versions=[v.document for v in versions],
         formats=formats,
+        summary="pdf" in req.kind.renderers and saved.kind == "compare",
+        body=Markup(produced.body.decode("utf-8")),
+        assets=reports_fingerprint(),
     )
+
+
+@bp.get("/report-assets/<name>")
+def report_asset(name: str) -> Response:
+    """The report's stylesheets and script, for the report page."""
+    if name not in REPORT_ASSETS:
+        abort(404)
+    media_type, read = REPORT_ASSETS[name]
+    response = Response(read(), content_type=media_type)
+    response.cache_control.public = True
+    response.cache_control.max_age = 3600
+    return response
 
 
 def _expensive_report() -> bool:
@@ -207,8 +395,11 @@ def report_file(key: str, fmt: str) -> Response:
     library = get_library()
     saved, versions = library.report(key)
     req = reports.request(saved.kind, fmt, reports.read_options(saved.kind, request.args))
-    produced = reports.produce(req, versions, limits=get_limits(), cache=library)
-    return report_response(produced, attach=ATTACH)
+    produced = reports.produce(
+        req, versions, limits=get_limits(), cache=library, executor=get_executor()
+    )
+    attach = (*ATTACH, "html") if request.args.get("download") else ATTACH
+    return report_response(produced, attach=attach)
 
 
 @bp.post("/documents/<doc_id>/share")

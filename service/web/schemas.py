@@ -5,8 +5,9 @@ Responses are the typed dictionaries the code returns: ``Resolution``,
 their ``to_dict()``), ``Draft`` from :mod:`diffing.renewal.result`, ``Document`` and ``DocumentMeta`` from
 :mod:`service.library.store`, and :class:`DocumentList`, :class:`Problem` and
 :class:`Health` here. Requests are :class:`CompareRequest`,
-:class:`SeriesRequest`, :class:`DraftRequest`, :class:`ShareRequest` and :data:`AddDocumentRequest`, built from the
-library's :data:`~service.library.documents.DocumentSpec`.
+:class:`SeriesRequest`, :class:`DraftRequest`, :class:`AmendRequest`, :class:`ShareRequest`
+and :data:`AddDocumentRequest`, built from the library's
+:data:`~service.library.documents.DocumentSpec`.
 
 From these declarations pydantic makes the JSON Schemas of the OpenAPI document
 (:func:`json_schemas`) and validates the request bodies (:func:`validate`: 400
@@ -24,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, Literal, NotRequired, TypedDict, Union
 
 import typing_extensions
-from pydantic import Discriminator, Tag, TypeAdapter, ValidationError
+from pydantic import Discriminator, Field, Tag, TypeAdapter, ValidationError
 
 from diffing.model import ComparisonDict, ResolutionDict, SeriesDict
 from diffing.renewal.result import DraftDict
@@ -35,6 +36,7 @@ from service.library.store import DocumentDict, DocumentMeta
 __all__ = [
     "COMPONENTS",
     "AddDocumentRequest",
+    "AmendRequest",
     "AuditEntry",
     "AuditList",
     "CompareRequest",
@@ -43,6 +45,7 @@ __all__ = [
     "Health",
     "NewUserRequest",
     "Problem",
+    "Ready",
     "SeriesRequest",
     "ShareRequest",
     "UserInfo",
@@ -74,6 +77,14 @@ class DraftRequest(TypedDict):
     base: DocumentSpec
     session: NotRequired[int]
     previous: NotRequired[DocumentSpec]
+
+
+class AmendRequest(TypedDict):
+    """A draft and its amendments, applied in the order given; without ``draft``, the
+    draft the amendments name (looked up by its symbol: store, mirror, UN system)."""
+
+    draft: NotRequired[DocumentSpec]
+    amendments: Annotated[list[DocumentSpec], Field(min_length=1)]
 
 
 #: a document to store, given as text or by symbol (a file comes as multipart/form-data)
@@ -155,9 +166,26 @@ class Problem(TypedDict):
 
 
 class Health(TypedDict):
+    """Liveness: the server answers."""
+
+    status: Literal["ok"]
+
+
+class PoolState(TypedDict, total=False):
+    """The worker processes: how many run, are idle, wait, and may run."""
+
+    processes: int
+    idle: int
+    waiting: int
+    size: int
+
+
+class Ready(TypedDict):
+    """Readiness: the database and the worker processes answer."""
+
     status: Literal["ok"]
     database: str
-    documents: int
+    pool: PoolState
 
 
 #: the named schemas of the OpenAPI document (``#/components/schemas/<name>``)
@@ -170,6 +198,7 @@ COMPONENTS: dict[str, Any] = {
     "DocumentList": DocumentList,
     "Problem": Problem,
     "Health": Health,
+    "Ready": Ready,
     "AuditList": AuditList,
     "ShareRequest": ShareRequest,
     "NewUserRequest": NewUserRequest,
@@ -179,6 +208,7 @@ COMPONENTS: dict[str, Any] = {
     "CompareRequest": CompareRequest,
     "SeriesRequest": SeriesRequest,
     "DraftRequest": DraftRequest,
+    "AmendRequest": AmendRequest,
     "AddDocumentRequest": AddDocumentRequest,
 }
 #: the declarations a request body is checked against
@@ -186,6 +216,7 @@ _REQUESTS = (
     CompareRequest,
     SeriesRequest,
     DraftRequest,
+    AmendRequest,
     AddDocumentRequest,
     ShareRequest,
     NewUserRequest,
@@ -255,6 +286,8 @@ def _portable(tp: Any, strict: bool) -> Any:
         return Union[tuple(_portable(a, strict) for a in args)]  # noqa: UP007
     if origin is list:
         return types.GenericAlias(list, (_portable(args[0], strict),))
+    if origin is Annotated:  # constraints (a list's least length...) kept around the copy
+        return Annotated[(_portable(args[0], strict), *tp.__metadata__)]
     return tp
 
 
@@ -307,6 +340,7 @@ _MESSAGES = {
     "dict_type": "must be a JSON object",
     "typed_dict_type": "must be a JSON object",
     "literal_error": "must be one of {expected}",
+    "too_short": "must have at least {min_length} item",
 }
 
 
