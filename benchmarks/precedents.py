@@ -16,7 +16,8 @@ in an exhaustive scan (every paragraph, same ranking) is at least 0.7 similar,
 the share whose top 5 holds a paragraph as similar as that best one.
 
 Contenders: ``grams`` (the index built: word-pair postings in plain SQL
-tables, :mod:`service.precedents_index`) on SQLite and on PostgreSQL; SQLite
+tables, now :mod:`service.library.precedents`, measured through the store) on
+SQLite and on PostgreSQL; SQLite
 FTS5 (BM25 over an OR of the query's 16 rarest words); MinHash LSH (a small
 numpy MinHash over the same word pairs, bands in an SQL table); tantivy (BM25,
 the same OR); and the exhaustive rapidfuzz scan held in memory. PostgreSQL and
@@ -57,7 +58,8 @@ from diffing.precedents import CANDIDATES, grams, rank
 from diffing.tokens import split_tokens
 from diffing.worddiff import STOP_WORDS
 from service.ingest import load
-from service.precedents_index import PrecedentIndex
+from service.library import Viewer, open_store
+from service.library.store import Store
 
 LIMIT = 5
 GOOD = 0.7
@@ -207,6 +209,21 @@ def _batched(
     commit()
 
 
+def _store_all(store: Store, docs: Sequence[Doc], every: int) -> None:
+    """Add *docs* to the store (their paragraphs are indexed as they are stored), *every*
+    documents in one transaction."""
+    for start in range(0, len(docs), every):
+        with store.transaction():
+            for doc_id, r in docs[start : start + every]:
+                store.add_document(
+                    original=doc_id.encode(),
+                    structure=r.to_dict(),
+                    source="file",
+                    language="en",
+                    symbol=r.symbol,
+                )
+
+
 class GramsSQLite:
     name = "grams: word pairs in plain SQL tables (SQLite)"
 
@@ -214,20 +231,24 @@ class GramsSQLite:
         self.path = work / "grams.sqlite"
 
     def build(self, docs: Sequence[Doc], every: int = 1) -> None:
-        self.conn = _sqlite(self.path)
-        self.ix = PrecedentIndex(self.conn)
-        self.ix.create_schema()
-        _batched(docs, every, lambda d: self.ix.add(*d), self.conn.commit)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        self.store = open_store(self.path, create=True)
+        _store_all(self.store, docs, every)
 
     def size(self) -> int:
-        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.store._execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[attr-defined]
         return self.path.stat().st_size
 
     def top(self, q: Query) -> list[float]:
-        return [p.similarity for p in self.ix.query(q.text, LIMIT, exclude=q.exclude)]
+        found = self.store.find_precedents(q.text, LIMIT, viewer=OPERATOR, exclude=q.exclude)
+        return [p.similarity for p in found]
 
     def close(self) -> None:
-        self.conn.close()
+        self.store.close()
+
+
+OPERATOR = Viewer.operator()
 
 
 def _words(text: str) -> list[str]:
@@ -452,7 +473,7 @@ def _free_port() -> int:
 
 @contextlib.contextmanager
 def postgres(work: Path) -> Iterator[str]:
-    """A throwaway PostgreSQL 15 server on 127.0.0.1; yields its conninfo."""
+    """A throwaway PostgreSQL 15 server on 127.0.0.1; yields its address."""
     data = Path(tempfile.mkdtemp(prefix="pg-", dir=work))
     as_pg: list[str] = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
     if as_pg:
@@ -466,7 +487,7 @@ def postgres(work: Path) -> Iterator[str]:
         **run,  # type: ignore[arg-type]
     )
     try:
-        yield f"host=127.0.0.1 port={port} user=postgres dbname=postgres"
+        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run([*as_pg, PG_BIN / "pg_ctl", "-D", data, "-m", "fast", "-w", "stop"], **run)  # type: ignore[call-overload]
         shutil.rmtree(data, ignore_errors=True)
@@ -475,40 +496,36 @@ def postgres(work: Path) -> Iterator[str]:
 class GramsPostgres:
     name = "grams: the same tables and SQL on PostgreSQL 15"
 
-    def __init__(self, conninfo: str) -> None:
-        import psycopg
-
-        self.conn = psycopg.connect(conninfo)
+    def __init__(self, url: str) -> None:
+        self.url = url
 
     def build(self, docs: Sequence[Doc], every: int = 1) -> None:
-        with self.conn.cursor() as cur:
-            for table in ("grams", "gram_counts", "paragraphs", "documents", "meta"):
-                cur.execute(f"DROP TABLE IF EXISTS precedent_{table}")
-        self.ix = PrecedentIndex(self.conn)
-        self.ix.create_schema()
-        _batched(docs, every, lambda d: self.ix.add(*d), self.conn.commit)
-        self.conn.autocommit = True
-        self.conn.execute("VACUUM ANALYZE")  # visibility map: index-only scans
-        self.conn.autocommit = False
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            conn.execute("DROP SCHEMA public CASCADE")
+            conn.execute("CREATE SCHEMA public")
+        self.store = open_store(self.url, create=True)
+        _store_all(self.store, docs, every)
+        self.store._execute("VACUUM ANALYZE")  # type: ignore[attr-defined]  # index-only scans
 
     def size(self) -> int:
         tables = ("grams", "gram_counts", "paragraphs", "documents")
         return sum(
             int(
-                self.conn.execute(
-                    "SELECT pg_total_relation_size(%s)", (f"precedent_{t}",)
-                ).fetchone()[0]  # type: ignore[index]
+                self.store._execute(  # type: ignore[attr-defined]
+                    "SELECT pg_total_relation_size(?) AS n", (f"precedent_{t}",)
+                ).fetchone()["n"]
             )
             for t in tables
         )
 
     def top(self, q: Query) -> list[float]:
-        found = [p.similarity for p in self.ix.query(q.text, LIMIT, exclude=q.exclude)]
-        self.conn.rollback()  # end the read transaction
-        return found
+        found = self.store.find_precedents(q.text, LIMIT, viewer=OPERATOR, exclude=q.exclude)
+        return [p.similarity for p in found]
 
     def close(self) -> None:
-        self.conn.close()
+        self.store.close()
 
 
 # -- measuring ------------------------------------------------------------------------

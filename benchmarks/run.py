@@ -10,6 +10,10 @@ Sections (all by default, or pick with flags):
 ``--batch``   the 170 real pairs of sessions 78-79, one process vs. a pool of two.
 ``--http``    ``POST /api/compare`` against ``resdiff serve --workers 2``, with and
               without the comparison cache.
+``--precedents``  agreed language (``benchmarks/agreed.py``): ``resdiff ingest`` of the
+              659 resolutions, query latency and recall through the store, the cost
+              of ``--precedents``; ``--precedents-1m`` adds the 1,000,000-paragraph
+              library (half an hour or more: not part of the default run).
 
 ``--results FILE`` writes the tables as Markdown (machine, date, figures);
 ``--profile`` profiles every missed goal and prints where the time goes.
@@ -49,8 +53,9 @@ PAIR = "73/11 -> 75/10"
 
 
 class Bench:
-    def __init__(self, quick: bool) -> None:
+    def __init__(self, quick: bool, million: bool = False) -> None:
         self.quick = quick
+        self.million = million
         self.tables: list[Table] = []
         self.goals: list[Goal] = []
         self.profilers: dict[str, Callable[[], str]] = {}
@@ -506,6 +511,18 @@ class Bench:
         )
         self.profilers[goal] = lambda: _profile_cached_request(body)
 
+    # -- agreed language -------------------------------------------------------------
+
+    def precedents(self) -> None:
+        import agreed
+
+        with agreed.workdir(None) as work:
+            for t in agreed.run_31k(work, self.quick, self.goals):
+                self.emit(t)
+            if self.million:
+                for t in agreed.run_1m(work, 400, self.goals):
+                    self.emit(t)
+
 
 def _loadavg() -> str:
     try:
@@ -634,7 +651,8 @@ def write_results(
         "",
         "Run it again with `make bench` (everything, a few minutes) or "
         "`python3 benchmarks/run.py --quick` (under a minute); pick sections with "
-        "`--pair --scale --render --batch --http`; `--profile` adds a cProfile of every "
+        "`--pair --scale --render --batch --http --precedents` (`--precedents-1m`: agreed "
+        "language on 1,000,000 paragraphs too); `--profile` adds a cProfile of every "
         "missed goal; `--results FILE` writes this file.",
         "",
         _goals_table(bench.goals).markdown(),
@@ -654,9 +672,14 @@ def _goals_table(goals: list[Goal]) -> Table:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="fewer rounds and sizes (under a minute)")
-    sections = ["pair", "scale", "render", "batch", "http"]
+    sections = ["pair", "scale", "render", "batch", "http", "precedents"]
     for s in sections:
         ap.add_argument(f"--{s}", action="store_true", help=f"run the {s} section")
+    ap.add_argument(
+        "--precedents-1m",
+        action="store_true",
+        help="agreed language on 1,000,000 paragraphs too (implies --precedents; long)",
+    )
     ap.add_argument("--results", type=Path, help="write the tables as Markdown to this file")
     ap.add_argument(
         "--profile",
@@ -666,9 +689,11 @@ def main() -> None:
         help="profile every missed goal (or every goal: --profile all) with cProfile",
     )
     args = ap.parse_args()
+    if args.precedents_1m:
+        args.precedents = True
     chosen = [s for s in sections if getattr(args, s)] or sections
     t0 = time.perf_counter()
-    bench = Bench(args.quick)
+    bench = Bench(args.quick, args.precedents_1m)
     m = machine()
     print(
         f"resdiff benchmark, {m['date']}, {m['cpu']}, {m['cores']} cores, Python {m['python']}, "

@@ -37,6 +37,8 @@ __all__ = [
     "OpKind",
     "Paragraph",
     "ParagraphDict",
+    "Precedent",
+    "PrecedentDict",
     "Resolution",
     "ResolutionDict",
     "Series",
@@ -161,9 +163,27 @@ class AmendmentReportDict(TypedDict):
     instructions: list[InstructionReportDict]
 
 
+class PrecedentDict(TypedDict):
+    """A stored paragraph close to a query paragraph (agreed language): the document it
+    is in (``document``: its id in the library), its id, kind and text, the
+    ``similarity`` on the scale of comparisons, and the word ``ops`` from it to the
+    query (``old``: the precedent, ``new``: the query)."""
+
+    symbol: str | None
+    paragraph: str
+    kind: str
+    title: str | None
+    adopted: str | None
+    similarity: float
+    text: str
+    ops: list[OpDict]
+    document: str | None
+
+
 class ChangeDict(TypedDict):
     """One change of a comparison; ``routine`` when nothing in it is substantive (a rollover
-    of dates and sessions, footnote markers moved)."""
+    of dates and sessions, footnote markers moved); ``precedents`` when asked for (the
+    closest paragraphs of the library to the new text, best first)."""
 
     type: ChangeType
     old: list[str]
@@ -175,6 +195,7 @@ class ChangeDict(TypedDict):
     verb_change: VerbChangeDict | None
     amendment: NotRequired[list[AmendmentRefDict]]
     reason: NotRequired[str]
+    precedents: NotRequired[list[PrecedentDict]]
 
 
 class DocumentRefDict(TypedDict):
@@ -403,6 +424,42 @@ class Op:
 
 
 @dataclass
+class Precedent:
+    """One stored paragraph close to a query, with the word ops from it to the query.
+
+    ``document`` is the id of the stored document it is in (None outside a library).
+    """
+
+    symbol: str | None
+    paragraph: str
+    kind: str
+    title: str | None
+    adopted: str | None
+    similarity: float
+    text: str
+    ops: list[Op] = field(default_factory=list)
+    document: str | None = None
+
+    @property
+    def label(self) -> str:
+        """``A/RES/78/125 OP7``: where it stands."""
+        return f"{self.symbol or 'a document without symbol'} {self.paragraph}"
+
+    def to_dict(self) -> PrecedentDict:
+        return {
+            "symbol": self.symbol,
+            "paragraph": self.paragraph,
+            "kind": self.kind,
+            "title": self.title,
+            "adopted": self.adopted,
+            "similarity": round(self.similarity, 4),
+            "text": self.text,
+            "ops": [o.to_dict() for o in self.ops],
+            "document": self.document,
+        }
+
+
+@dataclass
 class VerbChange:
     """A change of operative verb and its verdict on the ladder (:mod:`diffing.verbs`).
 
@@ -467,6 +524,10 @@ class Change:
     #: why a change was made, for changes resdiff makes itself
     #: (``diffing.next_draft``: "session 79 -> 81"); left out of ``to_dict()`` when None
     reason: str | None = None
+    #: the closest paragraphs of a library to the new text, best first, when a
+    #: comparison was asked for them (``resdiff compare --precedents``); None: not
+    #: looked for (left out of ``to_dict()``), []: none found
+    precedents: list[Precedent] | None = None
 
     @property
     def routine(self) -> bool:
@@ -503,6 +564,8 @@ class Change:
             d["amendment"] = [a.to_dict() for a in self.amendment]
         if self.reason is not None:
             d["reason"] = self.reason
+        if self.precedents is not None:
+            d["precedents"] = [p.to_dict() for p in self.precedents]
         return d
 
 

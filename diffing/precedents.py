@@ -1,7 +1,7 @@
 """Agreed language, the pure half: which stored paragraphs are closest to a query paragraph.
 
 The search runs in two steps; the storage side (an SQL table of grams, see
-``service/precedents_index.py``) only ever deals with integers.
+``service/library/precedents.py``) only ever deals with integers.
 
 1. **Candidates.** A paragraph is indexed under its *grams*: the runs of
    :data:`GRAM_WORDS` consecutive content words (token keys lower-cased,
@@ -26,6 +26,11 @@ The search runs in two steps; the storage side (an SQL table of grams, see
 The ops of a :class:`Precedent` go from the precedent (``old``) to the query
 (``new``), as a comparison's would from an older version to the new one.
 
+A comparison asked for agreed language (:func:`attach`) looks up the new text of
+every change that words something anew (:func:`searched`) with a search the
+caller gives (the library's), and keeps the best :data:`PER_CHANGE` at least
+:data:`FLOOR` similar.
+
 >>> g = grams("Urges all Member States to cooperate with INTERPOL;")
 >>> len(g), g == grams("URGES all member states to cooperate with Interpol.")
 (5, True)
@@ -36,31 +41,34 @@ The ops of a :class:`Precedent` go from the precedent (``old``) to the query
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from diffing.model import Op
+from diffing import budget
+from diffing.model import Change, Comparison, Precedent, Resolution
 from diffing.tokens import split_tokens
 from diffing.worddiff import STOP_WORDS, WordDiff, diff_words
 
 __all__ = [
     "CANDIDATES",
+    "FLOOR",
     "GRAM_SCHEME",
     "GRAM_WORDS",
     "MAX_GRAMS",
+    "PER_CHANGE",
     "POSTINGS_BUDGET",
     "Precedent",
     "TokenCode",
+    "attach",
     "bounds",
     "content_words",
     "grams",
     "pick_grams",
     "rank",
+    "searched",
 ]
 
 #: words per gram (2: word pairs)
@@ -73,32 +81,11 @@ MAX_GRAMS = 16
 POSTINGS_BUDGET = 40_000
 #: paragraphs re-ranked per query
 CANDIDATES = 50
-
-
-@dataclass
-class Precedent:
-    """One stored paragraph close to the query, with the word ops from it to the query."""
-
-    symbol: str | None
-    paragraph: str
-    kind: str
-    title: str | None
-    adopted: str | None
-    similarity: float
-    text: str
-    ops: list[Op] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "symbol": self.symbol,
-            "paragraph": self.paragraph,
-            "kind": self.kind,
-            "title": self.title,
-            "adopted": self.adopted,
-            "similarity": round(self.similarity, 4),
-            "text": self.text,
-            "ops": [o.to_dict() for o in self.ops],
-        }
+#: precedents a comparison gives each new or reworded paragraph
+PER_CHANGE = 3
+#: the least similarity of a precedent a comparison shows: below it, a paragraph
+#: shares some words with the new one but is no agreed language for it
+FLOOR = 0.5
 
 
 def content_words(text: str) -> list[str]:
@@ -217,3 +204,49 @@ def rank(
         found.append((d.similarity, i, d))
         found.sort(key=lambda f: (-f[0], f[1]))
     return [(i, d) for _, i, d in found[:limit]]
+
+
+# -- agreed language in a comparison ---------------------------------------------------
+
+
+def searched(change: Change) -> bool:
+    """Whether a comparison looks up agreed language for ``change``: the new version
+    words something anew (a paragraph added, reworded, split, merged, or moved and
+    reworded).
+
+    >>> searched(Change("added", [], ["OP3"])), searched(Change("unchanged", ["OP1"], ["OP1"]))
+    (True, False)
+    """
+    if not change.new:
+        return False
+    if change.type in ("added", "reworded", "split", "merged"):
+        return True
+    return change.type == "moved" and any(o.op != "equal" for o in change.ops)
+
+
+def _texts(res: Resolution) -> dict[str, str]:
+    """Paragraph text by id (the first of a repeated id, as the comparison reads it)."""
+    return {p.id: p.text for p in reversed(res.paragraphs)}
+
+
+def attach(
+    comparison: Comparison,
+    find: Callable[[str], Sequence[Precedent]],
+    *,
+    floor: float = FLOOR,
+    limit: int = PER_CHANGE,
+    deadline: float | None = None,
+) -> Comparison:
+    """Give every :func:`searched` change of ``comparison`` its ``precedents``: what
+    ``find`` returns for its new text (the new paragraphs joined with newlines),
+    at least ``floor`` similar, the best ``limit`` of them (``[]``: none). The other
+    changes keep ``None``. ``deadline`` is checked between searches."""
+    texts = _texts(comparison.new)
+    for change in comparison.changes:
+        if not searched(change):
+            continue
+        budget.check(deadline, "looking for agreed language")
+        query = "\n".join(texts.get(pid, "") for pid in change.new)
+        found = [p for p in find(query) if p.similarity >= floor]
+        change.precedents = found[:limit]
+    return comparison

@@ -21,15 +21,18 @@ import functools
 import json
 import re
 import sys
-from collections.abc import Callable
+import textwrap
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import click
 
-from diffing.model import Comparison, Resolution
+from diffing.model import Comparison, Precedent, Resolution
 from service import config, reports
-from service.errors import InvalidRequestError, ResdiffError
+from service.errors import InvalidRequestError, ResdiffError, UnreadableDocumentError
+from service.ingest import extract_text
 from service.library import (
     Accounts,
     Library,
@@ -41,8 +44,10 @@ from service.library import (
     symbols,
 )
 from service.library.amendments import find_draft
+from service.library.documents import MAX_MATCHES
 from service.pool import local_pool
 from service.render.amendments import instruction_label
+from service.render.view import percent
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -138,7 +143,7 @@ def _report(
     reports.check_versions(req, len(args), lib.limits)
     versions: list[Resolved] = [lib.resolve_argument(a, language) for a in args]
     pool = local_pool(config.pool_from(config.settings()))
-    return reports.produce(req, versions, limits=lib.limits, executor=pool)
+    return reports.produce(req, versions, limits=lib.limits, executor=pool, library=lib)
 
 
 def _warn(report: reports.Report, shown: bool) -> None:
@@ -313,6 +318,7 @@ Examples:
   resdiff compare old.pdf new.pdf --format pdf --view side-by-side -o side.pdf
   resdiff compare A/RES/75/10 A/RES/77/20 --lang fr --format html -o fr.html
   resdiff compare old.txt new.txt --summary-only --no-color | less
+  resdiff compare A/RES/79/138 A_80_L.18_en.txt --precedents   # with agreed language
 """
 
 SERIES_EXAMPLES = """\b
@@ -332,6 +338,12 @@ Examples:
 @REPORT_LANGUAGE_OPTION
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
 @LANG_OPTION
+@click.option(
+    "--precedents",
+    is_flag=True,
+    help="Show the agreed language of each new or reworded paragraph: the closest"
+    " paragraphs of the library (resdiff ingest), adopted no later than NEW.",
+)
 @COLOR_OPTION
 @_user_errors
 def compare(
@@ -345,6 +357,7 @@ def compare(
     output: str | None,
     language: str,
     color: bool | None,
+    precedents: bool,
 ) -> None:
     """Compare two versions OLD and NEW: files (.txt, .md, .pdf, .docx), or UN symbols
     such as A/RES/73/11 (from the store, the mirror, or the UN system)."""
@@ -353,6 +366,7 @@ def compare(
         "changes_only": "1" if changes_only else None,
         "summary_only": "1" if summary_only else None,
         "language": report_language,
+        "precedents": "1" if precedents else None,
     }
     report = _report("compare", (old, new), fmt, language, options)
     _warn(report, shown=fmt == "text" and not output)
@@ -501,16 +515,19 @@ def _expand(paths: tuple[str, ...]) -> list[Path]:
 def ingest(paths: tuple[str, ...]) -> None:
     """Store many files (or folders of files) in the library, reporting the bad ones at the end.
 
-    Exits with status 1 when some files could not be stored.
+    Every paragraph of a new document enters the agreed-language index (resdiff
+    precedents); a file stored already is skipped. Exits with status 1 when some
+    files could not be stored.
     """
     lib = library()
     files = _expand(paths)
+    _, before = lib.store.precedent_counts()
     added = known = 0
     failed: list[tuple[Path, str]] = []
     with click.progressbar(
         files, label="ingesting", item_show_func=lambda p: p.name if p else None, file=sys.stderr
     ) as bar:
-        for path in bar:
+        for path in _committed(bar, lib.store):
             try:
                 if not path.is_file():
                     raise FileNotFoundError("no such file")
@@ -520,11 +537,142 @@ def ingest(paths: tuple[str, ...]) -> None:
                 continue
             added += created
             known += not created
-    click.echo(f"{added} added, {known} already stored, {len(failed)} failed")
+    docs, paragraphs = lib.store.precedent_counts()
+    click.echo(
+        f"{added} added, {known} already stored, {len(failed)} failed;"
+        f" {paragraphs - before:,} paragraphs indexed"
+        f" (the library: {paragraphs:,} paragraphs of {docs:,} documents)"
+    )
     for path, reason in failed:
         echo(f"error: {path}: {reason}", err=True)
     if failed:
         sys.exit(1)
+
+
+#: ingest commits after this many files or seconds, whichever comes first (each
+#: commit waits for the disk; a writer of the web service waits at most that long)
+INGEST_BATCH = (32, 2.0)
+
+
+def _committed(paths: Iterable[Path], store: Store) -> Iterator[Path]:
+    """``paths``, those of each batch stored in one transaction (:data:`INGEST_BATCH`)."""
+    most, seconds = INGEST_BATCH
+    it = iter(paths)
+    while True:
+        with store.transaction():
+            start = time.monotonic()
+            for k, path in enumerate(it, 1):
+                yield path
+                if k >= most or time.monotonic() - start > seconds:
+                    break
+            else:
+                return
+
+
+def _query(
+    lib: Library, text: str | None, file: str | None, paragraph: str | None, language: str
+) -> tuple[str, list[str]]:
+    """The paragraph to search for, given as TEXT, --file or --paragraph (exactly one),
+    and the ids of the documents to leave out (the one a --paragraph is taken from)."""
+    given = [x for x in (text, file, paragraph) if x is not None]
+    if len(given) != 1:
+        raise click.UsageError("give the paragraph as TEXT, --file F or --paragraph SYMBOL:ID")
+    if text is not None:
+        return text, []
+    if file is not None:
+        path = Path(file)
+        if not path.is_file():
+            raise UnreadableDocumentError(f"{file}: no such file")
+        data = path.read_bytes()
+        found, _ = extract_text(data, path.name, max_bytes=lib.limits.file_bytes)
+        return found, []
+    assert paragraph is not None
+    symbol, _, pid = paragraph.rpartition(":")
+    if not symbol or not pid:
+        raise InvalidRequestError(
+            f"--paragraph takes SYMBOL:ID, such as A/RES/79/136:OP7, not {paragraph!r}"
+        )
+    doc = lib.by_symbol(symbol, language)
+    for p in doc.resolution.paragraphs:
+        if p.id == pid:
+            return p.text, [doc.id]
+    ids = ", ".join(p.id for p in doc.resolution.paragraphs[:12])
+    raise InvalidRequestError(f"{doc.symbol} has no paragraph {pid} (its paragraphs: {ids}, ...)")
+
+
+def _matches_text(found: list[Precedent]) -> str:
+    """Each match as a one-line header and the redline from it to the query."""
+    if not found:
+        return "No paragraph of the library shares a run of words with this one.\n"
+    out = []
+    for k, p in enumerate(found, 1):
+        head = [f"{k}. {p.label}", percent(p.similarity), p.kind]
+        if p.adopted:
+            head.append(f"adopted {p.adopted}")
+        if p.title:
+            head.append(p.title if len(p.title) <= 70 else p.title[:69] + "\u2026")
+        out.append("  ".join(head))
+        out.append(textwrap.indent(_redline(p), "    "))
+        out.append("")
+    return "\n".join(out)
+
+
+def _redline(p: Precedent) -> str:
+    """``[-the precedent's words-]{+the query's+}``, wrapped."""
+    marked = "".join(
+        o.new
+        if o.op == "equal"
+        else (f"[-{o.old}-]" if o.old else "") + (f"{{+{o.new}+}}" if o.new else "")
+        for o in p.ops
+    )
+    return "\n".join(
+        textwrap.fill(line, 96, break_on_hyphens=False) for line in marked.splitlines() or [""]
+    )
+
+
+@cli.command()
+@click.argument("text", required=False)
+@click.option("--file", "file", metavar="F", help="Read the paragraph from this file.")
+@click.option(
+    "--paragraph",
+    metavar="SYMBOL:ID",
+    help="A paragraph of a document, such as A/RES/79/136:OP7 (its own document is left out).",
+)
+@click.option(
+    "--limit", default=5, show_default=True, type=click.IntRange(1, MAX_MATCHES), help="Matches."
+)
+@click.option("--before", metavar="DATE", help="Only documents adopted before this date.")
+@click.option(
+    "--exclude", metavar="SYMBOL", multiple=True, help="Leave out this document (repeatable)."
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@LANG_OPTION
+@_user_errors
+def precedents(
+    text: str | None,
+    file: str | None,
+    paragraph: str | None,
+    limit: int,
+    before: str | None,
+    exclude: tuple[str, ...],
+    fmt: str,
+    language: str,
+) -> None:
+    """Agreed language: the paragraphs of the library closest to a paragraph, best
+    first, each with the redline from it to the paragraph given.
+
+    Give the paragraph as TEXT, --file F or --paragraph SYMBOL:ID. The library is
+    what `resdiff ingest` and `resdiff fetch` stored."""
+    lib = library()
+    query, own = _query(lib, text, file, paragraph, language)
+    found = lib.precedents(
+        query, limit, before=before, exclude=list(exclude), exclude_documents=own
+    )
+    if fmt == "json":
+        body = {"matches": [p.to_dict() for p in found]}
+        click.echo(json.dumps(body, ensure_ascii=False, indent=2))
+    else:
+        click.echo(_matches_text(found), nl=False)
 
 
 @cli.command()

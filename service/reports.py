@@ -26,13 +26,21 @@ format is one entry there. :func:`request` checks what a caller asks for
   fingerprint of the code that made it (:mod:`service.library.fingerprint`), so
   the same request is computed once however its documents were given; the
   library keeps it for everyone when all its documents are official, else for
-  the viewer alone, and records which documents it came from.
+  the viewer alone, and records which documents it came from;
+* agreed language (the option ``precedents`` of a comparison): every paragraph the
+  new version words anew carries the closest paragraphs of the library the
+  viewer sees (:func:`find_precedents`), leaving out the two documents compared
+  and whatever was adopted after the new version. Such a report depends on the
+  library: it is cached under the index's generation, for everyone only when the
+  viewer sees nothing but official documents, and with the documents its
+  precedents came from among its sources.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime
 import hashlib
 import json
 import time
@@ -41,16 +49,24 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
 import diffing
+from diffing import precedents as agreed
 from diffing.budget import EXCEEDED
-from diffing.model import Comparison, ComparisonDict, Resolution, Series, SeriesDict
+from diffing.model import (
+    Comparison,
+    ComparisonDict,
+    Precedent,
+    Resolution,
+    Series,
+    SeriesDict,
+)
 from diffing.renewal import Draft
 from diffing.renewal.result import DraftDict
 from service import i18n
 from service.config import Limits
 from service.errors import ComparisonTooLargeError, InvalidRequestError
-from service.library.documents import Resolved, check_comparison
+from service.library.documents import QUERY_WORDS, Resolved, check_comparison
 from service.library.fingerprint import reports_fingerprint
-from service.library.symbols import file_stem, is_symbol
+from service.library.symbols import file_stem, is_symbol, normalise
 from service.pool import Executor, Inline, TaskTimeout
 from service.render.html import VIEWS, View, render_comparison_html, render_series_html
 
@@ -63,11 +79,13 @@ __all__ = [
     "Format",
     "Kind",
     "Options",
+    "PrecedentSource",
     "Report",
     "ReportCache",
     "Request",
     "check_amendments",
     "check_versions",
+    "find_precedents",
     "produce",
     "read_options",
     "render",
@@ -121,7 +139,8 @@ class Options:
     ``date`` (ISO 8601) sign the tracked changes of the docx and date the html and
     pdf; ``standalone`` false makes the html a fragment for the web page (no inline
     style or script); ``session``: the session a draft is for (None: the next one
-    of the series). Each kind says which options apply to which format; the others
+    of the series); ``precedents``: a comparison shows the agreed language of each
+    new or reworded paragraph. Each kind says which options apply to which format; the others
     keep their defaults (so they never split the cache).
     """
 
@@ -133,10 +152,13 @@ class Options:
     language: str | None = None
     standalone: bool = True
     session: int | None = None
+    precedents: bool = False
 
     def __post_init__(self) -> None:
         if self.view not in VIEWS:
             raise InvalidRequestError(f"unknown view {self.view!r}: use one of {', '.join(VIEWS)}")
+        if type(self.precedents) is not bool:
+            raise InvalidRequestError(f"precedents must be true or false, not {self.precedents!r}")
         if self.language is not None and self.language not in i18n.available():
             raise InvalidRequestError(
                 f"unknown report language {self.language!r}:"
@@ -151,9 +173,9 @@ class Options:
 
 
 #: the options a reader may give by name (a query parameter, a form field, a CLI option)
-READER_OPTIONS = ("view", "changes_only", "summary_only", "language")
+READER_OPTIONS = ("view", "changes_only", "summary_only", "language", "precedents")
 #: the options that are yes or no, and how a reader may say yes or no
-_FLAGS = frozenset({"changes_only", "summary_only"})
+_FLAGS = frozenset({"changes_only", "summary_only", "precedents"})
 _YES, _NO = frozenset({"1", "true", "yes", "on"}), frozenset({"0", "false", "no", "off", ""})
 
 
@@ -352,6 +374,7 @@ _SIGNED = frozenset({"author", "date"})
 #: the options of a comparison's text: what to leave out, the chrome's language
 _READING = frozenset({"changes_only", "summary_only", "language"})
 _SESSION = frozenset({"session"})
+_AGREED = frozenset({"precedents"})
 
 #: every kind of report: the one place that says what exists
 KINDS: dict[str, Kind[Any]] = {
@@ -367,10 +390,11 @@ KINDS: dict[str, Kind[Any]] = {
             "docx": _comparison_docx,
         },
         options={
-            "text": _READING,
-            "html": _SIGNED | _READING | {"view", "standalone"},
-            "pdf": _SIGNED | _READING | {"view"},
-            "docx": _SIGNED | {"changes_only", "language"},
+            "json": _AGREED,
+            "text": _READING | _AGREED,
+            "html": _SIGNED | _READING | _AGREED | {"view", "standalone"},
+            "pdf": _SIGNED | _READING | _AGREED | {"view"},
+            "docx": _SIGNED | _AGREED | {"changes_only", "language"},
         },
         contract=ComparisonDict,
     ),
@@ -524,11 +548,39 @@ class ReportCache(Protocol):
     cached report only to a viewer who may see every document it was made from."""
 
     def cached_report(
-        self, kind: str, key: str, fmt: str, versions: Sequence[Resolved]
+        self,
+        kind: str,
+        key: str,
+        fmt: str,
+        versions: Sequence[Resolved],
+        *,
+        precedents: bool = False,
     ) -> bytes | None: ...
     def keep_report(
-        self, key: str, fmt: str, versions: Sequence[Resolved], body: bytes
+        self,
+        key: str,
+        fmt: str,
+        versions: Sequence[Resolved],
+        body: bytes,
+        *,
+        precedents: Sequence[str] | None = None,
     ) -> None: ...
+
+
+class PrecedentSource(Protocol):
+    """Where agreed language is looked up: a :class:`~service.library.Library`, which
+    searches the documents its viewer sees."""
+
+    def precedents(
+        self,
+        text: str,
+        limit: int = 5,
+        *,
+        before: str | datetime.date | None = None,
+        exclude: Sequence[str] = (),
+        exclude_documents: Sequence[str] = (),
+    ) -> list[Precedent]: ...
+    def precedent_state(self) -> str: ...
 
 
 def produce(
@@ -538,25 +590,85 @@ def produce(
     limits: Limits,
     cache: ReportCache | None = None,
     executor: Executor | None = None,
+    library: PrecedentSource | None = None,
 ) -> Report:
     """The report of ``versions`` (oldest first) that ``req`` asks for, from ``cache``
     when it is there, else computed and rendered within the time budget (the PDF and
-    Word reports by ``executor``: the calling process by default)."""
+    Word reports by ``executor``: the calling process by default). A report with
+    ``precedents`` looks them up in ``library``."""
     start = time.monotonic()
     check_versions(req, len(versions), limits)
     fmt = req.format.name
-    key = _cache_key(req, versions)
+    agreed_in = _precedent_source(req, library)
+    key = _cache_key(req, versions, agreed_in.precedent_state() if agreed_in else None)
     if cache is not None:
-        cached = cache.cached_report(req.kind.name, key, fmt, versions)
+        cached = cache.cached_report(
+            req.kind.name, key, fmt, versions, precedents=agreed_in is not None
+        )
         if cached is not None:
             return Report(cached, True, req, versions)
     check_comparison(versions, limits)
+    used: list[str] | None = None
     with time_budget(limits, start) as deadline:
         result = req.kind.compute([v.resolution for v in versions], req.options, deadline)
+        if agreed_in is not None:
+            used = find_precedents(result, versions, agreed_in, deadline)
         body = req.kind.renderers[fmt](result, req.options, Budget(deadline, executor or Inline()))
     if cache is not None:
-        cache.keep_report(key, fmt, versions, body)
+        cache.keep_report(key, fmt, versions, body, precedents=used)
     return Report(body, False, req, versions, result)
+
+
+def _precedent_source(req: Request, library: PrecedentSource | None) -> PrecedentSource | None:
+    """The library a report looks up agreed language in, if it asks for it."""
+    if not req.options.precedents:
+        return None
+    if library is None:
+        raise InvalidRequestError("agreed language is looked up in a library: none was given")
+    return library
+
+
+def _symbol_of(v: Resolved) -> str | None:
+    """The UN symbol of a compared version (its stored one, else the one printed)."""
+    symbol = v.document.symbol if v.document is not None else None
+    symbol = symbol or v.resolution.symbol
+    return normalise(symbol) if symbol and is_symbol(symbol) else None
+
+
+def _on_or_before(adopted: str | None) -> str | None:
+    """The ``before`` that keeps what was adopted up to ``adopted`` (None: any date)."""
+    try:
+        day = datetime.date.fromisoformat(adopted) if adopted else None
+    except ValueError:
+        return None
+    return (day + datetime.timedelta(days=1)).isoformat() if day else None
+
+
+def find_precedents(
+    comparison: Comparison,
+    versions: Sequence[Resolved],
+    library: PrecedentSource,
+    deadline: float | None = None,
+) -> list[str]:
+    """Give each new or reworded paragraph of ``comparison`` its agreed language
+    (:func:`diffing.precedents.attach`): the best matches in ``library``, leaving out
+    the documents compared (by id and by symbol) and whatever was adopted after the
+    new version (nothing by date when the new version has no adoption date, such as
+    a draft). The ids of the documents the precedents came from."""
+    ids = [v.document.id for v in versions if v.document is not None]
+    symbols = sorted({s for s in map(_symbol_of, versions) if s})
+    before = _on_or_before(comparison.new.adopted)
+
+    def find(text: str) -> list[Precedent]:
+        if not text.strip() or len(text.split()) > QUERY_WORDS:  # nothing, or no paragraph
+            return []
+        return library.precedents(
+            text, agreed.PER_CHANGE, before=before, exclude=symbols, exclude_documents=ids
+        )
+
+    agreed.attach(comparison, find, deadline=deadline)
+    found = [p.document for c in comparison.changes for p in c.precedents or () if p.document]
+    return list(dict.fromkeys(found))
 
 
 def render(
@@ -604,10 +716,20 @@ def time_budget(limits: Limits, start: float | None = None) -> Iterator[float]:
         raise ComparisonTooLargeError(detail) from None
 
 
-def _cache_key(req: Request, versions: Sequence[Resolved]) -> str:
+def _cache_key(req: Request, versions: Sequence[Resolved], library: str | None = None) -> str:
+    """The digest a report is cached under; ``library``: the state of the library a
+    report with agreed language was made from."""
     options = {k: v for k, v in dataclasses.asdict(req.options).items() if v is not None}
-    canonical = json.dumps(
-        [reports_fingerprint(), req.kind.name, [v.key for v in versions], req.format.name, options],
-        sort_keys=True,
-    )
+    if not options.get("precedents"):
+        options.pop("precedents", None)  # the keys of reports without it stay as they were
+    what = [
+        reports_fingerprint(),
+        req.kind.name,
+        [v.key for v in versions],
+        req.format.name,
+        options,
+    ]
+    if library is not None:
+        what.append(library)
+    canonical = json.dumps(what, sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()[:32]

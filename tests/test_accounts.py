@@ -184,6 +184,43 @@ def test_a_cached_report_is_not_served_to_who_cannot_see_its_documents(people: P
     assert people.call("carl", "POST", "/api/compare", json=both).headers["X-Cache"] == "hit"
 
 
+def test_agreed_language_comes_only_from_what_one_sees(people: People) -> None:
+    """A private draft is its owner's precedent, nobody else's; a report with agreed
+    language is cached for those who see the same library, and made again once the
+    draft is shared."""
+    doc = people.upload("ana", DRAFT)["id"]
+    asked = {"text": "Decides to keep this confidential draft between the members of the EU"}
+
+    def sources(who: str) -> list[str | None]:
+        r = people.call(who, "POST", "/api/precedents", json=asked)
+        assert r.status_code == 200, r.get_json()
+        return [m["document"] for m in r.get_json()["matches"]]
+
+    assert sources("ana")[:1] == [doc]
+    assert doc not in sources("carl") and doc not in sources("bea")
+    new = DRAFT.replace("Recalling its resolution 1/1", "Recalling its resolutions 1/1 and 2/2")
+    with open_store(people.app.config["RESDIFF_DATABASE"]) as store:
+        official, _ = store.add_document(
+            original=new.encode(), structure={}, source="ods", language="en", symbol="A/RES/3/3"
+        )
+    body = {"old": {"id": people.official}, "new": {"id": official.id}}
+
+    def compared(who: str) -> tuple[str, list[str | None]]:
+        r = people.call(who, "POST", "/api/compare?precedents=true", json=body)
+        found = [p["document"] for c in r.get_json()["changes"] for p in c.get("precedents", [])]
+        return r.headers["X-Cache"], found
+
+    assert compared("carl") == ("miss", [])
+    assert compared("bea") == ("hit", [])  # the same library as carl's: the same report
+    assert compared("ana") == ("miss", [doc])  # her own draft: her own report
+    assert compared("ana") == ("hit", [doc])
+    people.call("ana", "PATCH", f"/api/documents/{doc}", json={"shared_with": ["eu"]})
+    assert compared("bea") == ("miss", [doc])
+    assert compared("carl") == ("miss", [])
+    assert people.call("ana", "DELETE", f"/api/documents/{doc}").status_code == 204
+    assert compared("bea") == ("miss", [])
+
+
 def test_sharing_with_a_group_and_a_user(people: People) -> None:
     doc = people.upload("ana", DRAFT)["id"]
     r = people.call("ana", "PATCH", f"/api/documents/{doc}", json={"shared_with": ["eu"]})

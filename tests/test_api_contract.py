@@ -17,6 +17,9 @@ from tests.test_draft_report import BASE
 
 AMENDMENTS = FIXTURES / "amendments"
 
+#: the keys of one match of agreed language (the issue's contract, and the library id)
+PRECEDENT_KEYS = ("symbol", "paragraph", "kind", "title", "adopted", "similarity", "text", "ops")
+
 
 def _strict(node: Any) -> Any:
     """A copy of the document in which no object schema admits an undeclared field."""
@@ -118,6 +121,41 @@ def test_a_real_comparison_and_series(client, check) -> None:  # type: ignore[no
     check(client.post("/api/series", json={"documents": docs}), "/api/series", "post")
 
 
+@needs_corpus
+def test_a_real_search_for_agreed_language(client, check) -> None:  # type: ignore[no-untyped-def]
+    """``POST /api/precedents`` and ``POST /api/compare?precedents=true`` on the INTERPOL
+    texts: real matches, every field declared."""
+    for name in ("A_RES_73_11_en.txt", "A_RES_75_10_en.txt", "A_RES_77_20_en.txt"):
+        data = (INTERPOL / name).read_bytes()
+        assert (
+            client.post("/api/documents", data={"file": (io.BytesIO(data), name)}).status_code
+            == 201
+        )
+    paragraph = "Encourages INTERPOL and the United Nations to continue to cooperate in the fight against terrorism"
+    body = {"text": paragraph, "limit": 3, "before": "2022-01-01", "exclude": ["A/RES/73/11"]}
+    found = check(client.post("/api/precedents", json=body), "/api/precedents", "post")["matches"]
+    assert 1 <= len(found) <= 3 and {m["symbol"] for m in found} == {"A/RES/75/10"}
+    assert set(PRECEDENT_KEYS) <= set(found[0]) and found[0]["document"]
+    sims = [m["similarity"] for m in found]
+    assert sims == sorted(sims, reverse=True)
+    assert "".join(o["new"] for o in found[0]["ops"]) == paragraph
+    assert "".join(o["old"] for o in found[0]["ops"]) == found[0]["text"]
+    versions = {
+        "old": {"symbol": "A/RES/75/10"},
+        "new": {"text": (INTERPOL / "A_RES_77_20_en.txt").read_text(encoding="utf-8")},
+    }
+    r = client.post("/api/compare?precedents=true", json=versions)
+    comparison = check(r, "/api/compare", "post")
+    searched = [c for c in comparison["changes"] if "precedents" in c]
+    assert searched and all(
+        c["type"] in ("added", "reworded", "moved", "split", "merged") for c in searched
+    )
+    shown = [p for c in searched for p in c["precedents"]]
+    assert shown and {p["symbol"] for p in shown} == {"A/RES/73/11"}  # 75/10 and 77/20: compared
+    plain = client.post("/api/compare", json=versions).get_json()
+    assert not any("precedents" in c for c in plain["changes"])
+
+
 def test_drafts(client, check) -> None:  # type: ignore[no-untyped-def]
     """A draft with edits made (and their reasons) and a proposal."""
     body = check(client.post("/api/drafts", json={"base": {"text": BASE}}), "/api/drafts", "post")
@@ -201,7 +239,9 @@ def test_the_published_schemas_declare_every_field() -> None:
     assert set(schemas["Change"]["properties"]) == set(comparison["changes"][0]) | {
         "amendment",
         "reason",
+        "precedents",
     }
+    assert set(schemas["Precedent"]["required"]) == {*PRECEDENT_KEYS, "document"}
     draft = diffing.next_draft(diffing.parse(BASE)).to_dict()
     assert set(schemas["Draft"]["required"]) == set(draft)
     assert set(schemas["DraftFront"]["required"]) == set(draft["draft"])

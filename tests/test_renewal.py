@@ -434,3 +434,24 @@ def test_a_history_of_resolutions_and_decisions_gains_the_base() -> None:
         "and its resolution 78/54 of 4 December 2023,"
     )
     assert change(d, "PP2").type == "unchanged"  # no resolution recalled with them
+
+
+def test_a_heading_above_operative_paragraphs_moves_on_as_they_do() -> None:
+    d = draft(
+        "Recalling its resolution 77/53,\n\nSeventy-ninth session of the General Assembly\n\n"
+        "1. Takes note of the report;\n\nII\nSeventy-ninth session of the General Assembly\n\n"
+        "2. Requests a report;"
+    )
+    headings = [p for p in d.new.paragraphs if p.kind == "heading"]
+    assert [p.text for p in headings] == ["Eightieth session of the General Assembly"] * 2
+    assert change(d, headings[0].id).reason == "session 79 -> 80"
+
+
+def test_a_heading_in_the_preamble_is_only_proposed() -> None:
+    d = draft(
+        "A. Seventy-ninth session of the General Assembly\n\n"
+        "Recalling its resolution 77/53,\n\n1. Takes note of the report;"
+    )
+    heading = next(p for p in d.new.paragraphs if p.kind == "heading")
+    assert heading.text.endswith("Seventy-ninth session of the General Assembly")
+    assert suggested(d, heading.id) == [heading.text.replace("Seventy-ninth", "Eightieth")]

@@ -175,7 +175,6 @@ def test_service_rooms() -> None:
         "config.py",
         "errors.py",
         "i18n.py",
-        "precedents_index.py",
         "reports.py",
         "resources.py",
     }
@@ -197,6 +196,5 @@ def test_service_rooms() -> None:
         for p in (ROOT / "service").rglob("*.py")
         if statement.search(p.read_text(encoding="utf-8"))
     }
-    store = {"sql.py", "sqlite.py", "postgres.py", "schema.py"}
-    # and the agreed-language index (issue 13), which keeps its grams in the database
-    assert sql == {f"service/library/{name}" for name in store} | {"service/precedents_index.py"}
+    store = {"sql.py", "sqlite.py", "postgres.py", "schema.py", "precedents.py"}
+    assert sql == {f"service/library/{name}" for name in store}

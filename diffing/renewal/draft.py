@@ -53,7 +53,20 @@ _AGENDA = {"en": "provisional agenda of its", "fr": "ordre du jour provisoire de
 def _operative(p: Paragraph, kinds: dict[str, str]) -> bool:
     if p.kind == "subparagraph" and p.parent is not None:
         return kinds.get(p.parent) == "operative"
-    return p.kind == "operative"
+    return kinds.get(p.id) == "operative"
+
+
+def _kinds(paragraphs: list[Paragraph]) -> dict[str, str]:
+    """Each paragraph's kind, a heading read as the paragraphs it heads (the
+    "Seventy-ninth session of the General Assembly" above operative paragraphs
+    moves on as they do)."""
+    kinds: dict[str, str] = {}
+    heading = "preambular"
+    for p in reversed(paragraphs):
+        if p.kind in ("preambular", "operative"):
+            heading = p.kind
+        kinds[p.id] = heading if p.kind == "heading" else p.kind
+    return kinds
 
 
 def _agenda_session(base: Resolution) -> int | None:
@@ -183,7 +196,7 @@ def _plan(base: Resolution, session: int | None, previous: Resolution | None) ->
         _extend_style(previous),
         cited_dates(texts, base.language),
         "\n".join(texts),
-        {p.id: p.kind for p in base.paragraphs},
+        _kinds(base.paragraphs),
     )
 
 

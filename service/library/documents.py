@@ -14,15 +14,17 @@ import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict, final
 
-from diffing.model import Resolution
+from diffing.model import Precedent, Resolution
 from service import ingest
 from service.config import Limits
 from service.errors import (
     DocumentNotFoundError,
+    InvalidRequestError,
     LimitExceededError,
     ResdiffError,
     UnreadableDocumentError,
@@ -43,6 +45,8 @@ from service.library.store import (
 from service.pool import Executor, Inline, TaskTimeout
 
 __all__ = [
+    "MAX_MATCHES",
+    "QUERY_WORDS",
     "DocumentSpec",
     "IdSpec",
     "Library",
@@ -78,6 +82,11 @@ class SymbolSpec(TypedDict):
 
 #: how a request names a document
 DocumentSpec = TextSpec | IdSpec | SymbolSpec
+
+#: the most matches one search for agreed language gives
+MAX_MATCHES = 50
+#: the longest text searched for agreed language, in words: a paragraph, not a document
+QUERY_WORDS = 5_000
 
 
 def check_comparison(versions: Sequence[Resolved], limits: Limits) -> None:
@@ -329,38 +338,110 @@ class Library:
             check_admin(self.viewer, "reads the audit trail")
         return self.store.audit_trail(limit=limit, offset=offset, actor=actor, document=document)
 
+    # -- agreed language ---------------------------------------------------------------
+
+    def precedents(
+        self,
+        text: str,
+        limit: int = 5,
+        *,
+        before: str | date | None = None,
+        exclude: Sequence[str] = (),
+        exclude_documents: Sequence[str] = (),
+    ) -> list[Precedent]:
+        """The paragraphs of the library closest to ``text``, best first, among the
+        documents the viewer sees: adopted before ``before`` when given, without the
+        documents of the symbols ``exclude`` and the ids ``exclude_documents``.
+
+        ``text`` is checked as a pasted text is, and must be a paragraph (at most
+        :data:`QUERY_WORDS` words, 413 otherwise); ``limit`` is 1 to :data:`MAX_MATCHES`."""
+        text = ingest.pasted_text(text, "the text to search for", max_bytes=self.limits.file_bytes)
+        count = len(text.split())
+        if count > QUERY_WORDS:
+            raise LimitExceededError(
+                f"the text to search for has {count:,} words: the limit is {QUERY_WORDS:,}"
+                " (search one paragraph at a time)"
+            )
+        if not 1 <= limit <= MAX_MATCHES:
+            raise InvalidRequestError(f"'limit' must be from 1 to {MAX_MATCHES}, not {limit}")
+        return self.store.find_precedents(
+            text,
+            limit,
+            viewer=self.viewer,
+            before=before,
+            exclude=[symbols.normalise(s) if symbols.is_symbol(s) else s for s in exclude],
+            exclude_documents=exclude_documents,
+        )
+
+    def precedent_state(self) -> str:
+        """What the precedents this viewer finds depend on: the index's generation (it
+        changes whenever a document enters or leaves the library, or is shared)."""
+        return str(self.store.precedent_generation())
+
+    def _sees_only_official(self) -> bool:
+        """Whether the viewer sees the official documents and nothing else (then what
+        the library gives them is what it gives everyone)."""
+        if self.viewer.sees_all:
+            return False
+        return self.count() == self.store.count_documents(viewer=Viewer.anonymous())
+
     # -- the report cache ----------------------------------------------------------
 
-    def _cache_scope(self, versions: Sequence[Resolved]) -> tuple[str, int | None, list[str]]:
+    def _cache_scope(
+        self, versions: Sequence[Resolved], precedents: bool = False
+    ) -> tuple[str, int | None, list[str]]:
         """Who a report of ``versions`` may be served to from the cache: everyone when
-        all are official documents, else the viewer alone; and its stored documents."""
+        all are official documents (and, for a report with precedents, when the viewer
+        sees nothing but official documents), else the viewer alone; and its stored
+        documents."""
         sources = [v.document.id for v in versions if v.document is not None]
-        if all(v.document is not None and v.document.public for v in versions):
+        public = all(v.document is not None and v.document.public for v in versions)
+        if public and (not precedents or self._sees_only_official()):
             return "public", None, sources
         if self.viewer.user_id is not None:
             return f"user:{self.viewer.user_id}", self.viewer.user_id, sources
         return self.viewer.kind, None, sources
 
-    def _scoped(self, key: str, versions: Sequence[Resolved]) -> tuple[str, int | None, list[str]]:
-        scope, owner, sources = self._cache_scope(versions)
+    def _scoped(
+        self, key: str, versions: Sequence[Resolved], precedents: bool
+    ) -> tuple[str, int | None, list[str]]:
+        scope, owner, sources = self._cache_scope(versions, precedents)
         return sha256(f"{scope}:{key}".encode())[:32], owner, sources
 
     def cached_report(
-        self, kind: str, key: str, fmt: str, versions: Sequence[Resolved]
+        self,
+        kind: str,
+        key: str,
+        fmt: str,
+        versions: Sequence[Resolved],
+        *,
+        precedents: bool = False,
     ) -> bytes | None:
-        """The cached report ``key`` in ``fmt`` if this viewer may have it. Asking is
-        recorded in the audit trail: the viewer compared these documents."""
+        """The cached report ``key`` in ``fmt`` if this viewer may have it (``precedents``:
+        the report shows agreed language from the library). Asking is recorded in the
+        audit trail: the viewer compared these documents."""
         if self.viewer.audited:
             ids = [v.document.id if v.document else "text" for v in versions]
             for doc_id in dict.fromkeys(i for i in ids if i != "text"):
                 others = [i for i in ids if i != doc_id]
                 self._audit(kind, doc_id, f"{fmt} with {', '.join(others)}")
-        scoped, _, _ = self._scoped(key, versions)
+        scoped, _, _ = self._scoped(key, versions, precedents)
         return self.store.get_rendering(scoped, fmt, viewer=self.viewer)
 
-    def keep_report(self, key: str, fmt: str, versions: Sequence[Resolved], body: bytes) -> None:
-        """Cache a report, recording the documents it was made from."""
-        scoped, owner, sources = self._scoped(key, versions)
+    def keep_report(
+        self,
+        key: str,
+        fmt: str,
+        versions: Sequence[Resolved],
+        body: bytes,
+        *,
+        precedents: Sequence[str] | None = None,
+    ) -> None:
+        """Cache a report, recording the documents it was made from (with
+        ``precedents``, the ids of the documents its agreed language came from: it is
+        served only to who sees them, and goes when one of them is deleted)."""
+        scoped, owner, sources = self._scoped(key, versions, precedents is not None)
+        sources += list(precedents or ())
         self.store.put_rendering(scoped, fmt, body, sources=sources, owner=owner)
 
     # -- adding ---------------------------------------------------------------

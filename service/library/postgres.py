@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import psycopg
@@ -88,6 +88,10 @@ class PostgresStore(SQLStore):
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.db.execute(_placeholders(sql), tuple(params))
+
+    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        with self.db.cursor() as cur:
+            cur.executemany(_placeholders(sql), rows)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:

@@ -237,7 +237,56 @@ V4 = Migration(
     ),
 )
 
+V5 = Migration(
+    5,
+    "the agreed-language index: every paragraph of every document, by its word pairs",
+    both=(
+        # scheme '': none yet, so the store indexes the documents it already holds
+        """CREATE TABLE precedent_index (
+            id         INTEGER PRIMARY KEY CHECK (id = 1),
+            scheme     TEXT NOT NULL,
+            generation {ID} NOT NULL
+        )""",
+        "INSERT INTO precedent_index (id, scheme, generation) VALUES (1, '', 0)",
+        """CREATE TABLE precedent_documents (
+            no       {SERIAL},
+            document TEXT NOT NULL UNIQUE REFERENCES documents (id),
+            digest   TEXT NOT NULL,
+            title    TEXT,
+            adopted  TEXT
+        )""",
+        """CREATE TABLE precedent_paragraphs (
+            id        {ID} PRIMARY KEY,
+            paragraph TEXT NOT NULL,
+            kind      TEXT NOT NULL,
+            text      TEXT NOT NULL
+        )""",
+        "CREATE TABLE precedent_gram_counts (gram {ID} PRIMARY KEY, n INTEGER NOT NULL)",
+        # what the visibility predicate reads, without the documents' large columns
+        "CREATE INDEX documents_access ON documents (id, owner, source, symbol)",
+    ),
+    only={
+        "sqlite": (
+            """CREATE TABLE precedent_grams (
+                gram      INTEGER NOT NULL,
+                paragraph INTEGER NOT NULL,
+                size      INTEGER NOT NULL,
+                PRIMARY KEY (gram, paragraph)
+            ) WITHOUT ROWID""",
+        ),
+        "postgresql": (
+            # the size in the primary key's index: candidates are read from it alone
+            """CREATE TABLE precedent_grams (
+                gram      BIGINT NOT NULL,
+                paragraph BIGINT NOT NULL,
+                size      INTEGER NOT NULL,
+                PRIMARY KEY (gram, paragraph) INCLUDE (size)
+            )""",
+        ),
+    },
+)
+
 #: every migration, in order
-MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4)
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4, V5)
 #: the version of the schema this code writes
 VERSION = MIGRATIONS[-1].version

@@ -10,6 +10,10 @@ reclaiming of deleted pages).
 What a viewer may see is one predicate, :func:`visible` (the rules are told in
 :mod:`service.library.access`), applied to every read made for a viewer.
 
+Every paragraph of every document is in the agreed-language index
+(:mod:`service.library.precedents`), kept in step in the transactions that add,
+re-parse and delete documents, and searched for a viewer through the same predicate.
+
 The report cache is bounded: :meth:`SQLStore.put_rendering` evicts the least
 recently used renderings until their bodies fit in ``cache_bytes``; each
 rendering records the documents it was made from, so that deleting a document
@@ -19,16 +23,19 @@ deletes them, and a rendering is served only to a viewer who may see all of them
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import random
 import secrets
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
+from diffing.model import Precedent
 from service.errors import DocumentNotFoundError, InvalidRequestError, StoreVersionError
 from service.library.access import Viewer
+from service.library.precedents import Filters, PrecedentIndex, as_date
 from service.library.schema import MIGRATIONS, VERSION, Dialect, statements
 from service.library.store import (
     OFFICIAL_SOURCES,
@@ -116,6 +123,10 @@ class SQLStore:
         """Run one statement; a cursor with ``fetchone``, ``fetchall``, ``rowcount``."""
         raise NotImplementedError
 
+    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Run one statement for each of ``rows``."""
+        raise NotImplementedError
+
     def transaction(self) -> contextlib.AbstractContextManager[None]:
         """Run the statements of the block as one transaction."""
         raise NotImplementedError
@@ -176,6 +187,7 @@ class SQLStore:
                     "INSERT INTO schema_version (version) VALUES (?)", (migration.version,)
                 )
             current = migration.version
+        self.reindex_precedents()
         return current
 
     def _lock_schema(self) -> None:
@@ -202,26 +214,30 @@ class SQLStore:
         # a document of nobody keeps the id its content gives (as before accounts);
         # an owned one gets a random id, which tells nothing of its content
         doc_id = digest[:16] if owner is None else secrets.token_hex(8)
-        created = self._execute(
-            "INSERT INTO documents (id, sha256, symbol, language, source, filename,"
-            " media_type, size, original, structure, created, engine, owner)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (
-                doc_id,
-                digest,
-                symbol,
-                language,
-                source,
-                filename,
-                media_type,
-                len(original),
-                original,
-                json.dumps(structure, ensure_ascii=False),
-                now(),
-                engine,
-                owner,
-            ),
-        ).rowcount
+        row = (
+            doc_id,
+            digest,
+            symbol,
+            language,
+            source,
+            filename,
+            media_type,
+            len(original),
+            original,
+            json.dumps(structure, ensure_ascii=False),
+            now(),
+            engine,
+            owner,
+        )
+        with self.transaction():
+            created = self._execute(
+                "INSERT INTO documents (id, sha256, symbol, language, source, filename,"
+                " media_type, size, original, structure, created, engine, owner)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                row,
+            ).rowcount
+            if created == 1:  # its paragraphs, in the same transaction
+                self.precedents.add(doc_id, structure)
         found = self.find_by_hash(digest, owner=owner)
         assert found is not None
         return found, created == 1
@@ -283,18 +299,23 @@ class SQLStore:
         self._one("SELECT 1 AS one")
 
     def replace_structure(self, doc_id: str, structure: Mapping[str, Any], engine: str) -> None:
-        """Record the structure a newer parser gives for a stored document."""
-        self._execute(
-            "UPDATE documents SET structure = ?, engine = ? WHERE id = ?",
-            (json.dumps(structure, ensure_ascii=False), engine, doc_id),
-        )
+        """Record the structure a newer parser gives for a stored document (and index
+        its paragraphs again if they changed)."""
+        with self.transaction():
+            self._execute(
+                "UPDATE documents SET structure = ?, engine = ? WHERE id = ?",
+                (json.dumps(structure, ensure_ascii=False), engine, doc_id),
+            )
+            self.precedents.add(doc_id, structure)
 
     def set_origin(self, doc_id: str, *, symbol: str, language: str, source: str) -> None:
         """Record that a stored document of nobody is the official copy of ``symbol``."""
-        self._execute(
-            "UPDATE documents SET symbol = ?, language = ?, source = ? WHERE id = ?",
-            (symbol, language, source, doc_id),
-        )
+        with self.transaction():
+            self.precedents.touch()  # now everyone's precedent
+            self._execute(
+                "UPDATE documents SET symbol = ?, language = ?, source = ? WHERE id = ?",
+                (symbol, language, source, doc_id),
+            )
 
     def list_documents(self, *, viewer: Viewer, limit: int = 50, offset: int = 0) -> list[Document]:
         cond, params = visible(viewer)
@@ -346,8 +367,73 @@ class SQLStore:
             " (SELECT report FROM report_documents WHERE document = ?)",
             (doc_id,),
         )
+        self.precedents.remove(doc_id)
         self._execute("DELETE FROM document_symbols WHERE document = ?", (doc_id,))
         self._execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    # -- the agreed-language index ---------------------------------------------------
+
+    @functools.cached_property
+    def precedents(self) -> PrecedentIndex:
+        """The index of every paragraph of every document (:mod:`service.library.precedents`)."""
+        return PrecedentIndex(self._execute, self._executemany)
+
+    def find_precedents(
+        self,
+        text: str,
+        limit: int = 5,
+        *,
+        viewer: Viewer,
+        before: str | date | None = None,
+        exclude: Sequence[str] = (),
+        exclude_documents: Sequence[str] = (),
+    ) -> list[Precedent]:
+        """The paragraphs closest to ``text`` in the documents ``viewer`` sees, best first.
+
+        ``before``: only documents adopted before that date (one without adoption date
+        is then left out too); ``exclude``: symbols, ``exclude_documents``: ids to leave out.
+        """
+        filters = Filters(
+            visible=None if viewer.sees_all else visible(viewer),
+            before=as_date(before),
+            exclude=tuple(exclude),
+            exclude_documents=tuple(d for d in exclude_documents if d.isascii()),
+        )
+        return self.precedents.query(text, limit, filters)
+
+    def precedent_generation(self) -> int:
+        """A number that changes whenever a document enters or leaves the index."""
+        return self.precedents.generation()
+
+    def precedent_counts(self) -> tuple[int, int]:
+        """How many documents and paragraphs the index holds."""
+        return self.precedents.counts()
+
+    def reindex_precedents(self, *, force: bool = False) -> int:
+        """Build the index again from every stored document when it was built under
+        another gram scheme (or ``force``); how many documents were indexed. One
+        transaction, one process at a time (the schema's lock)."""
+        if not (force or self.precedents.stale()):
+            return 0
+        indexed = 0
+        with self.transaction():
+            self._lock_schema()
+            if not (force or self.precedents.stale()):  # another process did it
+                return 0
+            self.precedents.clear()
+            last = ""
+            while True:
+                rows = self._all(
+                    "SELECT id, structure FROM documents WHERE id > ? ORDER BY id LIMIT 100",
+                    (last,),
+                )
+                if not rows:
+                    break
+                for r in rows:
+                    self.precedents.add(r["id"], json.loads(r["structure"]))
+                    indexed += 1
+                last = rows[-1]["id"]
+        return indexed
 
     # -- sharing -------------------------------------------------------------------
 
@@ -363,6 +449,7 @@ class SQLStore:
                 "no user or group named " + ", ".join(repr(n) for n in unknown)
             )
         with self.transaction():
+            self.precedents.touch()  # who finds its paragraphs changes
             self._execute("DELETE FROM shares WHERE document = ?", (doc_id,))
             for uid in users.values():
                 self._execute("INSERT INTO shares (document, user_id) VALUES (?, ?)", (doc_id, uid))
@@ -506,13 +593,15 @@ class SQLStore:
     def claim_unowned(self, user_id: int) -> int:
         """Give ``user_id`` the uploads and pastes that belong to nobody (made before the
         first account); how many."""
-        return int(
-            self._execute(
-                f"UPDATE documents SET owner = ? WHERE owner IS NULL"
-                f" AND source NOT IN ({_marks(OFFICIAL_SOURCES)})",
-                (user_id, *OFFICIAL_SOURCES),
-            ).rowcount
-        )
+        with self.transaction():
+            self.precedents.touch()
+            return int(
+                self._execute(
+                    f"UPDATE documents SET owner = ? WHERE owner IS NULL"
+                    f" AND source NOT IN ({_marks(OFFICIAL_SOURCES)})",
+                    (user_id, *OFFICIAL_SOURCES),
+                ).rowcount
+            )
 
     def _join_groups(self, user_id: int, groups: Sequence[str]) -> None:
         for group in dict.fromkeys(groups):

@@ -11,13 +11,15 @@ shared by :mod:`~service.library.sqlite` and :mod:`~service.library.postgres`).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypedDict
 
-from diffing.model import Resolution, ResolutionDict
+from diffing.model import Precedent, Resolution, ResolutionDict
 
 if TYPE_CHECKING:
     from service.library.access import Viewer
@@ -200,6 +202,9 @@ class Store(Protocol):
     def __exit__(self, *exc: object) -> None: ...
     def schema_version(self) -> int: ...
     def migrate(self) -> int: ...
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        """Run the statements of the block as one transaction (an inner block joins it)."""
+        ...
 
     # documents
     def add_document(
@@ -242,6 +247,24 @@ class Store(Protocol):
         ...
 
     def set_shares(self, doc_id: str, names: Iterable[str]) -> list[str]: ...
+
+    # the agreed-language index (every paragraph of every document)
+    def find_precedents(
+        self,
+        text: str,
+        limit: int = 5,
+        *,
+        viewer: Viewer,
+        before: str | date | None = None,
+        exclude: Sequence[str] = (),
+        exclude_documents: Sequence[str] = (),
+    ) -> list[Precedent]:
+        """The paragraphs closest to ``text`` in the documents ``viewer`` sees, best first."""
+        ...
+
+    def precedent_generation(self) -> int: ...
+    def precedent_counts(self) -> tuple[int, int]: ...
+    def reindex_precedents(self, *, force: bool = False) -> int: ...
 
     # saved reports and their cached renderings
     def save_report(self, kind: str, documents: list[str], options: dict[str, Any]) -> Report:

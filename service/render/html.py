@@ -229,7 +229,14 @@ def render_comparison_html(
         standalone=standalone,
         pdf=pdf,
         # a draft and its amendments: the amendments' colours, the instructions' lists
-        extra_css="amendments.css" if comparison.amendments is not None else None,
+        # (or agreed language: its lines and disclosures)
+        extra_css=(
+            "amendments.css"
+            if comparison.amendments is not None
+            else "agreed.css"
+            if v.searched
+            else None
+        ),
         chrome=chrome,
         v=v,
         cl=cl,

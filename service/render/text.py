@@ -135,6 +135,24 @@ def _amendments(comparison: Comparison) -> list[str]:
     return out
 
 
+def _agreed(c: ChangeView, chrome: Chrome) -> str:
+    """``agreed language: A/RES/78/125 OP7 (96%); A/RES/79/10 OP3 (90%)``."""
+    found = "; ".join(f"{p.label} ({p.percent})" for p in c.precedents or ())
+    return f"{chrome.gettext('agreed language:')} {found or chrome.gettext('none in the library')}"
+
+
+def _agreed_tally(agreed: list[ChangeView], searched: list[ChangeView], chrome: Chrome) -> str:
+    """How many of the paragraphs searched have agreed language (the HTML's sentence)."""
+    return chrome.ngettext(
+        "Agreed language: %(found)d of %(num)d new or reworded paragraph has a paragraph of the"
+        " library at least 50%% similar.",
+        "Agreed language: %(found)d of %(num)d new or reworded paragraphs have a paragraph of the"
+        " library at least 50%% similar.",
+        len(searched),
+        found=len(agreed),
+    )
+
+
 def _amended_header(comparison: Comparison, w: Words) -> list[str]:
     """``draft: A/80/L.3 [en]`` and ``amended by: A/80/L.28 (Ukraine)``."""
     names = [
@@ -226,6 +244,8 @@ def render_comparison_text(
     if comparison.amendments is not None:
         out.extend(_amendments(comparison))
     out.extend(_change_list(build_change_list(v), w))
+    if v.searched:
+        out += [_wrap(_agreed_tally(v.agreed, v.searched, chrome), ""), ""]
     changed = v.navigable
     if not changed:
         out.append(chrome.gettext("No change: the texts are identical paragraph by paragraph."))
@@ -233,6 +253,8 @@ def render_comparison_text(
         refs = comparison.changes[c.index].amendment
         out.append(_heading(c, w) + (f"  {_refs(refs)}" if refs else ""))
         out.append(_wrap(word_diff(c.inline)))
+        if c.precedents is not None:
+            out.append(_wrap(_agreed(c, chrome), "      "))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 

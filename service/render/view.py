@@ -28,6 +28,7 @@ from diffing.model import (
     Comparison,
     Op,
     Paragraph,
+    Precedent,
     Resolution,
     Summary,
     VerbChange,
@@ -42,11 +43,14 @@ __all__ = [
     "Entry",
     "Note",
     "ParaView",
+    "PrecedentView",
     "Segment",
     "assembly_line",
     "build_view",
     "change_label",
     "display_number",
+    "percent",
+    "precedent_view",
     "shown_verb_change",
     "text_direction",
     "visible_entries",
@@ -104,6 +108,59 @@ class ParaView:
 
 
 @dataclass
+class PrecedentView:
+    """Agreed language for a paragraph: where it stands (``A/RES/78/125 OP7``), how
+    close (``96%``), and the redline from it to the new text (``segments``: deleted,
+    the precedent's words; inserted, the new text's)."""
+
+    label: str
+    percent: str
+    symbol: str | None
+    paragraph: str
+    title: str | None
+    adopted: str | None
+    document: str | None
+    text: str
+    segments: list[Segment]
+
+
+def percent(similarity: float) -> str:
+    """A similarity as a whole percentage, rounded down: 100% only when identical.
+
+    >>> percent(0.996), percent(1.0), percent(0.5)
+    ('99%', '100%', '50%')
+    """
+    return f"{int(similarity * 100 + 1e-9)}%"
+
+
+def precedent_view(p: Precedent, chrome: Chrome | None = None) -> PrecedentView:
+    """A precedent ready to print, its ops cut into segments (typography shown as equal),
+    its paragraph named as a reader of ``chrome`` names it (``A/RES/78/125 OP7``)."""
+    segments: list[Segment] = []
+    for big in p.ops:
+        for op in typographic_ops(big):
+            if op.op == "equal" or big.op == "equal":
+                segments.append(Segment("equal", op.new))
+                continue
+            if op.old:
+                segments.append(Segment("delete", op.old))
+            if op.new:
+                segments.append(Segment("insert", op.new))
+    label = p.label if chrome is None else f"{p.symbol or '—'} {chrome.pid(p.paragraph)}"
+    return PrecedentView(
+        label=label,
+        percent=percent(p.similarity),
+        symbol=p.symbol,
+        paragraph=p.paragraph,
+        title=p.title,
+        adopted=p.adopted,
+        document=p.document,
+        text=p.text,
+        segments=segments,
+    )
+
+
+@dataclass
 class ChangeView:
     """One change ready to print.
 
@@ -131,6 +188,8 @@ class ChangeView:
     next: str | None = None
     #: the amendments that made it, (tone, "A/80/L.28, instructions 1, 5") each
     made_by: list[tuple[int, str]] = field(default_factory=list)
+    #: agreed language for the new text, best first (None: not looked for)
+    precedents: list[PrecedentView] | None = None
 
     @property
     def changed(self) -> bool:
@@ -220,6 +279,16 @@ class ComparisonView:
     @property
     def navigable(self) -> list[ChangeView]:
         return [c for c in self.changes if c.changed]
+
+    @property
+    def searched(self) -> list[ChangeView]:
+        """The changes whose agreed language was looked for (none: it was not asked)."""
+        return [c for c in self.changes if c.precedents is not None]
+
+    @property
+    def agreed(self) -> list[ChangeView]:
+        """The changes with agreed language found."""
+        return [c for c in self.changes if c.precedents]
 
 
 def text_direction(language: str | None) -> str:
@@ -581,6 +650,9 @@ def _change_view(
             else []
         ),
         segments=segs,
+        precedents=None
+        if change.precedents is None
+        else [precedent_view(p, chrome) for p in change.precedents],
     )
 
 

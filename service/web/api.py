@@ -1,5 +1,5 @@
 """The JSON API under ``/api``: documents, comparisons, series, drafts, amendments applied
-to a draft, and its OpenAPI description.
+to a draft, agreed language, and its OpenAPI description.
 
 Request bodies are checked against the declarations of :mod:`service.web.schemas`
 (the ones the OpenAPI document publishes); reports come from the pipeline of
@@ -82,7 +82,7 @@ def report_request(kind: str) -> reports.Request:
 
 def report(req: reports.Request, versions: list[Resolved], library: Library) -> Response:
     produced = reports.produce(
-        req, versions, limits=get_limits(), cache=library, executor=get_executor()
+        req, versions, limits=get_limits(), cache=library, executor=get_executor(), library=library
     )
     return report_response(produced, attach=ATTACH)
 
@@ -165,7 +165,8 @@ def delete_document(doc_id: str) -> tuple[str, int]:
 @bp.post("/compare")
 @expensive(when=expensive_format)
 def compare() -> Response:
-    """``{"old": D, "new": D}`` -> the comparison in ``?format=`` (json by default)."""
+    """``{"old": D, "new": D}`` -> the comparison in ``?format=`` (json by default);
+    ``?precedents=true``: with the agreed language of each new or reworded paragraph."""
     req = report_request("compare")
     body = schemas.validate(schemas.CompareRequest, json_body())
     library = get_library()
@@ -183,6 +184,24 @@ def series() -> Response:
     reports.check_versions(req, len(docs), get_limits())
     library = get_library()
     return report(req, [library.resolve(d, f"documents[{i}]") for i, d in enumerate(docs)], library)
+
+
+# -- agreed language -----------------------------------------------------------------------
+
+
+@bp.post("/precedents")
+def precedents() -> Response:
+    """``{"text": ..., "limit": 5, "before": "2025-12-31", "exclude": [symbols]}`` -> the
+    closest paragraphs of the library the caller sees, best first."""
+    body = schemas.validate(schemas.PrecedentsRequest, json_body())
+    found = get_library().precedents(
+        body["text"],
+        body.get("limit", 5),
+        before=body.get("before"),
+        exclude=body.get("exclude", []),
+    )
+    page: schemas.PrecedentList = {"matches": [p.to_dict() for p in found]}
+    return jsonify(page)
 
 
 # -- the audit trail ---------------------------------------------------------------------

@@ -72,6 +72,19 @@ def _report(kind_name: str, summary: str, request: str) -> dict[str, Any]:
                 "schema": {"type": "string", "enum": list(VIEWS), "default": "inline"},
             }
         )
+    agreed = [f for f, names in kind.options.items() if "precedents" in names]
+    if agreed:
+        params.append(
+            {
+                "name": "precedents",
+                "in": "query",
+                "description": "Give every new or reworded paragraph of the new version its"
+                " agreed language ('precedents' in the json): the 3 closest paragraphs of the"
+                " library the caller sees, at least 50% similar, leaving out the two documents"
+                " compared and whatever was adopted after the new version.",
+                "schema": {"type": "boolean", "default": False},
+            }
+        )
     return {
         "post": {
             "operationId": kind_name,
@@ -231,6 +244,21 @@ def spec() -> dict[str, Any]:
                 " edits made (tracked changes in docx) and the edits proposed, not made",
                 "DraftRequest",
             ),
+            "/api/precedents": {
+                "post": {
+                    "operationId": "precedents",
+                    "summary": "Agreed language: the paragraphs of the library closest to a"
+                    " paragraph, best first, each with the word ops from it to the paragraph",
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": _ref("PrecedentsRequest")}},
+                    },
+                    "responses": {
+                        "200": _json("PrecedentList", "The closest paragraphs, best first"),
+                        **_problems(400, 401, 413, 415, 422),
+                    },
+                },
+            },
             "/api/audit": {
                 "get": {
                     "operationId": "audit",

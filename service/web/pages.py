@@ -1,5 +1,5 @@
-"""The web pages: the document library, the compare, series and amend forms, the next
-draft of a document, the report page.
+"""The web pages: the document library, a document to read, the compare, series and amend
+forms, the next draft of a document, the report page, and the search for agreed language.
 
 The report page holds the report itself (the HTML fragment of the report
 pipeline, with its stylesheet and script as files: the page needs no inline
@@ -29,14 +29,17 @@ from flask import (
 from markupsafe import Markup
 from werkzeug.wrappers import Response as BaseResponse
 
+from diffing.model import Precedent
 from service import i18n, reports
 from service.errors import InvalidRequestError, LimitExceededError, ResdiffError, problem_types
-from service.library import OFFICIAL_SOURCES, Document, Library, Resolved, Viewer
+from service.library import OFFICIAL_SOURCES, Document, Library, Report, Resolved, Viewer
 from service.library.access import check_may_delete
 from service.library.amendments import find_draft
+from service.library.documents import MAX_MATCHES
 from service.library.fingerprint import reports_fingerprint
 from service.render.html import TEMPLATES, report_css, report_js
-from service.render.words import N_
+from service.render.view import display_number, precedent_view
+from service.render.words import N_, Words
 from service.web.context import get_executor, get_library, get_limits, report_response
 from service.web.limits import expensive, expensive_format
 from service.web.locale import ui_chrome
@@ -62,6 +65,10 @@ ATTACH = tuple(
 REPORT_ASSETS: dict[str, tuple[str, Callable[[], str]]] = {
     "report.css": ("text/css; charset=utf-8", report_css),
     "draft.css": ("text/css; charset=utf-8", lambda: (TEMPLATES / "draft.css").read_text("utf-8")),
+    "agreed.css": (
+        "text/css; charset=utf-8",
+        lambda: (TEMPLATES / "agreed.css").read_text("utf-8"),
+    ),
     "report.js": ("text/javascript; charset=utf-8", report_js),
 }
 #: the sources of one side of the compare form
@@ -229,7 +236,8 @@ def compare() -> BaseResponse:
     library = get_library()
     old, new = _side(library, "old"), _side(library, "new")
     options = reports.read_options("compare", request.form)
-    report = library.save_report("compare", [old.id, new.id], {})
+    saved = {"precedents": True} if options.precedents else {}
+    report = library.save_report("compare", [old.id, new.id], saved)
     return redirect(url_for("web.report", key=report.key, view=options.view), code=303)
 
 
@@ -271,6 +279,14 @@ def draft() -> BaseResponse:
     if request.form.get("as") == "html":
         return redirect(url_for("web.report", key=report.key), code=303)
     return redirect(url_for("web.report_file", key=report.key, fmt="docx"), code=303)
+
+
+def _with_saved(options: reports.Options, saved: Report) -> reports.Options:
+    """``options`` with those saved with the report (agreed language, asked for on the
+    compare form)."""
+    if saved.options.get("precedents"):
+        return dataclasses.replace(options, precedents=True)
+    return options
 
 
 def _chosen(library: Library, field: str) -> Document | None:
@@ -344,8 +360,9 @@ def report(key: str) -> str:
     saved, versions = library.report(key)
     chosen = _page_options(saved.kind)
     options = reports.read_options(saved.kind, {k: str(v) for k, v in chosen.items()})
-    req = reports.request(saved.kind, "html", dataclasses.replace(options, standalone=False))
-    produced = reports.produce(req, versions, limits=get_limits(), cache=library)
+    options = _with_saved(dataclasses.replace(options, standalone=False), saved)
+    req = reports.request(saved.kind, "html", options)
+    produced = reports.produce(req, versions, limits=get_limits(), cache=library, library=library)
     kinds = [v.resolution.language for v in reversed(versions)]
     formats = [f for f in ATTACH if f in req.kind.renderers]
     if saved.kind == "draft":  # the Word file first: what a delegation edits
@@ -358,6 +375,7 @@ def report(key: str) -> str:
         view=options.view,
         changes_only=options.changes_only,
         report_language=i18n.chrome_language(options.language, *kinds),
+        precedents=req.options.precedents,
         versions=[v.document for v in versions],
         formats=formats,
         summary="pdf" in req.kind.renderers and saved.kind == "compare",
@@ -394,12 +412,80 @@ def _expensive_report() -> bool:
 def report_file(key: str, fmt: str) -> Response:
     library = get_library()
     saved, versions = library.report(key)
-    req = reports.request(saved.kind, fmt, reports.read_options(saved.kind, request.args))
+    options = _with_saved(reports.read_options(saved.kind, request.args), saved)
+    req = reports.request(saved.kind, fmt, options)
     produced = reports.produce(
-        req, versions, limits=get_limits(), cache=library, executor=get_executor()
+        req, versions, limits=get_limits(), cache=library, executor=get_executor(), library=library
     )
     attach = (*ATTACH, "html") if request.args.get("download") else ATTACH
     return report_response(produced, attach=attach)
+
+
+# -- a document, and agreed language ------------------------------------------------------
+
+
+@bp.get("/documents/<doc_id>")
+def document(doc_id: str) -> str:
+    """A document of the library to read, each paragraph at its id (``#OP7``)."""
+    doc = get_library().read(doc_id)
+    res = doc.resolution
+    chrome = ui_chrome()
+    return render_template(
+        "web/document.html",
+        doc=doc,
+        res=res,
+        chrome=chrome,
+        doctype=Words(chrome).doctype(res.document_type),
+        text_dir=i18n.direction(res.language),
+        paragraphs=[(p, display_number(p)) for p in res.paragraphs],
+    )
+
+
+def _precedents_page(
+    found: list[Precedent] | None = None,
+    messages: list[tuple[str, str]] | None = None,
+    status: int = 200,
+) -> tuple[str, int]:
+    form = request.form
+    return render_template(
+        "web/precedents.html",
+        text=form.get("text", ""),
+        limit=form.get("limit", "5"),
+        before=form.get("before", ""),
+        exclude=form.get("exclude", ""),
+        limits=(3, 5, 10, 20, MAX_MATCHES),
+        chrome=ui_chrome(),
+        found=None if found is None else [precedent_view(p, ui_chrome()) for p in found],
+        messages=messages or [],
+    ), status
+
+
+@bp.get("/precedents")
+def precedents_form() -> tuple[str, int]:
+    """Agreed language: a form to paste a paragraph into."""
+    return _precedents_page()
+
+
+@bp.post("/precedents")
+def precedents() -> tuple[str, int]:
+    """The paragraphs of the library closest to the one pasted, each as a redline
+    against it and linked to its document."""
+    form = request.form
+    try:
+        limit = int(form.get("limit") or 5)
+    except ValueError:
+        message = ui_chrome().gettext("choose how many matches to show")
+        return _precedents_page(None, [("error", message)], 400)
+    try:
+        found = get_library().precedents(
+            form.get("text", ""),
+            limit,
+            before=form.get("before") or None,
+            exclude=form.get("exclude", "").replace(",", " ").split(),
+        )
+    except ResdiffError as exc:
+        return _precedents_page(None, [("error", exc.detail)], exc.status)
+    return _precedents_page(found)
 
 
 @bp.post("/documents/<doc_id>/share")

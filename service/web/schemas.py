@@ -7,7 +7,8 @@ their ``to_dict()``), ``Draft`` from :mod:`diffing.renewal.result`, ``Document``
 :class:`Health` here. Requests are :class:`CompareRequest`,
 :class:`SeriesRequest`, :class:`DraftRequest`, :class:`AmendRequest`, :class:`ShareRequest`
 and :data:`AddDocumentRequest`, built from the library's
-:data:`~service.library.documents.DocumentSpec`.
+:data:`~service.library.documents.DocumentSpec`, and :class:`PrecedentsRequest`
+(agreed language) answered by :class:`PrecedentList`.
 
 From these declarations pydantic makes the JSON Schemas of the OpenAPI document
 (:func:`json_schemas`) and validates the request bodies (:func:`validate`: 400
@@ -27,10 +28,10 @@ from typing import Annotated, Any, Literal, NotRequired, TypedDict, Union
 import typing_extensions
 from pydantic import Discriminator, Field, Tag, TypeAdapter, ValidationError
 
-from diffing.model import ComparisonDict, ResolutionDict, SeriesDict
+from diffing.model import ComparisonDict, PrecedentDict, ResolutionDict, SeriesDict
 from diffing.renewal.result import DraftDict
 from service.errors import InvalidRequestError
-from service.library.documents import DocumentSpec, SymbolSpec, TextSpec
+from service.library.documents import MAX_MATCHES, DocumentSpec, SymbolSpec, TextSpec
 from service.library.store import DocumentDict, DocumentMeta
 
 __all__ = [
@@ -44,6 +45,8 @@ __all__ = [
     "DraftRequest",
     "Health",
     "NewUserRequest",
+    "PrecedentList",
+    "PrecedentsRequest",
     "Problem",
     "Ready",
     "SeriesRequest",
@@ -89,6 +92,25 @@ class AmendRequest(TypedDict):
 
 #: a document to store, given as text or by symbol (a file comes as multipart/form-data)
 AddDocumentRequest = TextSpec | SymbolSpec
+
+
+class PrecedentsRequest(TypedDict):
+    """A paragraph to find agreed language for: the closest paragraphs of the library
+    the caller sees, best first (``limit``, 5 by default), only from documents adopted
+    before ``before`` (an ISO date) when given, without the documents of the symbols
+    in ``exclude``."""
+
+    text: str
+    limit: NotRequired[Annotated[int, Field(ge=1, le=MAX_MATCHES)]]
+    before: NotRequired[Annotated[str, Field(json_schema_extra={"format": "date"})]]
+    exclude: NotRequired[list[str]]
+
+
+class PrecedentList(TypedDict):
+    """Agreed language: the closest paragraphs of the library, best first; the ``ops``
+    of each go from it (``old``) to the paragraph asked about (``new``)."""
+
+    matches: list[PrecedentDict]
 
 
 class ShareRequest(TypedDict):
@@ -205,6 +227,8 @@ COMPONENTS: dict[str, Any] = {
     "User": UserInfo,
     "UserList": UserList,
     "UserToken": UserToken,
+    "PrecedentList": PrecedentList,
+    "PrecedentsRequest": PrecedentsRequest,
     "CompareRequest": CompareRequest,
     "SeriesRequest": SeriesRequest,
     "DraftRequest": DraftRequest,
@@ -220,6 +244,7 @@ _REQUESTS = (
     AddDocumentRequest,
     ShareRequest,
     NewUserRequest,
+    PrecedentsRequest,
 )
 
 
@@ -341,6 +366,8 @@ _MESSAGES = {
     "typed_dict_type": "must be a JSON object",
     "literal_error": "must be one of {expected}",
     "too_short": "must have at least {min_length} item",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than_equal": "must be at most {le}",
 }
 
 
