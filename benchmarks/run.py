@@ -46,6 +46,7 @@ from typing import Any
 
 import batch
 import http_load
+import pdfs
 import peers
 import renewal_peers
 import synth
@@ -430,6 +431,38 @@ class Bench:
             )
         else:
             self.goals.append(Goal(f"PDF report of {PAIR}", "< 1.5 s", "n/a", None))
+            return
+        self.pdf_floor(comparison)
+
+    def pdf_floor(self, comparison: Any) -> None:
+        """The PDF report against WeasyPrint on the bare document of the same text, and
+        the series PDF of the four INTERPOL versions (issue 18)."""
+        runs, rounds = (2, 3) if self.quick else (3, 7)
+        t = Table(
+            f"PDF of {PAIR} against WeasyPrint on the bare document (the same paragraphs with "
+            f"their `<ins>`/`<del>`), {runs} runs of {rounds} interleaved rounds",
+            ["contender", "median", "time / bare document's (median of runs, range)"],
+        )
+        res = pdfs.ratio_runs(
+            pdfs.contenders(comparison), "bare document", runs=runs, rounds=rounds
+        )
+        for name, r in res.items():
+            t.add(name, ms(r["time"]), pdfs.spread(r))
+        series = pdfs.series_pdf_times(runs=3 if self.quick else 5)
+        t.notes.append(
+            f"series PDF of the four INTERPOL versions, warm: median {ms(median(series))}, "
+            f"min {ms(min(series))}"
+        )
+        t.notes.append(pdfs.__doc__.split("\n\n")[1].replace("\n", " "))
+        self.emit(t)
+        r = res["report (tagged, PDF/UA-1)"]
+        self.goals.append(
+            Goal(f"PDF of {PAIR} / bare document", "<= 1.5x", pdfs.spread(r), r["ratio"] <= 1.5)
+        )
+        s = median(series)
+        self.goals.append(
+            Goal("series PDF of the 4 INTERPOL versions, warm", "< 0.8 s", ms(s), s < 0.8)
+        )
 
     # -- the 170 real pairs -----------------------------------------------------------
 
