@@ -43,6 +43,7 @@ from diffing.cleanup import (
     remove_furniture,
     strip_markdown,
 )
+from diffing.collector import pausing
 from diffing.errors import EmptyDocumentError
 from diffing.footnotes import mark_markers
 from diffing.instructions import read_instructions
@@ -146,6 +147,7 @@ def _body(
     return body, _unique(footnotes)
 
 
+@pausing
 def parse(text: str, *, language: str | None = None) -> Resolution:
     """Parse one resolution, decision, draft or amendment from its text.
 
