@@ -53,6 +53,7 @@ ladder of :mod:`diffing.verbs`.
 from __future__ import annotations
 
 import bisect
+import itertools
 import struct
 from collections import defaultdict, deque
 from collections.abc import Iterator, Mapping, Sequence
@@ -62,6 +63,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
 from diffing.budget import check
+from diffing.collector import pausing
 from diffing.model import Change, ChangeType, Comparison, Op, Paragraph, Resolution
 from diffing.rollover import is_rollover, series_numbers
 from diffing.tokens import paragraph_key
@@ -163,10 +165,36 @@ def _all_pairs(xs: list[str], ys: list[str]) -> Iterator[tuple[int, int, float, 
 @dataclass
 class _Vocabulary:
     """The character standing for each word (any one-to-one choice scores the same:
-    only equal characters count), and the content words among them."""
+    only equal characters count), and for each word its character again if it is a
+    content word, else ``""``.
+
+    One vocabulary serves every comparison of a process (:func:`_vocabulary`): a
+    word is looked at once, not once per comparison. Threads may share it: a word's
+    character is set once (``dict.setdefault``), its content entry after it.
+    """
 
     codes: dict[str, str] = field(default_factory=dict)
-    content: set[str] = field(default_factory=set)
+    content: dict[str, str] = field(default_factory=dict)
+    fresh: Iterator[int] = field(default_factory=lambda: itertools.count(0x10000))
+
+    def learn(self, words: set[str]) -> None:
+        codes, content = self.codes, self.content
+        for w in words:
+            c = codes.setdefault(w, chr(next(self.fresh)))
+            content.setdefault(w, c if w[0].isalnum() and w not in STOP_WORDS else "")
+
+
+_MAX_WORDS = 100_000  # a new vocabulary past this many words (codes end at U+10FFFF)
+_shared = _Vocabulary()
+
+
+def _vocabulary() -> _Vocabulary:
+    """The process's vocabulary, a new one once it holds ``_MAX_WORDS`` words (a
+    comparison keeps the one it started with)."""
+    global _shared
+    if len(_shared.codes) > _MAX_WORDS:
+        _shared = _Vocabulary()
+    return _shared
 
 
 def _encode(keys: list[str], vocab: _Vocabulary) -> list[str]:
@@ -177,13 +205,12 @@ def _encode(keys: list[str], vocab: _Vocabulary) -> list[str]:
     out = []
     for k in keys:
         words = k.lower().split()
-        new = set(words).difference(codes)
-        for w in sorted(new):  # only the words met for the first time are looked at
-            codes[w] = chr(0x10000 + len(codes))
-            if w[0].isalnum() and w not in STOP_WORDS:
-                content.add(w)
-        kept = list(filter(content.__contains__, words)) or words
-        out.append("".join(map(codes.__getitem__, kept)))
+        try:
+            kept = "".join(map(content.__getitem__, words))
+        except KeyError:  # only the words met for the first time are looked at
+            vocab.learn(set(words).difference(content))
+            kept = "".join(map(content.__getitem__, words))
+        out.append(kept or "".join(map(codes.__getitem__, words)))
     return out
 
 
@@ -371,6 +398,24 @@ def _orphan_splits(
 def _heaviest_increasing(items: list[Match]) -> None:
     """Mark ``in_place`` on the heaviest subsequence increasing in both texts."""
     order = sorted(range(len(items)), key=lambda x: (items[x].old[0], items[x].new[0]))
+    if _increasing(items, order):
+        for m in items:  # every weight is positive: the whole sequence is the heaviest
+            m.in_place = True
+        return
+    _heaviest_subsequence(items, order)
+
+
+def _increasing(items: list[Match], order: list[int]) -> bool:
+    """Whether *order* (items by old index) is strictly increasing in both texts."""
+    return all(
+        items[x].old[0] < items[y].old[0] and items[x].new[0] < items[y].new[0]
+        for x, y in itertools.pairwise(order)
+    )
+
+
+def _heaviest_subsequence(items: list[Match], order: list[int]) -> None:
+    """:func:`_heaviest_increasing` when some matches cross (a Fenwick tree of the best
+    weight ending below each new index)."""
     size = max((m.new[0] for m in items), default=-1) + 2
     tree_w = [0.0] * (size + 1)
     tree_i = [-1] * (size + 1)
@@ -442,7 +487,7 @@ def match_paragraphs(
     _exact(st, old_texts, new_texts)
     check(deadline, _ALIGNING)
     # only the leftovers of the exact pass are ever scored: encode just those
-    vocab = _Vocabulary()
+    vocab = _vocabulary()
     lo_a = [i for i in range(len(ka)) if i not in st.a2b]
     lo_b = [j for j in range(len(kb)) if j not in st.b2a]
     for i, e in zip(lo_a, _encode([ka[i] for i in lo_a], vocab), strict=True):
@@ -579,6 +624,7 @@ def _match_by_kind(
     return items
 
 
+@pausing
 def compare(old: Resolution, new: Resolution, *, deadline: float | None = None) -> Comparison:
     """Compare two versions: every paragraph of both is in exactly one change.
 

@@ -19,7 +19,14 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
 from diffing import authors, metadata, parse
-from diffing.align import _all_pairs, _encode, _Vocabulary
+from diffing.align import (
+    Match,
+    _all_pairs,
+    _encode,
+    _heaviest_increasing,
+    _heaviest_subsequence,
+    _Vocabulary,
+)
 from diffing.blocks import (
     _BARE_NUMBER,
     _OP_LABEL,
@@ -336,6 +343,46 @@ def test_a_single_score_rounds_as_cdist_does() -> None:
         == struct.unpack("f", struct.pack("f", fuzz.ratio("ab", "b")))[0]
         != fuzz.ratio("abc", "ab")
     )
+
+
+@SETTINGS
+@given(st.lists(_key, min_size=1, max_size=6), st.lists(_key, max_size=6))
+def test_a_vocabulary_shared_with_earlier_texts_scores_as_a_fresh_one(
+    keys: list[str], earlier: list[str]
+) -> None:
+    shared = _Vocabulary()
+    _encode(earlier, shared)  # the process's vocabulary has met other words before
+    fast = _encode(keys, shared)
+    plain = slow.encode(keys, {})
+    for x in range(len(keys)):
+        for y in range(len(keys)):
+            assert fuzz.ratio(fast[x], fast[y]) == fuzz.ratio(plain[x], plain[y])
+            assert LCSseq.similarity(fast[x], fast[y]) == LCSseq.similarity(plain[x], plain[y])
+
+
+_matches = st.lists(
+    st.tuples(
+        st.lists(st.integers(0, 12), min_size=1, max_size=3),
+        st.lists(st.integers(0, 12), min_size=1, max_size=3),
+        st.sampled_from([0.0, 0.5, 0.75, 1.0]),
+    ),
+    max_size=10,
+)
+
+
+@SETTINGS
+@given(_matches, st.booleans())
+def test_matches_all_in_order_skip_the_heaviest_subsequence(
+    raw: list[tuple[list[int], list[int], float]], ordered: bool
+) -> None:
+    if ordered:  # the common case: every match in the order of both texts
+        raw = [([k * 2, *o], [k * 3, *n], s) for k, (o, n, s) in enumerate(raw)]
+    fast = [Match(o, n, s) for o, n, s in raw]
+    plain = [Match(o, n, s) for o, n, s in raw]
+    _heaviest_increasing(fast)
+    order = sorted(range(len(plain)), key=lambda x: (plain[x].old[0], plain[x].new[0]))
+    _heaviest_subsequence(plain, order)
+    assert [m.in_place for m in fast] == [m.in_place for m in plain]
 
 
 # -- metadata and authors: a word each pattern needs, tested first ---------------------------
