@@ -53,7 +53,12 @@ def pausing(func: Callable[_P, _R]) -> Callable[_P, _R]:
 
     @functools.wraps(func)
     def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        with paused():
+        if not gc.isenabled():  # as paused() does, without a generator's cost per call
             return func(*args, **kwargs)
+        gc.disable()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            gc.enable()
 
     return run
