@@ -68,12 +68,15 @@ def interleaved(
     rounds: int,
     warmup: int = 1,
     setup: dict[str, Callable[[], Any]] | None = None,
+    cpu: dict[str, list[float]] | None = None,
 ) -> dict[str, list[float]]:
-    """Time each contender ``rounds`` times, one run of each per round.
+    """Time each contender ``rounds`` times, one run of each per round (wall time).
 
     The order rotates every round so that no contender always runs right after
     another one (caches, frequency scaling and neighbours' load even out).
     ``setup[name]``, when given, runs untimed right before each run of ``name``.
+    ``cpu``, when given, receives the process's CPU time of each run, by name (on
+    shared cores it counts only the time this process had a core).
     """
     names = list(contenders)
     setup = setup or {}
@@ -82,14 +85,19 @@ def interleaved(
             setup.get(name, _nothing)()
             contenders[name]()
     times: dict[str, list[float]] = {name: [] for name in names}
+    if cpu is not None:
+        cpu.update({name: [] for name in names})
     for r in range(rounds):
         k = r % len(names)
         for name in names[k:] + names[:k]:
             fn = contenders[name]
             setup.get(name, _nothing)()
+            c0 = time.process_time()
             t0 = time.perf_counter()
             fn()
             times[name].append(time.perf_counter() - t0)
+            if cpu is not None:
+                cpu[name].append(time.process_time() - c0)
     return times
 
 

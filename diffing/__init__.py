@@ -8,6 +8,7 @@ Public API::
     compare_series([r1, r2, ...], *, deadline=None) -> Series
     apply_amendments(draft, [amendment, ...], *, deadline=None) -> Comparison
     next_draft(base, session=None, *, previous=None, deadline=None) -> Draft
+    warm_up() -> float   # a server's workers: pay the first call's costs ahead
 
 ``deadline`` is a :func:`time.monotonic` value: a comparison still running
 past it raises ``ComparisonTooLargeError`` (:mod:`diffing.budget`).
@@ -37,6 +38,7 @@ from diffing.model import (
 from diffing.parser import parse
 from diffing.renewal import Draft, Suggestion, next_draft
 from diffing.series import compare_series
+from diffing.warmup import warm_up
 
 __all__ = [
     "AmendmentRef",
@@ -61,4 +63,5 @@ __all__ = [
     "compare_series",
     "next_draft",
     "parse",
+    "warm_up",
 ]

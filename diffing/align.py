@@ -53,8 +53,9 @@ ladder of :mod:`diffing.verbs`.
 from __future__ import annotations
 
 import bisect
+import struct
 from collections import defaultdict, deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -87,6 +88,7 @@ _MAX_PIECES = 6
 _MIN_PIECE_WORDS = 3
 _SPLIT_GAIN = 0.02
 _FULL_CDIST = 40_000
+_FEW_PAIRS = 2_000  # below, pairs are scored one by one (no numpy): see _all_pairs
 _GAP_WINDOW = 12
 _RARE_CANDIDATES = 6
 _ALIGNING = "aligning paragraphs"
@@ -134,20 +136,54 @@ def _combine(ratio: float, lcs: float, lx: int, ly: int) -> float:
     return max(ratio / 100.0, COVERAGE_WEIGHT * cover)
 
 
-def _encode(keys: list[str], vocab: dict[str, str]) -> list[str]:
+_F32 = struct.Struct("f")
+
+
+def _all_pairs(xs: list[str], ys: list[str]) -> Iterator[tuple[int, int, float, float]]:
+    """Every pair ``(x, y)`` of ``xs`` and ``ys``, with its Indel ratio and LCS length,
+    the ratio as ``process.cdist`` gives it (a 32-bit float).
+
+    A few pairs are scored one by one: ``process.cdist`` needs numpy, whose first
+    import costs a new process tens of milliseconds (more than scoring them all);
+    many pairs go through ``process.cdist`` (:func:`warm_up` imports numpy early).
+    """
+    if len(xs) * len(ys) > _FEW_PAIRS:
+        ratio = process.cdist(xs, ys, scorer=fuzz.ratio, workers=1)
+        lcs = process.cdist(xs, ys, scorer=LCSseq.similarity, workers=1)
+        for x in range(len(xs)):
+            for y in range(len(ys)):
+                yield x, y, float(ratio[x, y]), float(lcs[x, y])
+        return
+    for x, a in enumerate(xs):
+        for y, b in enumerate(ys):
+            r = _F32.unpack(_F32.pack(fuzz.ratio(a, b)))[0]  # as cdist's float32 array holds it
+            yield x, y, r, float(LCSseq.similarity(a, b))
+
+
+@dataclass
+class _Vocabulary:
+    """The character standing for each word (any one-to-one choice scores the same:
+    only equal characters count), and the content words among them."""
+
+    codes: dict[str, str] = field(default_factory=dict)
+    content: set[str] = field(default_factory=set)
+
+
+def _encode(keys: list[str], vocab: _Vocabulary) -> list[str]:
     """One character per content word (stop words and punctuation left out, so
-    that two unrelated paragraphs do not look alike through "the" and "of")."""
+    that two unrelated paragraphs do not look alike through "the" and "of");
+    every word of a paragraph that has no content word."""
+    codes, content = vocab.codes, vocab.content
     out = []
     for k in keys:
-        chars = []
         words = k.lower().split()
-        content = [w for w in words if w[0].isalnum() and w not in STOP_WORDS]
-        for w in content or words:
-            c = vocab.get(w)
-            if c is None:
-                c = vocab[w] = chr(0x10000 + len(vocab))
-            chars.append(c)
-        out.append("".join(chars))
+        new = set(words).difference(codes)
+        for w in sorted(new):  # only the words met for the first time are looked at
+            codes[w] = chr(0x10000 + len(codes))
+            if w[0].isalnum() and w not in STOP_WORDS:
+                content.add(w)
+        kept = list(filter(content.__contains__, words)) or words
+        out.append("".join(map(codes.__getitem__, kept)))
     return out
 
 
@@ -205,15 +241,11 @@ def _fuzzy(st: _State, deadline: float | None) -> None:
     if len(lo_a) * len(lo_b) <= _FULL_CDIST:
         xs = [st.ea[i] for i in lo_a]
         ys = [st.eb[j] for j in lo_b]
-        ratio = process.cdist(xs, ys, scorer=fuzz.ratio, workers=1)
-        lcs = process.cdist(xs, ys, scorer=LCSseq.similarity, workers=1)
-        for x in range(len(lo_a)):
-            for y in range(len(lo_b)):
-                r = float(ratio[x, y])
-                s_ = _combine(r, float(lcs[x, y]), len(xs[x]), len(ys[y]))
-                if s_ >= GAP_THRESHOLD:
-                    cands[lo_a[x], lo_b[y]] = s_
-                    plain[lo_a[x], lo_b[y]] = r / 100.0
+        for x, y, r, lcs in _all_pairs(xs, ys):
+            s_ = _combine(r, lcs, len(xs[x]), len(ys[y]))
+            if s_ >= GAP_THRESHOLD:
+                cands[lo_a[x], lo_b[y]] = s_
+                plain[lo_a[x], lo_b[y]] = r / 100.0
     else:
         index = _rare_words(st.ea, lo_a)
         for j in lo_b:
@@ -390,8 +422,7 @@ def paragraph_similarity(old: str, new: str) -> float:
 
     This is the score moves are judged by (``MOVE_THRESHOLD``).
     """
-    vocab: dict[str, str] = {}
-    x, y = _encode([paragraph_key(old), paragraph_key(new)], vocab)
+    x, y = _encode([paragraph_key(old), paragraph_key(new)], _Vocabulary())
     return _ratio(x, y)
 
 
@@ -411,7 +442,7 @@ def match_paragraphs(
     _exact(st, old_texts, new_texts)
     check(deadline, _ALIGNING)
     # only the leftovers of the exact pass are ever scored: encode just those
-    vocab: dict[str, str] = {}
+    vocab = _Vocabulary()
     lo_a = [i for i in range(len(ka)) if i not in st.a2b]
     lo_b = [j for j in range(len(kb)) if j not in st.b2a]
     for i, e in zip(lo_a, _encode([ka[i] for i in lo_a], vocab), strict=True):

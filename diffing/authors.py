@@ -68,6 +68,8 @@ _COMMITTEE = re.compile(
     re.IGNORECASE,
 )
 
+_COMMITTEE_SYMBOL = re.compile(r"A/C\.([1-6])/")
+_COMMITTEE_WORD = re.compile(r"committee|commission|comisi", re.IGNORECASE)  # in every name
 _COMMITTEE_LINE = re.compile(
     rf"\s*(?:{_COMMITTEE.pattern})\s*(?:\((?:{_ORDINAL_EN}|{_ORDINAL_FR}|Cuarta)"
     r" (?:Committee|Commission|Comisión)\))?\s*",
@@ -91,6 +93,8 @@ _TYPES = {
     "proyecto de decisión": "draft decision",
     "proyecto de decisión revisado": "revised draft decision",
 }
+# A word each form of :data:`_DRAFT` holds: tested first, it spares the long patterns.
+_DRAFT_WORD = re.compile(r"draft|projet|proyecto", re.IGNORECASE)
 _SYMBOL_AT = r"(A/[A-Za-z0-9./\-]*[A-Za-z0-9])"
 _AMENDMENT = re.compile(
     r"(.+?)\s*\*{0,3}\s*:?\s*\*{0,3}\s*(?:amendments? to (?:the )?|amendements? au |enmiendas? al )"
@@ -152,6 +156,8 @@ def read_authors(block: str) -> Authors | None:
     >>> a.document_type, a.sponsors
     ('draft resolution', ['Arménie', 'Autriche', 'Uruguay'])
     """
+    if not _DRAFT_WORD.search(block):
+        return None  # each form names the draft
     if m := _SUBMITTED.fullmatch(block):
         return _submitted(m)
     if m := _AMENDMENT.fullmatch(block):
@@ -274,7 +280,7 @@ def committee_named(text: str) -> str | None:
 def committee_line(line: str) -> str | None:
     """The Main Committee a front-matter line names on its own ("Second Committee",
     "Special Political and Decolonization Committee"), else None."""
-    if not _COMMITTEE_LINE.fullmatch(line):
+    if not _COMMITTEE_WORD.search(line) or not _COMMITTEE_LINE.fullmatch(line):
         return None
     return committee_named(line)
 
@@ -285,5 +291,5 @@ def committee_of_symbol(symbol: str | None) -> str | None:
     >>> committee_of_symbol("A/C.2/80/L.43"), committee_of_symbol("A/80/L.3")
     ('Second Committee', None)
     """
-    m = re.match(r"A/C\.([1-6])/", symbol or "")
+    m = _COMMITTEE_SYMBOL.match(symbol or "")
     return COMMITTEES[int(m.group(1)) - 1] if m else None

@@ -14,7 +14,7 @@ part or section heading) are the patterns below, used by
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from diffing.cleanup import PAGE_BREAK
@@ -43,7 +43,10 @@ __all__ = [
     "split_block",
 ]
 
-_OP_LABEL = re.compile(r"(\d{1,4})\.(?:[ \t]+|$)")
+# Up to six digits: paragraph 10000 of a very long text follows 9999 (a number of more
+# than three digits is a label only where it continues the numbering: see
+# ``diffing.structure``; "2030. " opening a line is a year).
+_OP_LABEL = re.compile(r"(\d{1,6})\.(?:[ \t]+|$)")
 _SUB_LABEL = re.compile(r"\(([a-z]{1,3})\)(?:[ \t]+|$)")
 _SUB_LABEL_FR = re.compile(r"([a-z]{1,4})\)(?:[ \t]+|$)")
 _BARE_NUMBER = re.compile(r"\s*(\d{1,3})\s*")
@@ -97,17 +100,51 @@ _NOT_PARTICIPLES = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
-    """Lines of one printed paragraph; ``soft`` when a page break came before it."""
+    """Lines of one printed paragraph; ``soft`` when a page break came before it.
+
+    ``first`` is the first character of its text. The lines are not changed
+    once the block is made (:attr:`text` is kept once asked for).
+    """
 
     lines: list[str]
     soft: bool = False
+    first: str = field(init=False, repr=False, compare=False)
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.first = first_char(self.lines[0]) if self.lines else ""
 
     @property
     def text(self) -> str:
         """The block's words on one line, single-spaced."""
-        return " ".join(" ".join(self.lines).split())
+        if self._text is None:
+            self._text = " ".join(" ".join(self.lines).split())
+        return self._text
+
+
+def first_char(line: str) -> str:
+    """The first character of ``line`` after its leading spaces, "" if it has none.
+
+    A pattern's first character tested before the pattern spares most lines a
+    regular expression.
+
+    >>> first_char("  (a) To"), first_char("12."), first_char(" ")
+    ('(', '1', '')
+    """
+    c = line[:1]
+    return line.lstrip()[:1] if c.isspace() else c
+
+
+def is_closing(line: str) -> bool:
+    """The closing line "39th plenary meeting" (:data:`CLOSING`, whole line)."""
+    return first_char(line).isdigit() and CLOSING.fullmatch(line) is not None
+
+
+def is_annex(line: str) -> bool:
+    """An annex heading, "Annex II" (:data:`ANNEX`, whole line)."""
+    return first_char(line) in ("A", "a") and ANNEX.fullmatch(line) is not None
 
 
 class NumberLabel(NamedTuple):
@@ -137,24 +174,26 @@ def make_blocks(lines: list[str]) -> list[Block]:
     >>> [(b.lines, b.soft) for b in make_blocks(["a", "b", " ", "c", "\\x00PAGE\\x00", "d"])]
     [(['a', 'b'], False), (['c'], False), (['d'], True)]
     """
+    # The lines that part blocks (blank, page break, "* * *") are found first; the
+    # blocks are the runs of lines between them.
+    gaps = [
+        k
+        for k, line in enumerate(lines)
+        if not line
+        or line.isspace()
+        or line == PAGE_BREAK
+        or ("*" in line and _STARS.fullmatch(line))
+    ]
+    gaps.append(len(lines))
     blocks: list[Block] = []
-    cur: list[str] = []
-    soft = False
-    pending_soft = False
-    for line in lines:
-        if line == PAGE_BREAK or not line.strip() or _STARS.fullmatch(line):
-            if cur:
-                blocks.append(Block(cur, soft))
-                cur = []
-                soft = False
-            pending_soft = pending_soft or line == PAGE_BREAK
-            continue
-        if not cur:
-            soft = pending_soft
-            pending_soft = False
-        cur.append(line)
-    if cur:
-        blocks.append(Block(cur, soft))
+    after = 0  # the first line after the last gap
+    soft = False  # a page break came since the last block
+    for k in gaps:
+        if k > after:
+            blocks.append(Block(lines[after:k], soft))
+            soft = False
+        soft = soft or (k < len(lines) and lines[k] == PAGE_BREAK)
+        after = k + 1
     return blocks
 
 
@@ -164,14 +203,17 @@ def read_label(first: str, french: bool) -> Label | None:
     >>> read_label("12. Decides", False), read_label("(a) To", False), read_label("a) Des", True)
     (NumberLabel(printed='12', rest='Decides'), LetterLabel(value='a', rest='To'), LetterLabel(value='a', rest='Des'))
     """
-    s = first.lstrip()
-    m = _OP_LABEL.match(s)
-    if m:
-        return NumberLabel(m.group(1), s[m.end() :])
-    m = _SUB_LABEL.match(s)
-    if m:
-        return LetterLabel(m.group(1), s[m.end() :])
-    if french:
+    c = first_char(first)
+    if c.isdigit():
+        s = first.lstrip()
+        m = _OP_LABEL.match(s)
+        return NumberLabel(m.group(1), s[m.end() :]) if m else None
+    if c == "(":
+        s = first.lstrip()
+        m = _SUB_LABEL.match(s)
+        return LetterLabel(m.group(1), s[m.end() :]) if m else None
+    if french and "a" <= c <= "z":
+        s = first.lstrip()
         m = _SUB_LABEL_FR.match(s)
         if m and (len(m.group(1)) == 1 or ROMAN_LOWER.fullmatch(m.group(1))):
             return LetterLabel(m.group(1), s[m.end() :])
@@ -180,17 +222,21 @@ def read_label(first: str, french: bool) -> Label | None:
 
 def has_label(first: str, french: bool) -> bool:
     """Whether the line ``first`` opens with a label (:func:`read_label` is not None)."""
-    s = first.lstrip()
-    if _OP_LABEL.match(s) or _SUB_LABEL.match(s):
-        return True
-    m = _SUB_LABEL_FR.match(s) if french else None
+    c = first_char(first)
+    if c.isdigit():
+        return _OP_LABEL.match(first.lstrip()) is not None
+    if c == "(":
+        return _SUB_LABEL.match(first.lstrip()) is not None
+    m = _SUB_LABEL_FR.match(first.lstrip()) if french and "a" <= c <= "z" else None
     return m is not None and (len(m.group(1)) == 1 or bool(ROMAN_LOWER.fullmatch(m.group(1))))
 
 
 def bare_number(block: Block) -> str | None:
     """A number alone on the first line of a longer block ("26" printed without its period)."""
+    if len(block.lines) < 2 or not block.first.isdigit():
+        return None
     m = _BARE_NUMBER.fullmatch(block.lines[0])
-    return m.group(1) if m and len(block.lines) > 1 else None
+    return m.group(1) if m else None
 
 
 def ends_open(text: str) -> bool:
@@ -256,12 +302,12 @@ def merge_blocks(blocks: list[Block], french: bool) -> list[Block]:
         if (
             out
             and not has_label(b.lines[0], french)
-            and not CLOSING.fullmatch(b.lines[0])
-            and not CLOSING.fullmatch(out[-1].lines[0])
-            and not ANNEX.fullmatch(b.lines[0])
+            and not is_closing(b.lines[0])
+            and not is_closing(out[-1].lines[0])
+            and not is_annex(b.lines[0])
             and _continues(out, b)
         ):
-            out[-1].lines.extend(b.lines)
+            out[-1] = Block(out[-1].lines + b.lines, out[-1].soft)
             continue
         out.append(Block(list(b.lines), b.soft))
     return out
@@ -282,9 +328,11 @@ def is_table(block: Block) -> bool:
 
 def is_heading(block: Block) -> bool:
     """A short block without closing punctuation, or a section label and its title."""
-    if (SECTION_LABEL.fullmatch(block.lines[0]) or PART_HEADING.fullmatch(block.lines[0])) and len(
-        block.lines
-    ) <= 6:
+    if (
+        len(block.lines) <= 6
+        and "A" <= block.first <= "Z"
+        and (SECTION_LABEL.fullmatch(block.lines[0]) or PART_HEADING.fullmatch(block.lines[0]))
+    ):
         # "B." or "II" then a title of a few lines: a section heading.
         return not _ENDS_PUNCT.search(block.lines[-1][-12:]) or len(block.lines) == 1
     if len(block.lines) > 4:
@@ -328,21 +376,28 @@ def split_block(block: Block, expected: set[int], in_operative: bool) -> tuple[B
     line ending with ``;`` or ``:``, or, in the preamble, at a participle after
     a line ending with a comma.
     """
-    m0 = _OP_LABEL.match(block.lines[0].lstrip()) or _BARE_NUMBER.fullmatch(block.lines[0])
-    if m0:
-        expected = {int(m0.group(1)) + 1}
-    for k in range(1, len(block.lines)):
-        line = block.lines[k].lstrip()
-        prev = block.lines[k - 1]
-        m = _OP_LABEL.match(line)
-        if (
-            (
+    lines = block.lines
+    if block.first.isdigit():
+        m0 = _OP_LABEL.match(lines[0].lstrip()) or _BARE_NUMBER.fullmatch(lines[0])
+        if m0:
+            expected = {int(m0.group(1)) + 1}
+    for k in range(1, len(lines)):
+        line = lines[k]
+        c = first_char(line)
+        # Each way to start a paragraph has its own first character.
+        if c.isdigit():
+            line = line.lstrip()
+            m = _OP_LABEL.match(line)
+            if not (
                 m
                 and int(m.group(1)) in expected
-                and (_closes(prev) or _heading_lines(block.lines[:k]))
-            )
-            or (_SUB_LABEL.match(line) and prev.rstrip().endswith((";", ":")))
-            or (not in_operative and _two_preambles(prev, line))
-        ):
-            return Block(block.lines[:k], block.soft), Block(block.lines[k:], False)
+                and (_closes(lines[k - 1]) or _heading_lines(lines[:k]))
+            ):
+                continue
+        elif c == "(":
+            if not (_SUB_LABEL.match(line.lstrip()) and lines[k - 1].rstrip().endswith((";", ":"))):
+                continue
+        elif in_operative or not "A" <= c <= "Z" or not _two_preambles(lines[k - 1], line.lstrip()):
+            continue
+        return Block(lines[:k], block.soft), Block(lines[k:], False)
     return block, None

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Container
+from collections.abc import Container, Sequence
 
 from diffing.model import Footnote
 
@@ -47,6 +47,13 @@ SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _ZERO_WIDTH = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+# Every character :func:`normalise` changes: most texts hold none. (A test of each
+# with ``in`` is several times faster than one scan with a character class.)
+_ODD = (
+    "\x00\t\v\f\r\u00a0\u00ad"
+    + "".join(map(chr, range(0x2000, 0x200E)))
+    + ("\u2010\u2011\u2028\u2029\u202f\u205f\u2060\u3000\ufeff")
+)
 
 _PAGE_NO = re.compile(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*")
 _JOB = re.compile(r"\s*\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6})?\s*")
@@ -75,6 +82,14 @@ def normalise(text: str) -> str:
     'a b\\nc-d'
     """
     text = unicodedata.normalize("NFC", text)
+    if not any(c in text for c in _ODD):
+        return text
+    return _replace_odd(text)
+
+
+def _replace_odd(text: str) -> str:
+    """The replacements of :func:`normalise` (a text holding none of :data:`_ODD` is
+    left as it is)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x00", "")
     text = _ZERO_WIDTH.sub("", text)
@@ -125,11 +140,11 @@ def strip_markdown(text: str) -> str:
 
 
 def _is_furniture(line: str) -> bool:
+    # Each pattern needs a character most lines lack: tested first, it spares the regex.
     return bool(
-        _PAGE_NO.fullmatch(line)
-        or _JOB.fullmatch(line)
-        or _BARCODE.fullmatch(line)
-        or _SYMBOL_LINE.fullmatch(line)
+        ("/" in line and (_PAGE_NO.fullmatch(line) or _SYMBOL_LINE.fullmatch(line)))
+        or ("-" in line and _JOB.fullmatch(line))
+        or ("*" in line and _BARCODE.fullmatch(line))
     )
 
 
@@ -250,7 +265,11 @@ def _page_numbers(lines: list[str], start: int) -> list[int]:
     >>> _page_numbers(["2/5", "its resolution", "73/89", "3/5"], 0)
     [0, 3]
     """
-    found = [(i, m) for i in range(start, len(lines)) if (m := _PAGE_NO.fullmatch(lines[i]))]
+    found = [
+        (i, m)
+        for i, line in enumerate(lines[start:], start)
+        if "/" in line and (m := _PAGE_NO.fullmatch(line))
+    ]
     if not found:
         return []
     total, _ = Counter(int(m.group(2)) for _, m in found).most_common(1)[0]
@@ -271,8 +290,8 @@ def remove_furniture(lines: list[str], *, start: int = 0, title: str = "") -> li
         _page_numbers(lines, start)
         + [
             i
-            for i in range(start, len(lines))
-            if _JOB.fullmatch(lines[i]) or _BARCODE.fullmatch(lines[i])
+            for i, line in enumerate(lines[start:], start)
+            if ("-" in line and _JOB.fullmatch(line)) or ("*" in line and _BARCODE.fullmatch(line))
         ]
     )
     if not anchors:
@@ -281,17 +300,24 @@ def remove_furniture(lines: list[str], *, start: int = 0, title: str = "") -> li
     titles = _even_titles(lines, anchors)
     if title:
         titles.add(_squash(title))
-    furniture = [False] * len(lines)
+    spans: list[tuple[int, int]] = []
     for i in anchors:
         lo, hi = _header_span(lines, i, running, titles)
-        for k in range(max(lo, start), hi + 1):
-            furniture[k] = True
+        if max(lo, start) <= hi:
+            spans.append((max(lo, start), hi + 1))
+    # The text between the headers is copied slice by slice; each header, or run of
+    # headers, leaves one page break.
     out: list[str] = []
-    for k, line in enumerate(lines):
-        if not furniture[k]:
-            out.append(line)
-        elif not out or out[-1] != PAGE_BREAK:
+    at = 0
+    for lo, hi in sorted(spans):
+        if hi <= at:
+            continue
+        if lo > at:
+            out.extend(lines[at:lo])
+        if not out or out[-1] != PAGE_BREAK:
             out.append(PAGE_BREAK)
+        at = hi
+    out.extend(lines[at:])
     return out
 
 
@@ -350,25 +376,48 @@ class _FootnoteReader:
     def read(self) -> None:
         lines, out = self.lines, self.out
         i = 0
-        while i < len(lines):
-            line = lines[i]
-            if _SEPARATOR.fullmatch(line):
-                i = self._area(i + 1)
-                continue
-            if self.markdown and self._markdown_note_at(i):
-                i = self._markdown_note(i)
-                continue
-            star = _STAR_NOTE.fullmatch(line)
-            if star is not None and (after := self._star_note(i, star)) is not None:
-                i = after
-                continue
-            if line == PAGE_BREAK:
-                if out and out[-1] == PAGE_BREAK:
-                    i += 1
-                    continue
-                self.breaks += 1
-            out.append(line)
-            i += 1
+        # Only a page break, a separator, a line with a star or (in Markdown) with a
+        # superscript may start something: the lines between are copied as they are.
+        for k in self._special_lines():
+            if k < i:
+                continue  # inside a footnote area already read
+            out.extend(lines[i:k])
+            i = self._line(k)
+        out.extend(lines[i:])
+
+    def _special_lines(self) -> list[int]:
+        if self.markdown:
+            return [
+                k
+                for k, line in enumerate(self.lines)
+                if line == PAGE_BREAK
+                or "_____" in line
+                or "*" in line
+                or any(c in line for c in SUPERSCRIPTS)
+            ]
+        return [
+            k
+            for k, line in enumerate(self.lines)
+            if line == PAGE_BREAK or "_____" in line or "*" in line
+        ]
+
+    def _line(self, i: int) -> int:
+        """Read line ``i`` (a page break, a separator, a note...); the next line to read."""
+        lines, out = self.lines, self.out
+        line = lines[i]
+        if "_____" in line and _SEPARATOR.fullmatch(line):
+            return self._area(i + 1)
+        if self.markdown and self._markdown_note_at(i):
+            return self._markdown_note(i)
+        star = _STAR_NOTE.fullmatch(line) if "*" in line else None
+        if star is not None and (after := self._star_note(i, star)) is not None:
+            return after
+        if line == PAGE_BREAK:
+            if out and out[-1] == PAGE_BREAK:
+                return i + 1
+            self.breaks += 1
+        out.append(line)
+        return i + 1
 
     def _page_break(self) -> None:
         """A footnote area ends the page: one :data:`PAGE_BREAK` in the body."""
@@ -447,8 +496,11 @@ class Vocabulary:
 
     _SEARCHES = 8
 
-    def __init__(self, text: str) -> None:
-        self._text = text.lower()
+    def __init__(self, text: str = "", *, lines: Sequence[str] | None = None) -> None:
+        # ``lines`` instead of ``text``: joined (page breaks left out) at the first
+        # look-up; most documents have no line-end hyphen, so no look-up at all.
+        self._source: str | tuple[str, ...] = text if lines is None else tuple(lines)
+        self._text: str | None = None  # lower case, made at the first look-up
         self._known: dict[str, bool] = {}
         self._words: frozenset[str] | None = None
 
@@ -459,11 +511,19 @@ class Vocabulary:
             return word in self._words
         known = self._known.get(word)
         if known is None:
+            if self._text is None:
+                src = self._source
+                if not isinstance(src, str):  # a page break left as an empty line parts words too
+                    src = "\n".join(src).replace(PAGE_BREAK, "")
+                self._text = src.lower()
             if len(self._known) >= self._SEARCHES:
-                self._words = frozenset(re.findall(r"\w+(?:-\w+)*", self._text))
+                self._words = frozenset(_WORDS.findall(self._text))
                 return word in self._words
             known = self._known[word] = _occurs(self._text, word)
         return known
+
+
+_WORDS = re.compile(r"\w+(?:-\w+)*")
 
 
 def _is_w(ch: str) -> bool:
@@ -508,6 +568,20 @@ def join_lines(lines: list[str], vocabulary: Container[str] | None = None) -> st
     >>> join_lines(["low-", "and middle-income"])
     'low- and middle-income'
     """
+    joined = "\n".join(lines)
+    if _LINE_END_HYPHEN.search(joined) is None:
+        return " ".join(joined.split())  # no hyphen at a line end: only the spacing to fix
+    return _join_hyphenated(lines, vocabulary)
+
+
+# A hyphen ending a line that another line follows (trailing spaces aside).
+_LINE_END_HYPHEN = re.compile(r"-[^\S\n]*\n")
+_WORD_BEFORE_HYPHEN = re.compile(r"(\w+)-$")
+_FIRST_WORD = re.compile(r"\w+")
+
+
+def _join_hyphenated(lines: list[str], vocabulary: Container[str] | None) -> str:
+    """:func:`join_lines` line by line, for lines of which one ends with a hyphen."""
     out: list[str] = []  # line chunks and the spaces between them
     last = ""
     for raw in lines:
@@ -516,10 +590,10 @@ def join_lines(lines: list[str], vocabulary: Container[str] | None = None) -> st
             continue
         if out and last.endswith("-") and len(last) > 1 and last[-2].isalpha():
             token = last.rsplit(" ", 1)[-1]
-            head = re.search(r"(\w+)-$", token)
+            head = _WORD_BEFORE_HYPHEN.search(token)
             word_head = head.group(1) if head else ""
             first = line.split(" ", 1)[0]
-            first_word = re.match(r"\w+", first)
+            first_word = _FIRST_WORD.match(first)
             tail = first_word.group(0) if first_word else ""
             if tail.lower() in {"and", "or", "to"} and tail == first:
                 out.append(" ")  # a suspended hyphen: "low- and middle-income"

@@ -24,16 +24,24 @@ TOKEN = re.compile("\ue000([^\ue000\ue001]{1,4})\ue001")
 # A token glued to the punctuation after it goes with the space before it.
 _TOKEN_BEFORE_PUNCT = re.compile(r"\s*" + TOKEN.pattern + r"(?=[,.;:])")
 _MONTHS = "|".join(MONTHS_EN + MONTHS_FR)
+# A marker: a superscript number; a number glued to a word or to punctuation
+# ("INTERPOL1", "Strategy,2"); a number after a space, itself after punctuation
+# ("Development, 4 through") or a word ("Paris Agreement 1 and"), but not a
+# date's day nor "per"; a number glued to or after a year ("19494", "2020 11");
+# stars after a word or punctuation. Each group holds the marker (the space
+# before a spaced number stays in the text). Every marker starts with a digit, a
+# star or a superscript, the pattern's first character: the search skips to those.
 _MARKER = re.compile(
-    r"(?=[ \d*⁰¹²³⁴⁵⁶⁷⁸⁹])"
-    r"(?:(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
-    r"|(?:(?<=[^\W\d_][^\W\d_])|(?<=[)”’\],.;:]))(?P<glued>\d{1,3})(?=[\s,.;:)”]|$)"
-    r"|(?<=[,;:)”’]) (?P<spaced>\d{1,3})(?! +(?:" + _MONTHS + r"|per)\b)(?= +\S| *$)"
-    r"|(?<=[^\W\d_][^\W\d_]) (?P<word>\d{1,3})(?! +(?:" + _MONTHS + r"|per|to)\b)"
+    r"[\d*⁰¹²³⁴⁵⁶⁷⁸⁹]"
+    r"(?:(?<= \d)(?:"
+    r"(?<=[,;:)”’] \d)(?P<spaced>\d{0,2})(?! +(?:" + _MONTHS + r"|per)\b)(?= +\S| *$)"
+    r"|(?<=[^\W\d_][^\W\d_] \d)(?P<word>\d{0,2})(?! +(?:" + _MONTHS + r"|per|to)\b)"
     r"(?= +(?:[^\W\d]|[(“‘\"])| *$)"
-    r"|(?<=(?:19|20)\d\d)(?P<year>\d{1,2})(?=[\s,.;:)”]|$)"
-    r"|(?<=(?:19|20)\d\d) (?P<yspaced>\d{1,3})(?= +[^\W\d]| *$)"
-    r"|(?:(?<=[^\W\d_])|(?<=[,.;:)”]))(?P<star>\*{1,3})(?=[\s,.;:]|$))"
+    r"|(?<=(?:19|20)\d\d \d)(?P<yspaced>\d{0,2})(?= +[^\W\d]| *$))"
+    r"|(?<=[⁰¹²³⁴⁵⁶⁷⁸⁹])(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2})"
+    r"|(?:(?<=[^\W\d_][^\W\d_]\d)|(?<=[)”’\],.;:]\d))(?P<glued>\d{0,2})(?=[\s,.;:)”]|$)"
+    r"|(?<=(?:19|20)\d\d\d)(?P<year>\d?)(?=[\s,.;:)”]|$)"
+    r"|(?:(?<=[^\W\d_]\*)|(?<=[,.;:)”]\*))(?P<star>\*{0,2})(?=[\s,.;:]|$))"
 )
 _HAS_MARK = re.compile(r"[\d*⁰¹²³⁴⁵⁶⁷⁸⁹]")
 # Words after which a spaced number is a reference, never a marker.
@@ -71,84 +79,113 @@ def mark_markers(lines: list[str], known: list[str], pages: list[int]) -> list[s
     >>> [line.replace("\\ue000", "<").replace("\\ue001", ">") for line in out]
     ['Agreement <1> and INTERPOL<2>, 2020,', 'Strategy, <3> and 4 more']
     """
-    by_page: dict[int, list[str]] = {}
-    for marker, page in zip(known, pages, strict=False):
-        by_page.setdefault(page, []).append(marker)
-    everything = set(known)
-    seen: set[str] = set()
-    page = 0
-    pending = list(by_page.get(0, []))
-    out: list[str] = []
+    return _Marking(known, pages).mark(lines)
 
-    def repl(m: re.Match[str]) -> str:
-        if m.group("sup"):
-            n = m.group("sup").translate(SUPER_TO_DIGIT)
-            seen.add(n)
-            return _tok(n)
-        if m.group("star"):
-            star = m.group("star")
-            if star in everything:
-                seen.add(star)
-                return _tok(star)
-            return m.group(0)
-        glued = m.group("glued")
-        if glued is not None:
-            if _SYMBOL_PART.search(m.string[max(0, m.start() - 8) : m.start()]):
-                return m.group(0)
-            if glued in pending or glued in seen or (glued in everything and _ahead(glued)):
-                _take(glued)
-                return _tok(glued)
-            return m.group(0)
-        year = m.group("year") or m.group("yspaced")
-        if year is not None:
-            # "12 August 19494", "6 October 2020 11 and": a marker after a year,
-            # only as the first reference of a footnote printed on this page.
-            start = m.start() - (4 if m.group("year") else 5)
-            if year in pending[:3] and (start == 0 or not m.string[start - 1].isdigit()):
-                _take(year)
-                return (" " if m.group("yspaced") else "") + _tok(year)
-            return m.group(0)
-        spaced = m.group("spaced") or m.group("word") or ""
-        double = m.string.startswith("  ", m.end())
-        if spaced in pending and (m.group("spaced") or double or spaced in pending[:3]):
-            if m.group("word"):
-                before = m.string[max(0, m.start() - 16) : m.start()].split()
-                if before and before[-1].lower().strip(".") in _NUMBERED_WORDS:
-                    return m.group(0)
-            _take(spaced)
-            return " " + _tok(spaced)
-        return m.group(0)
 
-    def _ahead(n: str) -> bool:
-        # A marker whose footnote is printed on the next page.
-        return n in by_page.get(page + 1, [])[:1]
+class _Marking:
+    """:func:`mark_markers` going through the lines: the footnotes of each page, those
+    of this page not yet referenced (``pending``), the markers seen so far."""
 
-    def _take(n: str) -> None:
-        seen.add(n)
-        if n in pending:
-            pending.remove(n)
+    def __init__(self, known: list[str], pages: list[int]) -> None:
+        self.by_page: dict[int, list[str]] = {}
+        for marker, page in zip(known, pages, strict=False):
+            self.by_page.setdefault(page, []).append(marker)
+        self.everything = set(known)
+        self.seen: set[str] = set()
+        self.page = 0
+        self.pending = list(self.by_page.get(0, []))
+        self.out: list[str] = []
 
-    def line_start(line: str, before: str) -> str:
+    def mark(self, lines: list[str]) -> list[str]:
+        # Only page breaks and the lines with a digit, a star or a superscript matter;
+        # the others are copied as they are.
+        out = self.out = list(lines)
+        for k in [
+            k for k, line in enumerate(lines) if line == PAGE_BREAK or _HAS_MARK.search(line)
+        ]:
+            line = lines[k]
+            if line == PAGE_BREAK:
+                self.page += 1
+                self.pending = [n for n in self.pending if n not in self.seen] + list(
+                    self.by_page.get(self.page, [])
+                )
+            else:
+                out[k] = _MARKER.sub(self._marker, self._line_start(line, k))
+        return out
+
+    def _take(self, n: str) -> None:
+        self.seen.add(n)
+        if n in self.pending:
+            self.pending.remove(n)
+
+    def _line_start(self, line: str, k: int) -> str:
         # "Strategy,\n3  including": a marker opening a line, two spaces after it.
         m = _LINE_START.match(line)
-        if m is None or m.group(1) not in pending[:3] or not _marker_may_follow(before):
+        if (
+            m is None
+            or m.group(1) not in self.pending[:3]
+            or not _marker_may_follow(_last_with_text(self.out, k))
+        ):
             return line
-        _take(m.group(1))
+        self._take(m.group(1))
         return _tok(m.group(1)) + " " + line[m.end() :]
 
-    before = ""  # the last line with text
-    for line in lines:
-        if line == PAGE_BREAK:
-            page += 1
-            pending = [n for n in pending if n not in seen] + list(by_page.get(page, []))
-            out.append(line)
-            continue
-        if _HAS_MARK.search(line):
-            line = _MARKER.sub(repl, line_start(line, before))
-        out.append(line)
-        if line.strip():
-            before = line
-    return out
+    def _marker(self, m: re.Match[str]) -> str:
+        """A match of :data:`_MARKER`: its token if it is a marker, else itself."""
+        if m.group("sup") is not None:
+            n = m.group(0).translate(SUPER_TO_DIGIT)
+            self.seen.add(n)
+            return _tok(n)
+        if m.group("star") is not None:
+            if m.group(0) in self.everything:
+                self.seen.add(m.group(0))
+                return _tok(m.group(0))
+            return m.group(0)
+        if m.group("glued") is not None:
+            return self._glued(m, m.group(0))
+        if m.group("year") is not None or m.group("yspaced") is not None:
+            return self._after_year(m, m.group(0))
+        return self._spaced(m, m.group(0))
+
+    def _glued(self, m: re.Match[str], n: str) -> str:
+        if _SYMBOL_PART.search(m.string[max(0, m.start() - 8) : m.start()]):
+            return n  # "A/73/L.21", "Add.1"
+        ahead = n in self.by_page.get(self.page + 1, [])[:1]  # printed on the next page
+        if n in self.pending or n in self.seen or (n in self.everything and ahead):
+            self._take(n)
+            return _tok(n)
+        return n
+
+    def _after_year(self, m: re.Match[str], n: str) -> str:
+        # "12 August 19494", "6 October 2020 11 and": a marker after a year,
+        # only as the first reference of a footnote printed on this page.
+        # (as it was when a spaced match began at the space: one character early)
+        start = m.start() - (4 if m.group("year") is not None else 6)
+        if n in self.pending[:3] and (start == 0 or not m.string[start - 1].isdigit()):
+            self._take(n)
+            return _tok(n)
+        return n
+
+    def _spaced(self, m: re.Match[str], n: str) -> str:
+        double = m.string.startswith("  ", m.end())
+        pending = self.pending
+        if n in pending and (m.group("spaced") is not None or double or n in pending[:3]):
+            if m.group("word") is not None:
+                space = m.start() - 1
+                before = m.string[max(0, space - 16) : space].split()
+                if before and before[-1].lower().strip(".") in _NUMBERED_WORDS:
+                    return n
+            self._take(n)
+            return _tok(n)
+        return n
+
+
+def _last_with_text(lines: list[str], k: int) -> str:
+    """The last line before line ``k`` that holds text (a page break aside), or ""."""
+    for j in range(k - 1, -1, -1):
+        if lines[j] != PAGE_BREAK and lines[j].strip():
+            return lines[j]
+    return ""
 
 
 _LINE_START = re.compile(r"\s*(\d{1,3}) {2,}(?=\S)")

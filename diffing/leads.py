@@ -80,37 +80,71 @@ _WITH_END = {
 
 def lead_of(text: str) -> str:
     """The opening participle or verb phrase of ``text`` ("" when it has none)."""
-    matches = list(_WORD.finditer(text, 0, 120))
-    words = [m.group(0) for m in matches]
-    spans = [m.span() for m in matches]
+    if len(text) > _WINDOW:
+        # The lead is read from the words of the first 120 characters, but it is short:
+        # the words of the first few dozen are read first, and they suffice when the
+        # reading stopped well before their end (the last of them may be cut).
+        words = _WORD.findall(text, 0, _WINDOW)[:-1]
+        lead, last = _lead(text, words)
+        if last + _LOOKAHEAD < len(words):
+            return lead
+    return _lead(text, _WORD.findall(text, 0, 120))[0]
+
+
+_WINDOW = 64
+# How far past the lead's last word the reading may look (_adverbs_end, _with_end).
+_LOOKAHEAD = 5
+
+
+def _lead(text: str, words: list[str]) -> tuple[str, int]:
+    """The lead of ``text`` read from ``words``, and the index of the last word the
+    reading depends on, past which it never looked but a few words (:data:`_LOOKAHEAD`)."""
     if not words or not words[0][:1].isupper() or words[0].lower() in _NOT_LEADS:
-        return ""
-    # The words must start the text (nothing but spaces before).
-    if text[: spans[0][0]].strip():
-        return ""
+        return "", 0
+    # The words must start the text (nothing but spaces before). A word starts with a
+    # letter and none stands before the first one: it is the first occurrence.
+    start = text.find(words[0])
+    if text[:start].strip():
+        return "", 0
     i = 0
     while i < len(words) - 1 and words[i].lower() in _BEFORE and i < 3:
         i += 1
     main = words[i].lower()
     if main in {"we", "nous"}:
-        return _we_lead(text, words, spans, i + 1)
+        return _we_lead(text, words, start, i + 1)
     end = _phrase_end(words, i + 1)
     end = _adverbs_end(words, end)
     # The lead must be contiguous text: no punctuation between its words.
-    lead = text[spans[0][0] : spans[end - 1][1]]
-    if re.search(r"[,;:.()]", lead):
-        return re.split(r"[,;:.()]", lead, maxsplit=1)[0].strip()
-    return " ".join(lead.split())
+    lead = text[start : _end_of(text, words, start, end)]
+    if _PUNCT.search(lead):
+        return _PUNCT.split(lead, maxsplit=1)[0].strip(), max(i, end)
+    return " ".join(lead.split()), max(i, end)
 
 
-def _we_lead(text: str, words: list[str], spans: list[tuple[int, int]], end: int) -> str:
+_PUNCT = re.compile(r"[,;:.()]")
+
+
+def _end_of(text: str, words: list[str], start: int, n: int) -> int:
+    """Where the ``n``-th of ``words`` ends in ``text``, the first one found at ``start``.
+
+    ``words`` are the matches of :data:`_WORD` in order: between two of them stands
+    no letter, so each is the first occurrence of its text after the one before.
+    """
+    end = start + len(words[0])
+    for w in words[1:n]:
+        end = text.find(w, end) + len(w)
+    return end
+
+
+def _we_lead(text: str, words: list[str], start: int, end: int) -> tuple[str, int]:
     """Declarations: "We reaffirm", "We also commit", "Nous réaffirmons"."""
     k = end
+    after_we = start + len(words[0])
     while k < len(words) - 1 and words[k].lower() in _WE_AFTER:
         k += 1
-    if k < len(words) and words[k].islower() and text[spans[0][1] : spans[0][1] + 1] == " ":
+    if k < len(words) and words[k].islower() and text[after_we : after_we + 1] == " ":
         end = k + 1
-    return " ".join(text[spans[0][0] : spans[end - 1][1]].split())
+    return " ".join(text[start : _end_of(text, words, start, end)].split()), max(k, end)
 
 
 def _phrase_end(words: list[str], end: int) -> int:

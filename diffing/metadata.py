@@ -103,6 +103,8 @@ def _blocks(lines: list[str]) -> list[str]:
 
 
 def _agenda(block: str) -> str | None:
+    if not ("Agenda" in block or "ordre du jour" in block or "del programa" in block):
+        return None  # the words each form needs
     for rx in (_AGENDA_EN, _AGENDA_FR, _AGENDA_ES):
         m = rx.fullmatch(block)
         if m:
@@ -140,6 +142,9 @@ class FrontMatter:
 
 
 _LIMITED = re.compile(r"Distr\.?\s*:?\s*(Limited|Limitée|Limitada)", re.I)
+_SESSION_WORD = re.compile(r"session|sesiones", re.I)  # what :data:`_SESSION_LINE` needs
+_ADOPTION_WORD = re.compile(r"adopt|aprobada", re.I)  # what :data:`_ADOPTED` needs
+_SESSION_OF_SYMBOL = re.compile(r"A/(?:RES/|C\.\d/)?(?:ES-\d+/)?(\d+)/")
 
 
 def _header_field(front: FrontMatter, line: str) -> bool:
@@ -148,7 +153,11 @@ def _header_field(front: FrontMatter, line: str) -> bool:
         front.symbol = m.group(1) + (" " + m.group(3) if m.group(3) else "")
         front.reissued = m.group(2) is not None
         return True
-    if front.session is None and (m := _SESSION_LINE.fullmatch(line)):
+    if (
+        front.session is None
+        and _SESSION_WORD.search(line)
+        and (m := _SESSION_LINE.fullmatch(line))
+    ):
         front.session = session_from_words(m.group(1))
         return True
     if front.agenda_item is None and (agenda := _agenda(line)) is not None:
@@ -174,11 +183,15 @@ class _BlockReader:
 
     def read(self, blocks: list[str]) -> None:
         for idx, block in enumerate(blocks):
-            any(step(idx, block) for step in self.steps)
+            for step in self.steps:
+                if step(idx, block):
+                    break
 
     def _adoption(self, idx: int, block: str) -> bool:
         """The adoption line, "Resolution adopted by the General Assembly on 26 November 2018"."""
-        if self.front.adopted is not None or not (m := _ADOPTED.search(block)):
+        if self.front.adopted is not None or not _ADOPTION_WORD.search(block):
+            return False
+        if not (m := _ADOPTED.search(block)):
             return False
         self.front.adopted = parse_date(m.group(2))
         if m.group(1).lower().startswith(("decision", "décision")):
@@ -197,7 +210,11 @@ class _BlockReader:
 
     def _title_line(self, idx: int, block: str) -> bool:
         """The title line "73/11. Cooperation between ...": title, session and symbol."""
-        if self.title_line is not None or not (m := TITLE_LINE.fullmatch(block)):
+        if (
+            self.title_line is not None
+            or "/" not in block
+            or not (m := TITLE_LINE.fullmatch(block))
+        ):
             return False
         self.title_line = m.group(3).strip()
         if self.front.session is None:
@@ -236,7 +253,7 @@ def _settle_type(front: FrontMatter, limited: bool) -> None:
     """A limited document or an ``L.`` symbol is a draft; ``Rev.`` a revised one."""
     kind = front.document_type
     if front.symbol is not None:
-        m = re.match(r"A/(?:RES/|C\.\d/)?(?:ES-\d+/)?(\d+)/", front.symbol)
+        m = _SESSION_OF_SYMBOL.match(front.symbol)
         if m and front.session is None:
             front.session = int(m.group(1))
         front.committee = front.committee or committee_of_symbol(front.symbol)
@@ -276,7 +293,7 @@ def read_front(lines: list[str]) -> FrontMatter:
     'Cooperation between the United Nations and INTERPOL'
     """
     front = FrontMatter()
-    limited = any(_LIMITED.search(line) for line in lines)
+    limited = _LIMITED.search("\x00".join(lines)) is not None  # no match spans a \x00
     rest = ["" if _header_field(front, line) else line for line in lines]
     front.committee = next(filter(None, map(committee_line, lines[:40])), None)
     blocks = _blocks(rest)

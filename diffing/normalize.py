@@ -55,6 +55,9 @@ _TRANSLATE = str.maketrans(
         "\u02bc": "'",
     }
 )
+# The table as pairs: no replacement holds a character of the table, so the order of
+# the replacements does not matter.
+_FOLDS = tuple((chr(k), v or "") for k, v in _TRANSLATE.items())
 _HYPHEN_BREAK = re.compile(r"-(?<=\w-)(?:\s*\n\s*(?=\w)| +(?=[A-Z]\w))")
 _SPACE = re.compile(r"\s+")
 #: A hyphen between two letters is not compared: a line-end hyphenation leftover
@@ -73,8 +76,16 @@ def fold(text: str) -> str:
 
 
 def fold_chars(text: str) -> str:
-    """Only the character-level folding of :func:`fold` (NFC, spaces, quotes, hyphens)."""
-    return unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    """Only the character-level folding of :func:`fold` (NFC, spaces, quotes, hyphens).
+
+    Each character of the table is looked for and replaced where found (a text
+    holds few of them): many times faster than ``str.translate`` with a table.
+    """
+    text = unicodedata.normalize("NFC", text)
+    for old, new in _FOLDS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 @lru_cache(maxsize=1 << 16)

@@ -73,15 +73,16 @@ def detect_language(text: str) -> str:
 
 def _vocabulary(lines: list[str]) -> Vocabulary:
     """Words and hyphenated compounds of the text; a line-end hyphen joins nothing."""
-    return Vocabulary("\n".join(line for line in lines if line != PAGE_BREAK))
+    return Vocabulary(lines=lines)
 
 
 def _one_paragraph_per_line(lines: list[str]) -> list[str]:
     """Text pasted with one paragraph per line and no blank lines: separate them."""
-    text_lines = [line for line in lines if line.strip() and line != PAGE_BREAK]
-    if not text_lines or len(text_lines) < 2 * sum(1 for line in lines if not line.strip()):
+    text_lines = [line for line in lines if line and not line.isspace() and line != PAGE_BREAK]
+    blank = len(lines) - len(text_lines) - lines.count(PAGE_BREAK)
+    if not text_lines or len(text_lines) < 2 * blank:
         return lines
-    if sum(len(line) for line in text_lines) / len(text_lines) < 150:
+    if sum(map(len, text_lines)) / len(text_lines) < 150:
         return lines
     out: list[str] = []
     for line in lines:
@@ -93,7 +94,7 @@ def _one_paragraph_per_line(lines: list[str]) -> list[str]:
 
 def _lines(text: str) -> list[str]:
     """The lines of a text, without trailing blanks (but "" and " " stay apart)."""
-    lines = [line if not line.strip() else line.rstrip() for line in text.split("\n")]
+    lines = [line.rstrip() or line for line in text.split("\n")]
     return _one_paragraph_per_line(lines)
 
 
@@ -107,7 +108,7 @@ def _body_start(lines: list[str]) -> tuple[int, bool]:
     (an amendment), else at the first line.
     """
     for i, line in enumerate(lines):
-        if ASSEMBLY_LINE.fullmatch(line):
+        if ("Assembl" in line or "Asamblea" in line) and ASSEMBLY_LINE.fullmatch(line):
             return i, True
     start = next((i + 1 for i, line in enumerate(lines[:80]) if TITLE_LINE.fullmatch(line)), 0)
     while 0 < start < len(lines) and lines[start].strip():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 
@@ -70,15 +71,39 @@ def words(text: str) -> list[str]:
     return _WORD.findall(t)
 
 
-def _phrase_at(words: list[str], i: int, phrases: dict[tuple[str, ...], int]) -> int:
-    """Length of the multi-word phrase of ``phrases`` starting at ``words[i]``, or 0."""
+_Phrases = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _by_first_word(phrases: Iterable[tuple[str, ...]]) -> _Phrases:
+    """``phrases`` by their first word, in their order."""
+    index: dict[str, list[tuple[str, ...]]] = {}
     for p in phrases:
+        index.setdefault(p[0], []).append(p)
+    return {w: tuple(ps) for w, ps in index.items()}
+
+
+def _first_words(text: str, n: int) -> list[str]:
+    """``words(text)[:n]``, without reading the words past them in a long text."""
+    t = unicodedata.normalize("NFC", text).replace("\u2019", "'").lower()
+    if len(t) > 8 * n:
+        found = _WORD.findall(t, 0, 8 * n)
+        if len(found) > n:  # only the last may be cut short
+            return found[:n]
+    return _WORD.findall(t)[:n]
+
+
+def _phrase_at(words: list[str], i: int, phrases: _Phrases) -> int:
+    """Length of the multi-word phrase of ``phrases`` starting at ``words[i]``, or 0."""
+    for p in phrases.get(words[i], ()):
         if tuple(words[i : i + len(p)]) == p:
             return len(p)
     return 0
 
 
-_ORDINAL_PHRASES = dict.fromkeys(ORDINAL_PHRASES, 0)
+_ORDINAL_PHRASES = _by_first_word(ORDINAL_PHRASES)
+_INTENSIFIER_PHRASES = _by_first_word(INTENSIFIER_PHRASES)
+# The words :class:`_Words` marks, alone or first in a phrase; any other is a plain word.
+_MARKED = frozenset([*_ORDINAL_PHRASES, *_INTENSIFIER_PHRASES, *ORDINALS, *INTENSIFIERS])
 
 
 class _Words:
@@ -95,9 +120,15 @@ class _Words:
         self.unit: list[int] = []
         i = 0
         while i < len(words):
+            if words[i] not in _MARKED:  # most words: plain ones
+                self.kind.append("word")
+                self.weight.append(0)
+                self.unit.append(i)
+                i += 1
+                continue
             if n := _phrase_at(words, i, _ORDINAL_PHRASES):
                 self._mark(i, n, "ordinal", 0)
-            elif n := _phrase_at(words, i, INTENSIFIER_PHRASES):
+            elif n := _phrase_at(words, i, _INTENSIFIER_PHRASES):
                 self._mark(i, n, "boost", INTENSIFIER_PHRASES[tuple(words[i : i + n])])
             elif words[i] in ORDINALS:
                 self._mark(i, 1, "ordinal", 0)
@@ -172,7 +203,7 @@ def read(lead: str) -> Reading | None:
     >>> read("Recalling its resolution 51/1") is None
     True
     """
-    w = _Words(words(lead)[:16])
+    w = _Words(_first_words(lead, 16))
     start = 0
     while start < len(w.words) and w.kind[start] != "word":
         start += 1

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from diffing.lexicon import MONTHS_EN, MONTHS_FR, ORDINALS_EN, ORDINALS_FR, find_ordinals
@@ -69,12 +69,20 @@ def _is_ordinal(key: str) -> bool:
     [True, True, True, False, False]
     """
     low = key.lower()
+    core = low.replace("-", "")
+    if core[-2:] not in _ENDINGS and not low[:1].isdigit():
+        return False  # most words: no ordinal ends so, no figure starts so
     if low.endswith("ième") and len(low) > 4:
         return True
-    value = ORDINALS_EN.get(low.replace("-", ""))
+    value = ORDINALS_EN.get(core)
     if value is not None:
         return value >= 10
-    return low.replace("-", "") in ORDINALS_FR or _FIGURE.fullmatch(low) is not None
+    return core in ORDINALS_FR or _FIGURE.fullmatch(low) is not None
+
+
+# How every ordinal in words ends ("fifth", "first", "second", "third", "quinzième",
+# "première", "premier").
+_ENDINGS = frozenset(k[-2:] for k in (*ORDINALS_EN, *ORDINALS_FR))
 
 
 _FILLER = frozenset(
@@ -107,6 +115,7 @@ _HINT = re.compile(
     re.IGNORECASE,
 )
 _DAY_OR_YEAR = re.compile(r"^(?:[0-3]?\d|1er|(?:19|20)\d\d)$")
+_SYMBOL_NUMBER = re.compile(r"(\d+)/(\d+)\s*$")
 _RES_NUMBER = re.compile(r"^(?:A/RES/)?(\d+)/(\d+)$")
 #: the words of a list of citations ("its decisions 76/568 of 21 June 2022 and
 #: 77/547 of 30 December 2022"), besides the filler words, months and ordinals
@@ -122,14 +131,14 @@ def series_numbers(symbol: str | None) -> set[str]:
     ['73/11']
     """
     if symbol:
-        m = re.search(r"(\d+)/(\d+)\s*$", symbol)
+        m = _SYMBOL_NUMBER.search(symbol)
         if m and "/L." not in symbol:
             return {f"{int(m.group(1))}/{int(m.group(2))}"}
     return set()
 
 
 def _number(key: str) -> str | None:
-    m = _RES_NUMBER.match(key)
+    m = _RES_NUMBER.match(key) if "/" in key else None
     return f"{int(m.group(1))}/{int(m.group(2))}" if m else None
 
 
@@ -191,15 +200,15 @@ class _Edit:
         )
 
 
-def _edits(ops: Sequence[Op], numbers: set[str]) -> list[_Edit]:
-    out: list[_Edit] = []
+def _edits(ops: Sequence[Op], numbers: set[str]) -> Iterator[_Edit]:
+    """The non-equal ops as :class:`_Edit`, one at a time (the first that is substance
+    ends the reading: the others need not be read)."""
     pos = 0
     for op in ops:
         if op.op != "equal":
             old, new = _side(op.old, numbers), _side(op.new, numbers)
-            out.append(_Edit(op, pos, pos + len(op.old), old, new))
+            yield _Edit(op, pos, pos + len(op.old), old, new)
         pos += len(op.old)
-    return out
 
 
 def _case_only(e: _Edit) -> bool:
@@ -214,8 +223,8 @@ def _sessions_move_by(old_text: str, edits: Sequence[_Edit], delta: int, languag
     "seventy-ninth" to "eighty-first" session when the text moved on by one is
     a new reporting cycle, not a rollover)."""
     changed = [e for e in edits if e.moves and e.op.old and e.op.new]
-    if not changed:
-        return True
+    if not changed or "session" not in old_text:
+        return True  # (only a mention whose noun is "session" can say otherwise)
     for mention in find_sessions(old_text, language):
         if mention.noun != "session":
             continue
@@ -257,9 +266,11 @@ def is_rollover(
     """
     if not any(_HINT.search(op.old) or _HINT.search(op.new) for op in ops if op.op != "equal"):
         return False  # quick exit: no edit touches a number, an ordinal or a month
-    edits = _edits(ops, series_numbers)
-    if any(e.old.kept != e.new.kept or _case_only(e) for e in edits):
-        return False
+    edits: list[_Edit] = []
+    for e in _edits(ops, series_numbers):
+        if e.old.kept != e.new.kept or _case_only(e):
+            return False
+        edits.append(e)
     moving = [e for e in edits if e.moves]
     if not moving:
         return False

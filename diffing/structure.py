@@ -241,13 +241,12 @@ class _Builder:
     # -- what a block is ------------------------------------------------------------
 
     def classify(self, block: Block) -> tuple[Kind, Label | None]:
-        first = block.lines[0]
-        if CLOSING.fullmatch(first):
+        first, c = block.lines[0], block.first
+        if c.isdigit() and CLOSING.fullmatch(first):
             return "closing", None
-        text = block.text
-        if ASSEMBLY_LINE.fullmatch(text):
+        if c in ("T", "L") and ASSEMBLY_LINE.fullmatch(block.text):
             return "assembly", None
-        if ANNEX.fullmatch(first) and self._opens_annex(first):
+        if c in ("A", "a") and ANNEX.fullmatch(first) and self._opens_annex(first):
             return "annex", None
         label = self._label(block)
         if isinstance(label, NumberLabel):
@@ -255,7 +254,7 @@ class _Builder:
         if isinstance(label, LetterLabel):
             return "lettered", label
         if is_heading(block) and not self._preamble_line(block):
-            if CLOSING.search(text):
+            if CLOSING.search(block.text):
                 return "closing", None
             return ("listed" if self._in_list(block) else "heading"), None
         return "plain", None

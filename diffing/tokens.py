@@ -26,7 +26,7 @@ __all__ = ["Token", "paragraph_key", "split_tokens", "tokenize"]
 _WORD = r"\w+(?:(?:[-\u2010\u2011\u2012\u2212\u00ad]\s*|['\u2019/.:](?=\w)|(?<=\d),(?=\d))\w+)*|\S"
 _TOKEN = re.compile(rf"\s*(?:{_WORD})\s*")
 _BARE = re.compile(_WORD)
-_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+_INVISIBLE_CHARS = "\u00ad\u200b\u2060\ufeff"  # looked for with ``in``: faster than a class
 _HYPHEN_SPACE = re.compile(r"-(?<=\w-)\s+(?=\w)")
 
 
@@ -42,7 +42,7 @@ def split_tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     # fast path: texts and keys each in one C-level pass, zipped when they agree
     # (they may not around zero-width characters and soft hyphens: slow path)
     texts = _TOKEN.findall(text)
-    if texts and not _INVISIBLE.search(text):
+    if texts and not any(c in text for c in _INVISIBLE_CHARS):
         keys = paragraph_key(text).split(" ")
         if len(keys) == len(texts) and "".join(texts) == text:
             return tuple(texts), tuple(keys)

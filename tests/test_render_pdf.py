@@ -129,3 +129,42 @@ def test_real_report_73_11_to_75_10(no_warnings: None) -> None:
     assert f"page {n} of {n}" in flat
     for p in c.new.paragraphs[:3]:
         assert p.text.split()[0] in flat
+
+
+def _changed_entries(html: str) -> dict[str, str]:
+    """The classes of each changed entry of a PDF's HTML, by paragraph label."""
+    import re
+
+    pattern = (
+        r'<div class="rd-entry rd-changed ([^"]*)">\s*<div class="rd-label"[^>]*>'
+        r'<h3 class="rd-h" id="[^"]*"><span class="rd-id">([^<]*)</span>'
+    )
+    return {label: classes for classes, label in re.findall(pattern, html)}
+
+
+def test_a_label_taller_than_its_text_floats() -> None:
+    from service.render.html import pdf_css, render_comparison_html
+
+    html = render_comparison_html(sample_comparison(), pdf=True)
+    entries = _changed_entries(html)
+    # the verb change's label (id, badge, verbs, direction) is taller than its one line
+    assert "rd-inflow" not in entries["OP1"]
+    # the stylesheet is WeasyPrint's, parsed once: the HTML carries the page numbers only
+    head = html.split("</style>")[0]
+    assert ".rd-inflow" not in head and "counter(pages)" in head
+    assert ".rd-inflow" in pdf_css()
+
+
+@needs_corpus
+def test_labels_lie_in_the_flow_beside_longer_texts() -> None:
+    from service.render.html import render_comparison_html
+
+    old, new = (
+        diffing.parse((INTERPOL / n).read_text(encoding="utf-8"))
+        for n in ("A_RES_73_11_en.txt", "A_RES_75_10_en.txt")
+    )
+    entries = _changed_entries(render_comparison_html(diffing.compare(old, new), pdf=True))
+    # "PP4 (new)" and its badge: two lines beside four lines of text
+    assert "rd-inflow" in entries["PP4 (new)"]
+    # a routine update's id, badge and two tags take more lines: it floats
+    assert "rd-inflow" not in entries["PP1"]

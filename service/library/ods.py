@@ -110,19 +110,25 @@ class _Deadline:
             sock.shutdown(socket.SHUT_RDWR)
 
 
+def _connect_within(conn: _Connection | _TLSConnection, connect: Callable[[], None]) -> None:
+    """Open ``conn`` (its class's ``connect``) within the time its download has left,
+    and watch its socket until the deadline."""
+    left = conn.deadline.left()
+    if left <= 0:
+        raise TimeoutError("the download deadline has passed")
+    if not isinstance(conn.timeout, int | float) or conn.timeout > left:
+        conn.timeout = left
+    connect()
+    conn.deadline.track(conn.sock)
+
+
 class _Connection(http.client.HTTPConnection):
     def __init__(self, host: str, *, deadline: _Deadline, **kwargs: Any) -> None:
         super().__init__(host, **kwargs)
         self.deadline = deadline
 
     def connect(self) -> None:
-        left = self.deadline.left()
-        if left <= 0:
-            raise TimeoutError("the download deadline has passed")
-        if not isinstance(self.timeout, int | float) or self.timeout > left:
-            self.timeout = left
-        super().connect()
-        self.deadline.track(self.sock)
+        _connect_within(self, super().connect)
 
 
 class _TLSConnection(http.client.HTTPSConnection):
@@ -131,13 +137,7 @@ class _TLSConnection(http.client.HTTPSConnection):
         self.deadline = deadline
 
     def connect(self) -> None:
-        left = self.deadline.left()
-        if left <= 0:
-            raise TimeoutError("the download deadline has passed")
-        if not isinstance(self.timeout, int | float) or self.timeout > left:
-            self.timeout = left
-        super().connect()
-        self.deadline.track(self.sock)
+        _connect_within(self, super().connect)
 
 
 class _HTTPHandler(urllib.request.HTTPHandler):

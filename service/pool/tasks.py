@@ -93,10 +93,14 @@ def run(task: str, args: tuple[Any, ...], deadline: float | None) -> Any:
     return job(*args, deadline=deadline)
 
 
+#: a report in miniature: its fonts (sans and serif, bold and italic, Arabic, Chinese,
+#: Cyrillic) are loaded and its stylesheet parsed before the first job
 WARM_HTML = (
-    "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><style>{css}</style></head>"
-    "<body><p>The General Assembly, <ins>Recalling</ins> <del>Noting</del> "
-    "<i>resolution</i> 1/1 — مرحبا 你好 Здравствуйте</p></body></html>"
+    "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'></head><body>"
+    "<div class='rd-report'><p class='rd-kicker'>Comparison · <b>A/RES/1/1</b> → 1/2</p>"
+    "<article class='rd-text'><p class='rd-p'>The General Assembly, <ins>Recalling</ins> "
+    "<del>Noting</del> <i>resolution</i> 1/1 — مرحبا 你好 Здравствуйте</p></article>"
+    "</div></body></html>"
 )
 
 
@@ -108,9 +112,8 @@ def warm() -> None:
     import pypdfium2  # noqa: F401
 
     import diffing
-    from service.render.html import report_css
     from service.render.pdf import html_to_pdf
 
     text = "The General Assembly,\n\n1. Decides to remain seized of the matter.\n"
     diffing.compare(diffing.parse(text), diffing.parse(text.replace("Decides", "Agrees")))
-    html_to_pdf(WARM_HTML.format(css=report_css(pdf=True)))
+    html_to_pdf(WARM_HTML)

@@ -24,7 +24,7 @@ from service.i18n import Chrome, chrome_language, translations
 from service.render.changelist import build_change_list
 from service.render.draft_view import build_draft_view, draft_chrome
 from service.render.series_view import build_series_view
-from service.render.view import build_view, trailing_gap, visible_entries
+from service.render.view import ChangeView, build_view, trailing_gap, visible_entries
 from service.render.warnings import comparison_warnings, series_warnings
 from service.render.words import Words, kind_count
 from service.resources import REPORT_TEMPLATES as TEMPLATES
@@ -58,18 +58,31 @@ def _env(lang: str) -> jinja2.Environment:
         extensions=["jinja2.ext.i18n"],
     )
     env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.globals["label_in_flow"] = label_in_flow
+    env.globals["label_lines"] = label_lines
     return env
 
 
 @functools.cache
-def report_css(pdf: bool = False, extra: str | None = None) -> str:
-    """The report's stylesheet (with the paged-media rules when ``pdf``), and the
-    ``extra`` stylesheet of one kind of report ("draft.css", "amendments.css")."""
-    names = ("report.css", "pdf.css") if pdf else ("report.css", "screen.css")
+def report_css(extra: str | None = None) -> str:
+    """The report's stylesheet on screen, and the ``extra`` stylesheet of one kind of
+    report ("draft.css", "amendments.css"); the PDF's is :func:`pdf_css`."""
+    names = ("report.css", "screen.css")
     css = "\n".join((TEMPLATES / n).read_text(encoding="utf-8") for n in names)
     if extra:
         css += "\n" + (TEMPLATES / extra).read_text(encoding="utf-8")
     return css
+
+
+@functools.cache
+def pdf_css() -> str:
+    """The stylesheet of every PDF report: the report's, the paged media's and the
+    extras of drafts and amended drafts (their rules name their own classes only).
+
+    WeasyPrint gets it apart from the HTML (:func:`service.render.pdf.html_to_pdf`),
+    so that a process parses it once, not at every report."""
+    names = ("report.css", "pdf.css", "amendments.css", "draft.css")
+    return "\n".join((TEMPLATES / n).read_text(encoding="utf-8") for n in names)
 
 
 @functools.cache
@@ -97,9 +110,11 @@ def _render(
     **context: Any,
 ) -> str:
     """A report template; a standalone page carries the stylesheet (and script) inline,
-    with the ``extra_css`` of one kind of report ("draft.css")."""
-    page = "\n" + page_css(chrome) if pdf else ""
-    css = Markup(report_css(pdf, extra_css) + page) if standalone else ""
+    with the ``extra_css`` of one kind of report ("draft.css"). The HTML of a PDF
+    carries only the rule that numbers its pages in the chrome's words: WeasyPrint
+    gets the stylesheet apart (:func:`pdf_css`)."""
+    own = page_css(chrome) if pdf else report_css(extra_css) if standalone else ""
+    css = Markup(own)
     script = Markup(report_js()) if standalone and not pdf else ""
     return (
         _env(chrome.lang)
@@ -114,6 +129,49 @@ def _render(
             **context,
         )
     )
+
+
+#: characters of a line of a label in the PDF (7.4rem at 7.5 to 8pt: about 20), a little
+#: under, so that a label counted short never is
+_LABEL_LINE = 18
+
+
+def label_lines(text: str, per_line: int = _LABEL_LINE) -> int:
+    """The lines ``text`` takes at most in a label of the PDF.
+
+    >>> label_lines("PP6 (was PP5)"), label_lines("OP13(a)(iii) (was OP12(b)(ii))")
+    (1, 2)
+    """
+    return max(1, -(-len(text) // per_line))
+
+
+def _label_rows(c: ChangeView, w: Words, moved_from: str = "") -> int:
+    """How many lines the label of a changed paragraph takes in the PDF, at most: the
+    id, the badges and tags, the amendments, the verb change and its reason, the
+    origin of a move (``moved_from``)."""
+    tags = " ".join([w.kind(c.kind), *(w.tag(t) for t in c.tags)])
+    rows = label_lines(c.label) + label_lines(tags)
+    rows += sum(label_lines(text) for _, text in c.made_by)
+    if c.verb_change is not None:
+        vc = c.verb_change
+        why = w.verdict(vc)
+        rows += label_lines(f"{vc.old} → {vc.new} {w.direction(vc.direction)}")
+        rows += label_lines(why.partition(": ")[2] or why.partition(" : ")[2])
+    return rows + (label_lines(moved_from) if moved_from else 0)
+
+
+#: characters of text sure to take two lines of the PDF's text (about 90 to a line)
+_TWO_LINES = 100
+
+
+def label_in_flow(c: ChangeView, w: Words, moved_from: str = "") -> bool:
+    """Whether the PDF lays the label of a changed paragraph in the flow, at no height
+    beside its text (``rd-inflow`` in pdf.css: a float costs WeasyPrint a tenth of a
+    report): when it is no taller than its text, one line, or two beside a text of
+    two lines at least. A taller label floats, so that its entry grows to hold it."""
+    rows = _label_rows(c, w, moved_from)
+    chars = sum(len(s.text) for p in c.inline for s in p.segments)
+    return rows == 1 or (rows == 2 and chars >= _TWO_LINES)
 
 
 def comparison_chrome(comparison: Comparison, language: str | None = None) -> Chrome:

@@ -63,7 +63,7 @@ ATTACH = tuple(
 
 #: the report's own files, served to the report page: media type, and how to read it
 REPORT_ASSETS: dict[str, tuple[str, Callable[[], str]]] = {
-    "report.css": ("text/css; charset=utf-8", lambda: report_css(False)),
+    "report.css": ("text/css; charset=utf-8", report_css),
     "draft.css": ("text/css; charset=utf-8", lambda: (TEMPLATES / "draft.css").read_text("utf-8")),
     "agreed.css": (
         "text/css; charset=utf-8",

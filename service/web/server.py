@@ -42,6 +42,7 @@ from flask import Flask
 from gunicorn.app.base import BaseApplication
 from gunicorn.workers.gthread import ThreadWorker
 
+import diffing
 from service import config
 from service.errors import ResdiffError
 from service.library.store import is_postgres
@@ -218,6 +219,7 @@ def run(
         app_config["RESDIFF_OPEN_NETWORK"] = True
     app = create_app(app_config)  # fail early on a bad setting, and create the database once
     check_exposure(app, host, no_auth)
+    diffing.warm_up()  # before the workers fork: each inherits numpy and the built tables
     settings = dict(app.config)
     url = f"http://{host}:{port}/"
     database = app.config["RESDIFF_DATABASE"]
