@@ -228,7 +228,8 @@ def test_a_french_draft_report_reads_french_in_html_and_text(draft: diffing.Draf
         " 23 novembre 2020)  [fr]"
     )
     assert "Modifications courantes apportées : 3 (modifications suivies dans le fichier" in text
-    assert "\n§ 15  session 77 -> 79\n" in text  # the paragraph French, the reason the engine's
+    assert "\n§ 15  session 77 → 79\n" in text  # the paragraph French, the reason too
+    assert "\nal. 1  rappel de la résolution 75/10 du 23 novembre 2020\n" in text
     for reason in {c.reason for c in draft.changes if c.reason}:
         text = text.replace(reason, "")  # the engine's
     own = " ".join(p.text for r in (draft.old, draft.new) for p in r.paragraphs)
@@ -239,7 +240,7 @@ def test_a_french_draft_reads_french_in_word_and_pdf(draft: diffing.Draft) -> No
     data = _report(draft, "draft", "docx")
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         comments = ["".join(lxml.html.fromstring(z.read("word/comments.xml")).itertext())]
-    assert "Modification courante de reconduction : session 77 -> 79." in comments[0]
+    assert "Modification courante de reconduction : session 77 → 79." in comments[0]
     assert "Routine renewal edit" not in comments[0]
     reader = pypdf.PdfReader(io.BytesIO(_report(draft, "draft", "pdf")))
     pages = [p.extract_text() for p in reader.pages]

@@ -28,6 +28,7 @@ from diffing.renewal import Draft
 from diffing.renewal.context import format_date
 from service.i18n import DEFAULT, Chrome, chrome_language
 from service.render.view import ComparisonView, Segment, assembly_line, build_view
+from service.render.words import renewal_reason
 
 __all__ = [
     "DraftView",
@@ -214,7 +215,7 @@ def build_draft_view(
         draft.new.title or "",
         date or datetime.now(UTC).date().isoformat(),
     )
-    reasons = {i: c.reason for i, c in enumerate(draft.changes) if c.reason}
+    reasons = {i: renewal_reason(c.reason, chrome) for i, c in enumerate(draft.changes) if c.reason}
     proposals = []
     for s in draft.suggestions:
         segments, start, end = proposal_segments(s.ops)
@@ -222,7 +223,7 @@ def build_draft_view(
             Proposal(
                 s.paragraph,
                 chrome.pid(s.paragraph),
-                s.reason,
+                renewal_reason(s.reason, chrome),
                 _excerpt(segments),
                 start,
                 end,
