@@ -8,7 +8,7 @@ ask about the instruction behind an edit (an :class:`~diffing.model.AmendmentRef
 * its *tone*: each amendment its own colour in HTML and PDF, by its order
   (:data:`TONES` of them, then again from the first);
 * its *label*: ``A/80/L.30, instruction 3`` (an unnumbered instruction is
-  the amendment's symbol alone);
+  the amendment's symbol alone), in the words of the report's chrome;
 * its *author*: who signs its revisions in Word, the amendment's sponsors and
   symbol, ``Russian Federation (A/80/L.19)``; a long list of sponsors is cut
   to the first and "and others" (:func:`author`), so that Word and LibreOffice
@@ -17,6 +17,10 @@ ask about the instruction behind an edit (an :class:`~diffing.model.AmendmentRef
 :class:`AmendmentView` and :class:`InstructionView` are what the reports list:
 the instructions not applied first (:attr:`Marks.missed`), then each
 amendment, with each instruction's status and links to the changes it made.
+The engine's statuses and actions ("not found", "insert paragraphs") are kept
+as they are for the JSON and the styles; :func:`status_name` and
+:func:`action_name` say them in the chrome's language ("introuvable",
+"insertion de paragraphes"); the engine's details stay as it says them.
 
 >>> author("A/80/L.19", ["Russian Federation"])
 'Russian Federation (A/80/L.19)'
@@ -24,6 +28,8 @@ amendment, with each instruction's status and links to the changes it made.
 'Albania and others (A/C.3/80/L.55)'
 >>> author("A/80/L.9", ["Bélarus", "Nicaragua"], "fr")
 'Bélarus et Nicaragua (A/80/L.9)'
+>>> instruction_label("A/80/L.30", 3), status_name("not found", Chrome.of("fr"))
+('A/80/L.30, instruction 3', 'introuvable')
 """
 
 from __future__ import annotations
@@ -32,15 +38,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from diffing.model import AmendmentRef, Comparison
+from service.i18n import Chrome
+from service.render.words import N_
 
 __all__ = [
     "TONES",
     "AmendmentView",
     "InstructionView",
     "Marks",
+    "action_name",
     "author",
     "build_marks",
     "instruction_label",
+    "status_name",
+    "target_names",
 ]
 
 #: how many amendments get a colour of their own before the colours repeat
@@ -48,6 +59,38 @@ TONES = 6
 #: an author's longest form before its sponsors are cut to the first "and others"
 _AUTHOR_CHARS = 64
 _AND = {"en": ("and", "and others"), "fr": ("et", "et autres")}
+#: what became of an instruction (the engine's statuses), as a report says it
+_STATUSES = {
+    "applied": N_("applied"),
+    "not found": N_("not found"),
+    "conflict": N_("conflict"),
+    "not understood": N_("not understood"),
+}
+#: what an instruction does (the engine's action names), as a report says it
+_ACTIONS = {
+    "delete words": N_("delete words"),
+    "replace words": N_("replace words"),
+    "insert words": N_("insert words"),
+    "replace words everywhere": N_("replace words everywhere"),
+    "delete paragraphs": N_("delete paragraphs"),
+    "replace paragraph": N_("replace paragraph"),
+    "insert paragraphs": N_("insert paragraphs"),
+    "replace title": N_("replace title"),
+    "unknown": N_("unknown"),
+}
+
+
+def status_name(status: str, chrome: Chrome) -> str:
+    """``not found`` -> "not found", "introuvable"..."""
+    return chrome.gettext(_STATUSES.get(status, status))
+
+
+def action_name(action: str, chrome: Chrome) -> str:
+    """``insert paragraphs; delete words`` in the chrome's words, each action known to
+    this version translated, any other as the engine says it."""
+    return "; ".join(
+        chrome.gettext(_ACTIONS[a]) if a in _ACTIONS else a for a in action.split("; ")
+    )
 
 
 def author(symbol: str | None, sponsors: Sequence[str], language: str | None = "en") -> str:
@@ -68,10 +111,20 @@ def author(symbol: str | None, sponsors: Sequence[str], language: str | None = "
     return who + tail
 
 
-def instruction_label(symbol: str | None, number: int | None) -> str:
-    """``A/80/L.30, instruction 3``; the symbol alone for an unnumbered instruction."""
-    name = symbol or "the amendment"
-    return name if number is None else f"{name}, instruction {number}"
+def target_names(targets: Sequence[str], chrome: Chrome) -> str:
+    """The paragraphs an instruction changed as a reader of ``chrome`` names them
+    (``title, PP1, OP2``; ``titre, al. 1, § 2``)."""
+    return ", ".join(chrome.gettext("title") if t == "title" else chrome.pid(t) for t in targets)
+
+
+def instruction_label(symbol: str | None, number: int | None, chrome: Chrome | None = None) -> str:
+    """``A/80/L.30, instruction 3``; the symbol alone for an unnumbered instruction (in
+    the words of ``chrome``, English by default)."""
+    chrome = chrome or Chrome.of("en")
+    name = symbol or chrome.gettext("the amendment")
+    if number is None:
+        return name
+    return chrome.gettext("%(amendment)s, instruction %(number)s", amendment=name, number=number)
 
 
 @dataclass
@@ -88,6 +141,9 @@ class InstructionView:
     tone: int
     symbol: str | None
     changes: list[tuple[str, str]] = field(default_factory=list)
+    #: the status and the action as the report says them ("introuvable")
+    status_label: str = ""
+    action_label: str = ""
 
     @property
     def applied(self) -> bool:
@@ -120,6 +176,7 @@ class Marks:
     """The amendments of a comparison, and who made each edit."""
 
     amendments: list[AmendmentView]
+    chrome: Chrome = field(default_factory=lambda: Chrome.of("en"))
 
     def _amendment(self, ref: AmendmentRef) -> AmendmentView | None:
         return next((a for a in self.amendments if a.symbol == ref.symbol), None)
@@ -129,7 +186,7 @@ class Marks:
         return a.tone if a is not None else 0
 
     def label(self, ref: AmendmentRef) -> str:
-        return instruction_label(ref.symbol, ref.instruction)
+        return instruction_label(ref.symbol, ref.instruction, self.chrome)
 
     def author(self, ref: AmendmentRef | None) -> str | None:
         """The Word author of an edit; None for an edit of no amendment."""
@@ -154,11 +211,16 @@ class Marks:
             numbers.setdefault(r.symbol, []).append(r.instruction)
         for symbol, ns in numbers.items():
             shown = [str(n) for n in ns if n is not None]
-            if not shown:
-                text = symbol or "the amendment"
-            else:
-                word = "instruction" if len(shown) == 1 else "instructions"
-                text = f"{symbol or 'the amendment'}, {word} {', '.join(shown)}"
+            name = symbol or self.chrome.gettext("the amendment")
+            text = name
+            if shown:
+                text = self.chrome.ngettext(
+                    "%(amendment)s, instruction %(numbers)s",
+                    "%(amendment)s, instructions %(numbers)s",
+                    len(shown),
+                    amendment=name,
+                    numbers=", ".join(shown),
+                )
             out.append((self.tone(AmendmentRef(symbol, ns[0])), text))
         return out
 
@@ -172,18 +234,19 @@ class Marks:
                 i.changes.append((anchor, label))
 
 
-def build_marks(comparison: Comparison) -> Marks | None:
-    """The marks of a draft compared with the draft as amended; None for a comparison
-    of two versions."""
+def build_marks(comparison: Comparison, chrome: Chrome | None = None) -> Marks | None:
+    """The marks of a draft compared with the draft as amended, in the words of ``chrome``
+    (English by default); None for a comparison of two versions."""
     if comparison.amendments is None:
         return None
+    chrome = chrome or Chrome.of("en")
     language = comparison.old.language
     views = []
     for k, a in enumerate(comparison.amendments):
         tone = k % TONES
         instructions = [
             InstructionView(
-                label=instruction_label(a.symbol, i.number),
+                label=instruction_label(a.symbol, i.number, chrome),
                 number=i.number,
                 text=i.text,
                 action=i.action,
@@ -192,6 +255,8 @@ def build_marks(comparison: Comparison) -> Marks | None:
                 detail=i.detail,
                 tone=tone,
                 symbol=a.symbol,
+                status_label=status_name(i.status, chrome),
+                action_label=action_name(i.action, chrome),
             )
             for i in a.instructions
         ]
@@ -205,4 +270,4 @@ def build_marks(comparison: Comparison) -> Marks | None:
                 instructions,
             )
         )
-    return Marks(views)
+    return Marks(views, chrome)

@@ -56,7 +56,7 @@ from docx.shared import Mm, Pt, RGBColor, Twips
 
 from diffing import budget
 from diffing.model import AmendmentRef, Comparison
-from service.i18n import Chrome
+from service.i18n import DEFAULT, Chrome
 from service.render.amendments import Marks
 from service.render.html import comparison_chrome
 from service.render.view import (
@@ -497,19 +497,29 @@ class _Writer:
 
     def _amended_header(self) -> str:
         """The header of a draft compared with the draft as amended."""
-        v = self.v
+        v, chrome = self.v, self.chrome
         assert v.marks is not None
-        names = ", ".join(a.symbol or "an amendment" for a in v.marks.amendments)
+        names = ", ".join(a.symbol or chrome.gettext("an amendment") for a in v.marks.amendments)
         missed = len(v.marks.missed)
         warning = (
-            f"; {missed} instruction{'s' if missed > 1 else ''} NOT applied: see the comment"
-            " on the title"
+            chrome.ngettext(
+                "; %(num)d instruction NOT applied: see the comment on the title",
+                "; %(num)d instructions NOT applied: see the comment on the title",
+                missed,
+            )
             if missed
             else ""
         )
+        day = self.rev.date[:10]  # English has always given the ISO date here
         return (
-            f"{v.old.symbol or 'The draft'} as amended by {names}: tracked changes signed by"
-            f" each amendment ({self.rev.date[:10]}){warning}"
+            chrome.gettext(
+                "%(draft)s as amended by %(amendments)s: tracked changes signed by each"
+                " amendment (%(date)s)",
+                draft=v.old.symbol or chrome.gettext("The draft"),
+                amendments=names,
+                date=day if chrome.lang == DEFAULT else chrome.date(day),
+            )
+            + warning
         )
 
     def _properties(self, subject: str | None = None) -> None:
@@ -770,17 +780,23 @@ class _Writer:
         if anchor is None:  # no title and no paragraph: the comment stands alone
             anchor = self.doc.add_paragraph()
         run = anchor.add_run()
-        n = len(marks.missed)
+        chrome = self.chrome
         comment = self.doc.add_comment(
             run,
-            f"{n} instruction{'s' if n > 1 else ''} NOT applied: this document does not carry"
-            f" {'them' if n > 1 else 'it'}.",
+            chrome.ngettext(
+                "%(num)d instruction NOT applied: this document does not carry it.",
+                "%(num)d instructions NOT applied: this document does not carry them.",
+                len(marks.missed),
+            ),
             author="resdiff",
             initials="rd",
         )
         comment._comment_elm.set(qn("w:date"), self.rev.date)  # the revisions' date, not now
         for i in marks.missed:
-            comment.add_paragraph(f"{i.label}: {i.status}. {i.detail}".strip())
+            head = chrome.gettext(
+                "%(instruction)s: %(status)s.", instruction=i.label, status=i.status_label
+            )
+            comment.add_paragraph(f"{head} {i.detail}".strip())
             comment.add_paragraph(i.oneline)
 
     def write(self, deadline: float | None = None) -> bytes:

@@ -15,7 +15,8 @@ A delegation starts its draft from this file. It holds:
   base;
 * on each edit, a comment that gives its reason ("Routine renewal edit:
   session 79 -> 81"), and on the words each proposal would change, a comment
-  with the proposal, which is not applied;
+  with the proposal, which is not applied (in the words of the draft's
+  language: "Modification courante de reconduction : session 79 -> 81");
 * the base's footnotes as Word footnotes, each marked at the end of the
   paragraph that cites it (the parser keeps which paragraph cites a footnote,
   not where in the paragraph).
@@ -42,6 +43,7 @@ from docx.shared import Pt, Twips
 
 from diffing import budget
 from diffing.renewal import Draft
+from service.i18n import Chrome
 from service.render.docx import (
     _INDENT,
     Anchor,
@@ -51,7 +53,7 @@ from service.render.docx import (
     revision_date,
     xml_text,
 )
-from service.render.draft_view import DraftView, Proposal, build_draft_view
+from service.render.draft_view import DraftView, Proposal, build_draft_view, draft_chrome
 from service.render.view import Segment
 
 __all__ = ["render_draft_docx"]
@@ -127,8 +129,9 @@ def _span(text: str, p: Proposal) -> tuple[int, int]:
     return (word, len(before)) if before else (0, min(len(text), max(1, text.find(" "))))
 
 
-def _what(p: Proposal) -> str:
-    """The words a proposal changes: “seventy-ninth” → “eightieth”; add “...”."""
+def _what(p: Proposal, chrome: Chrome) -> str:
+    """The words a proposal changes: “seventy-ninth” → “eightieth”; add “...” (in the
+    words of ``chrome``: « soixante-dix-neuvième » → « quatre-vingtième »)."""
     parts: list[str] = []
     for changed, group in itertools.groupby(p.segments, key=lambda s: s.kind != "equal"):
         if not changed:
@@ -137,9 +140,11 @@ def _what(p: Proposal) -> str:
         old = "".join(s.text for s in items if s.kind == "delete").strip()
         new = "".join(s.text for s in items if s.kind == "insert").strip()
         if old and new:
-            parts.append(f"\u201c{old}\u201d \u2192 \u201c{new}\u201d")
+            parts.append(chrome.gettext("“%(old)s” → “%(new)s”", old=old, new=new))
+        elif new:
+            parts.append(chrome.gettext("add “%(words)s”", words=new))
         else:
-            parts.append(f"add \u201c{new}\u201d" if new else f"delete \u201c{old}\u201d")
+            parts.append(chrome.gettext("delete “%(words)s”", words=old))
     return "; ".join(parts)
 
 
@@ -246,13 +251,14 @@ class _DraftWriter(_Writer):
             if p.pid == pid:
                 a, b = _span(text, p)
                 if b > a:
-                    what = _what(p)
-                    note = f"Proposed, not made: {p.reason}." + (f" {what}." if what else "")
-                    spans.append((a, b, self.comment(note)))
+                    what = _what(p, self.chrome)
+                    note = self.chrome.gettext("Proposed, not made: %(reason)s.", reason=p.reason)
+                    spans.append((a, b, self.comment(note + (f" {what}." if what else ""))))
         items = _place(segments, spans)
         reason = self.d.reasons.get(index)
         if reason:
-            items = _around_edits(items, self.comment(f"Routine renewal edit: {reason}."))
+            note = self.chrome.gettext("Routine renewal edit: %(reason)s.", reason=reason)
+            items = _around_edits(items, self.comment(note))
         return items
 
     def write(self, deadline: float | None = None) -> bytes:
@@ -284,10 +290,13 @@ def render_draft_docx(
     author: str = "resdiff",
     date: str | None = None,
     deadline: float | None = None,
+    language: str | None = None,
 ) -> bytes:
     """The base as a Word file with the routine edits of the next draft as tracked
     changes, their reasons and the proposals as comments, under the draft's front
-    matter. ``deadline`` (a :func:`time.monotonic` value) is checked between paragraphs."""
+    matter; the comments in the draft's language (or ``language``). ``deadline`` (a
+    :func:`time.monotonic` value) is checked between paragraphs."""
     stamp = revision_date(date)
-    d = build_draft_view(draft, date=stamp[:10], deadline=deadline)
+    chrome = draft_chrome(draft, language)
+    d = build_draft_view(draft, date=stamp[:10], deadline=deadline, chrome=chrome)
     return _DraftWriter(d, author or "resdiff", stamp).write(deadline)

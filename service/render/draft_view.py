@@ -11,6 +11,8 @@ and the reason of each, and the edits proposed but not made
 
 English and French drafts have their front matter in their language; another
 language gets the English front matter, its own "The General Assembly," line.
+The report's own words (paragraph names, "the base text") are those of its
+chrome (:class:`~service.i18n.Chrome`), by default the draft's language.
 
 >>> front_matter("fr", "Quatre-vingt-unième session", 81, "Coopération", "2025-12-01").lines[:5]
 ['Nations Unies', 'Assemblée générale', 'Distr. limitée', '1er décembre 2025', 'Original : français']
@@ -24,13 +26,16 @@ from datetime import UTC, datetime
 from diffing.model import Op
 from diffing.renewal import Draft
 from diffing.renewal.context import format_date
+from service.i18n import DEFAULT, Chrome, chrome_language
 from service.render.view import ComparisonView, Segment, assembly_line, build_view
+from service.render.words import renewal_reason
 
 __all__ = [
     "DraftView",
     "FrontMatter",
     "Proposal",
     "build_draft_view",
+    "draft_chrome",
     "front_matter",
     "proposal_segments",
 ]
@@ -137,10 +142,18 @@ class DraftView:
     #: the reason of each change made, by the change's index
     reasons: dict[int, str]
     proposals: list[Proposal] = field(default_factory=list)
+    chrome: Chrome = field(default_factory=lambda: Chrome.of("en"))
 
     @property
     def base(self) -> str:
-        return self.draft.old.symbol or "the base text"
+        return self.draft.old.symbol or self.chrome.gettext("the base text")
+
+    @property
+    def adopted(self) -> str:
+        """When the base was adopted: as a reader of the chrome writes a date ("23 novembre
+        2020"), the ISO date in English (as its reports have always printed it)."""
+        value = self.draft.old.adopted or ""
+        return value if self.chrome.lang == DEFAULT else self.chrome.date(value)
 
     @property
     def made(self) -> int:
@@ -178,11 +191,22 @@ def proposal_segments(ops: list[Op]) -> tuple[list[Segment], int, int]:
     return segments, max(start, 0), max(end, 0)
 
 
+def draft_chrome(draft: Draft, language: str | None = None) -> Chrome:
+    """The chrome of a draft's reports: ``language`` if given, else the draft's."""
+    return Chrome.of(chrome_language(language, draft.new.language, draft.old.language))
+
+
 def build_draft_view(
-    draft: Draft, *, date: str | None = None, deadline: float | None = None
+    draft: Draft,
+    *,
+    date: str | None = None,
+    deadline: float | None = None,
+    chrome: Chrome | None = None,
 ) -> DraftView:
-    """The draft ready to print, dated ``date`` (ISO 8601; today by default)."""
-    view = build_view(draft, deadline=deadline)
+    """The draft ready to print, dated ``date`` (ISO 8601; today by default), in the words
+    of ``chrome`` (by default the draft's language)."""
+    chrome = chrome or draft_chrome(draft)
+    view = build_view(draft, chrome=chrome, deadline=deadline)
     fm = draft.front_matter()
     front = front_matter(
         draft.new.language or "en",
@@ -191,11 +215,19 @@ def build_draft_view(
         draft.new.title or "",
         date or datetime.now(UTC).date().isoformat(),
     )
-    reasons = {i: c.reason for i, c in enumerate(draft.changes) if c.reason}
+    reasons = {i: renewal_reason(c.reason, chrome) for i, c in enumerate(draft.changes) if c.reason}
     proposals = []
     for s in draft.suggestions:
         segments, start, end = proposal_segments(s.ops)
         proposals.append(
-            Proposal(s.paragraph, s.paragraph, s.reason, _excerpt(segments), start, end, s.text)
+            Proposal(
+                s.paragraph,
+                chrome.pid(s.paragraph),
+                renewal_reason(s.reason, chrome),
+                _excerpt(segments),
+                start,
+                end,
+                s.text,
+            )
         )
-    return DraftView(draft, front, view, reasons, proposals)
+    return DraftView(draft, front, view, reasons, proposals, chrome)

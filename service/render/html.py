@@ -22,7 +22,7 @@ from diffing.model import Comparison, Series
 from diffing.renewal import Draft
 from service.i18n import Chrome, chrome_language, translations
 from service.render.changelist import build_change_list
-from service.render.draft_view import build_draft_view
+from service.render.draft_view import build_draft_view, draft_chrome
 from service.render.series_view import build_series_view
 from service.render.view import ChangeView, build_view, trailing_gap, visible_entries
 from service.render.warnings import comparison_warnings, series_warnings
@@ -285,15 +285,18 @@ def render_draft_html(
     date: str | None = None,
     pdf: bool = False,
     deadline: float | None = None,
+    language: str | None = None,
 ) -> str:
     """The draft as a redline: its front matter, the base text with the routine
-    edits made and the reason of each, the edits proposed but not made."""
-    d = build_draft_view(draft, date=date, deadline=deadline)
+    edits made and the reason of each, the edits proposed but not made; in the
+    draft's language (or ``language``)."""
+    chrome = draft_chrome(draft, language)
+    d = build_draft_view(draft, date=date, deadline=deadline, chrome=chrome)
     return _render(
         "draft.html",
         standalone=standalone,
         pdf=pdf,
-        chrome=Chrome.of("en"),  # the draft's report has English words only, for now
+        chrome=chrome,
         extra_css="draft.css",
         d=d,
         author=author,

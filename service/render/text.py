@@ -21,8 +21,9 @@ from diffing.model import AmendmentRef, Comparison, Resolution, Series
 from diffing.renewal import Draft
 from diffing.worddiff import diff_words
 from service.i18n import Chrome, chrome_language
+from service.render.amendments import action_name, status_name, target_names
 from service.render.changelist import ChangeList, Row, build_change_list
-from service.render.draft_view import build_draft_view
+from service.render.draft_view import build_draft_view, draft_chrome
 from service.render.html import comparison_chrome, tally
 from service.render.series_view import build_series_view
 from service.render.view import ChangeView, ParaView, Segment, build_view
@@ -100,25 +101,57 @@ def _refs(refs: list[AmendmentRef]) -> str:
     return "[" + ", ".join(parts) + "]"
 
 
-def _amendments(comparison: Comparison) -> list[str]:
-    """Instructions not applied first, then what each amendment did, then the title."""
-    out: list[str] = []
+def _missed(comparison: Comparison, chrome: Chrome) -> list[str]:
+    """``NOT APPLIED: 1 instruction``, then each instruction not applied and why."""
     missed = comparison.not_applied()
-    if missed:
-        out.append(f"NOT APPLIED: {len(missed)} instruction{'s' if len(missed) > 1 else ''}")
-        for a, i in missed:
-            n = f"instruction {i.number}" if i.number is not None else "its instruction"
-            out.append(_wrap(f"{a.symbol or '?'} {n}: {i.status}: {i.detail}", "  "))
-        out.append("")
+    if not missed:
+        return []
+    out = [
+        chrome.ngettext(
+            "NOT APPLIED: %(num)d instruction", "NOT APPLIED: %(num)d instructions", len(missed)
+        )
+    ]
+    for a, i in missed:
+        n = (
+            chrome.gettext("instruction %(number)s", number=i.number)
+            if i.number is not None
+            else chrome.gettext("its instruction")
+        )
+        line = chrome.gettext(
+            "%(instruction)s: %(status)s: %(detail)s",
+            instruction=f"{a.symbol or '?'} {n}",
+            status=status_name(i.status, chrome),
+            detail=i.detail,
+        )
+        out.append(_wrap(line, "  "))
+    return [*out, ""]
+
+
+def _amendments(comparison: Comparison, chrome: Chrome) -> list[str]:
+    """Instructions not applied first, then what each amendment did, then the title."""
+    out = _missed(comparison, chrome)
     for a in comparison.amendments or []:
         done = sum(i.status == "applied" for i in a.instructions)
         who = f" ({', '.join(a.sponsors)})" if a.sponsors else ""
-        out.append(f"Amendment {a.symbol or '?'}{who}: {done} of {len(a.instructions)} applied")
+        out.append(
+            chrome.ngettext(
+                "Amendment %(amendment)s: %(applied)d of %(num)d applied",
+                "Amendment %(amendment)s: %(applied)d of %(num)d applied",
+                len(a.instructions),
+                amendment=f"{a.symbol or '?'}{who}",
+                applied=done,
+            )
+        )
         for i in a.instructions:
             n = f"{i.number}." if i.number is not None else "-"
-            targets = f" {', '.join(i.targets)}" if i.targets else ""
+            targets = f" {target_names(i.targets, chrome)}" if i.targets else ""
             detail = f" ({i.detail})" if i.detail and i.status == "applied" else ""
-            out.append(f"  {n} {i.status}: {i.action}{targets}{detail}")
+            what = chrome.gettext(
+                "%(status)s: %(action)s",
+                status=status_name(i.status, chrome),
+                action=action_name(i.action, chrome),
+            )
+            out.append(f"  {n} {what}{targets}{detail}")
     old, new = comparison.old.title or "", comparison.new.title or ""
     if old != new:
         change = comparison.title_change
@@ -130,7 +163,7 @@ def _amendments(comparison: Comparison) -> list[str]:
             for o in ops
         )
         refs = f"  {_refs(change.amendment)}" if change is not None and change.amendment else ""
-        out.append(_wrap(f"Title: {diff}", "") + refs)
+        out.append(_wrap(chrome.gettext("Title: %(text)s", text=diff), "") + refs)
     out.append("")
     return out
 
@@ -159,7 +192,8 @@ def _amended_header(comparison: Comparison, w: Words) -> list[str]:
         f"{a.symbol or '?'}" + (f" ({', '.join(a.sponsors)})" if a.sponsors else "")
         for a in comparison.amendments or []
     ]
-    return [*_doc("draft", comparison.old, w), _wrap("amended by: " + "; ".join(names), "")]
+    by = w.chrome.gettext("amended by: %(amendments)s", amendments="; ".join(names))
+    return [*_doc(w.chrome.gettext("draft"), comparison.old, w), _wrap(by, "")]
 
 
 def _heading(c: ChangeView, w: Words) -> str:
@@ -242,7 +276,7 @@ def render_comparison_text(
     out.append("")
     out.extend(_warnings(comparison_warnings(comparison), chrome))
     if comparison.amendments is not None:
-        out.extend(_amendments(comparison))
+        out.extend(_amendments(comparison, chrome))
     out.extend(_change_list(build_change_list(v), w))
     if v.searched:
         out += [_wrap(_agreed_tally(v.agreed, v.searched, chrome), ""), ""]
@@ -286,14 +320,17 @@ def render_series_text(series: Series, *, language: str | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_draft_text(draft: Draft, *, date: str | None = None) -> str:
+def render_draft_text(draft: Draft, *, date: str | None = None, language: str | None = None) -> str:
     """The next draft: its front matter, each routine edit made with its reason
-    (``{+inserted+}``, ``[-deleted-]``), then each edit proposed, not made."""
-    d = build_draft_view(draft, date=date)
+    (``{+inserted+}``, ``[-deleted-]``), then each edit proposed, not made; in the
+    draft's language (or ``language``)."""
+    chrome = draft_chrome(draft, language)
+    d = build_draft_view(draft, date=date, chrome=chrome)
     f, v = d.front, d.view
+    _ = chrome.gettext
     out = [
-        f"Draft for the {f.session.lower()}, from {d.base}"
-        + (f" (adopted {v.old.adopted})" if v.old.adopted else "")
+        _("Draft for the %(session)s, from %(base)s", session=f.session.lower(), base=d.base)
+        + (" " + _("(adopted %(date)s)", date=d.adopted) if v.old.adopted else "")
         + f"  [{v.lang}]",
         "",
         f"{f.organization} / {f.organ}    {f.symbol}  {f.distribution}  {f.date}  {f.original}",
@@ -304,19 +341,23 @@ def render_draft_text(draft: Draft, *, date: str | None = None) -> str:
         _wrap(f.title, ""),
         f.assembly,
         "",
-        f"Routine edits made: {d.made} (tracked changes in the Word file); "
-        f"proposed, not made: {len(d.proposals)}",
+        _(
+            "Routine edits made: %(made)s (tracked changes in the Word file); proposed, not"
+            " made: %(proposed)s",
+            made=d.made,
+            proposed=len(d.proposals),
+        ),
         "",
     ]
     if not d.made:
-        out += ["No routine renewal edit made: the draft is the base text as it stands.", ""]
+        out += [_("No routine renewal edit made: the draft is the base text as it stands."), ""]
     for i, reason in d.reasons.items():
         c = v.changes[i]
         out.append(f"{c.label}  {reason}")
         out.append(_wrap(word_diff(c.inline)))
         out.append("")
     if d.proposals:
-        out += ["PROPOSED, NOT MADE (not in the draft):", ""]
+        out += [_("PROPOSED, NOT MADE (not in the draft):"), ""]
     for p in d.proposals:
         out.append(f"{p.label}  {p.reason}")
         out.append(_wrap(_marked(p.segments)))

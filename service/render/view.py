@@ -373,8 +373,12 @@ def build_view(
     for i, c in enumerate(comparison.changes):
         budget.check(deadline, "preparing the report")
         views.append(_change_view(i, c, old, new, chrome))
-    marks = build_marks(comparison)
-    title = _title_view(comparison.title_change, comparison) if comparison.title_change else None
+    marks = build_marks(comparison, chrome)
+    title = (
+        _title_view(comparison.title_change, comparison, chrome)
+        if comparison.title_change
+        else None
+    )
     changed = [v for v in views if v.changed]
     for a, b in itertools.pairwise([title, *changed] if title else changed):
         a.next, b.prev = b.anchor, a.anchor
@@ -430,7 +434,7 @@ def _tag_edits(segments: Sequence[Segment], several: bool) -> None:
             s.tag = " ".join(x for x in (short if several else "", number) if x)
 
 
-def _title_view(change: Change, comparison: Comparison) -> ChangeView:
+def _title_view(change: Change, comparison: Comparison, chrome: Chrome) -> ChangeView:
     """The change of the title as one inline paragraph of kind ``title``."""
     old = Paragraph(id="title", kind="heading", text=comparison.old.title or "")
     new = Paragraph(id="title", kind="heading", text=comparison.new.title or "")
@@ -444,7 +448,7 @@ def _title_view(change: Change, comparison: Comparison) -> ChangeView:
         index=-1,
         anchor="title",
         type=change.type,
-        label="Title",
+        label=chrome.gettext("Title"),
         old_ids=["title"],
         new_ids=["title"],
         tags=[],

@@ -17,6 +17,7 @@ piece, from messages of the catalog:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ __all__ = [
     "document_type",
     "kind_count",
     "kind_name",
+    "renewal_reason",
     "tag_name",
     "verdict",
 ]
@@ -202,6 +204,55 @@ def verdict(vc: VerbChange, chrome: Chrome) -> str:
     return chrome.gettext(
         "%(old)s → %(new)s: %(why)s", old=vc.old, new=vc.new, why=", ".join(pieces)
     )
+
+
+#: the pieces of a renewal edit's reason, as :mod:`diffing.renewal` says them
+_RECALL = re.compile(
+    r"recalls (?P<symbol>\S+?)(?: of (?P<date>\d{4}-\d{2}-\d{2}))?"
+    r"(?: instead of (?P<other>\S+?))?(?P<unsure> \(date\?\))?$"
+)
+_MOVE = re.compile(r"(?P<what>.*?)(?P<old>[\d-]+) -> (?P<new>[\d-]+)$")
+_MOVED = {
+    "session ": N_("session %(old)s → %(new)s"),
+    "year ": N_("year %(old)s → %(new)s"),
+    "period ": N_("period %(old)s → %(new)s"),
+    "biennium ": N_("biennium %(old)s → %(new)s"),
+}
+
+
+def _reason_piece(piece: str, chrome: Chrome) -> str:
+    m = _RECALL.match(piece)
+    if m:
+        said = (
+            chrome.gettext(
+                "recalls %(symbol)s of %(date)s", symbol=m["symbol"], date=chrome.date(m["date"])
+            )
+            if m["date"]
+            else chrome.gettext("recalls %(symbol)s", symbol=m["symbol"])
+        )
+        if m["other"]:
+            said = chrome.gettext("%(reason)s instead of %(other)s", reason=said, other=m["other"])
+        return said + (chrome.gettext(" (date?)") if m["unsure"] else "")
+    m = _MOVE.match(piece)
+    if m and m["what"] in _MOVED:
+        return chrome.gettext(_MOVED[m["what"]], old=m["old"], new=m["new"])
+    return piece  # another body's session or a piece this version does not know: as said
+
+
+def renewal_reason(reason: str, chrome: Chrome) -> str:
+    """Why a routine renewal edit was made, in the chrome's words; English keeps the
+    engine's own words (as the JSON does).
+
+    >>> from service.i18n import Chrome
+    >>> renewal_reason("recalls 75/10 of 2020-11-23; session 77 -> 79", Chrome.of("fr"))
+    'rappel de la résolution 75/10 du 23 novembre 2020 ; session 77 → 79'
+    >>> renewal_reason("session 77 -> 79", Chrome.of("en"))
+    'session 77 -> 79'
+    """
+    if chrome.lang == "en":
+        return reason
+    said = [_reason_piece(p, chrome) for p in reason.split("; ")]
+    return functools.reduce(lambda a, b: chrome.gettext("%(a)s; %(b)s", a=a, b=b), said)
 
 
 def names(values: Sequence[str], chrome: Chrome, most: int = 12) -> str:

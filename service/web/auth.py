@@ -47,6 +47,7 @@ from service.errors import NotAuthenticatedError
 from service.library import Accounts, User, Viewer
 from service.web.context import get_store
 from service.web.limits import sign_in_rate
+from service.web.locale import ui_chrome
 
 __all__ = ["bp", "csrf", "init_app", "safe_next", "viewer_of"]
 
@@ -226,7 +227,7 @@ def login() -> Any:
             "web/login.html",
             next=safe_next(request.form.get("next")),
             name=name,
-            error="That name and token do not match an account.",
+            error=ui_chrome().gettext("That name and token do not match an account."),
         )
         return page, 401
     session.clear()  # a new session: nothing of the one before survives

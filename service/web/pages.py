@@ -274,7 +274,9 @@ def draft() -> BaseResponse:
     or its redline page when ``as`` is ``html``."""
     doc_id = request.form.get("id", "")
     if not doc_id:
-        raise InvalidRequestError("choose the resolution to start the next draft from")
+        raise InvalidRequestError(
+            ui_chrome().gettext("choose the resolution to start the next draft from")
+        )
     report = get_library().save_report("draft", [doc_id], {})
     if request.form.get("as") == "html":
         return redirect(url_for("web.report", key=report.key), code=303)
@@ -333,7 +335,9 @@ def amend() -> BaseResponse:
     amendments = [(f, d) for f, d in chosen if d is not None]
     if not amendments:
         raise InvalidRequestError(
-            "choose at least one amendment: from the library, a file, or pasted text"
+            ui_chrome().gettext(
+                "choose at least one amendment: from the library, a file, or pasted text"
+            )
         )
     if request.form.get("draft_source", "named") == "named":
         resolved = [Resolved(document=d) for _, d in amendments]
@@ -344,8 +348,10 @@ def amend() -> BaseResponse:
         picked = _chosen(library, "draft")
         if picked is None:
             raise InvalidRequestError(
-                "choose the draft (from the library, a file, or pasted text), or take the draft"
-                " the amendments name"
+                ui_chrome().gettext(
+                    "choose the draft (from the library, a file, or pasted text), or take the"
+                    " draft the amendments name"
+                )
             )
         draft = picked
     options = reports.read_options("amend", request.form)
