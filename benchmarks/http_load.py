@@ -8,7 +8,7 @@ timing code, and sends a bounded number of requests over keep-alive
 connections from N threads::
 
     python benchmarks/http_load.py --port P --body BODY.json --requests 200 --threads 2 \
-        [--unique new|both]
+        [--unique new|both] [--path "/api/compare?format=pdf"]
 
 ``--unique`` makes every request body different (a distinct closing line
 appended to the new text, or to both texts), so no answer can come from the
@@ -21,6 +21,7 @@ import argparse
 import contextlib
 import http.client
 import json
+import math
 import os
 import signal
 import socket
@@ -78,6 +79,24 @@ class Server:
         self.__exit__(None, None, None)
         raise RuntimeError(f"resdiff serve did not answer within 60 s: {self.tail()}")
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user and system) used so far by the processes of the server's
+        process group that are alive (its web workers and pool processes), from /proc;
+        NaN where /proc is missing."""
+        if self.proc is None or not Path("/proc/self/stat").exists():
+            return math.nan
+        tick = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rpartition(")")[2].split()
+            except OSError:
+                continue
+            # after the name: state ppid pgrp session ... utime (12th) stime (13th)
+            if int(fields[2]) == self.proc.pid:
+                total += int(fields[11]) + int(fields[12])
+        return total / tick
+
     def tail(self, n: int = 1500) -> str:
         try:
             return self.log.read_text(errors="replace")[-n:]
@@ -104,13 +123,16 @@ def run_load(
     threads: int,
     unique: str = "",
     max_s: float,
+    path: str = PATH,
 ) -> dict[str, Any]:
-    """Run the load generator in another process and return its figures."""
+    """Run the load generator in another process and return its figures (``path``:
+    the endpoint and its query, ``/api/compare?format=pdf`` for the PDF report)."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
         json.dump(body, f, ensure_ascii=False)
     try:
         cmd = [sys.executable, __file__, "--port", str(port), "--body", f.name]
         cmd += ["--requests", str(requests), "--threads", str(threads), "--max-s", str(max_s)]
+        cmd += ["--path", path]
         if unique:
             cmd += ["--unique", unique]
         out = subprocess.run(cmd, capture_output=True, text=True, timeout=max_s + 120, check=False)
@@ -158,7 +180,7 @@ def _client(args: argparse.Namespace) -> dict[str, Any]:
             t0 = time.perf_counter()
             try:
                 conn.request(
-                    "POST", PATH, body=bodies[i], headers={"Content-Type": "application/json"}
+                    "POST", args.path, body=bodies[i], headers={"Content-Type": "application/json"}
                 )
                 resp = conn.getresponse()
                 data = resp.read()
@@ -206,6 +228,7 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--max-s", type=float, default=30.0)
     ap.add_argument("--unique", choices=["new", "both"], default="")
+    ap.add_argument("--path", default=PATH, help="the endpoint and its query string")
     json.dump(_client(ap.parse_args()), sys.stdout)
 
 

@@ -54,13 +54,18 @@ def bare_document(comparison: Any) -> str:
     )
 
 
-def bare_pdf(document: str) -> bytes:
-    """WeasyPrint on the bare document, untagged, with the process's fonts."""
+def bare_pdf(document: str, *, gc_paused: bool = False) -> bytes:
+    """WeasyPrint on the bare document, untagged, with the process's fonts; with
+    ``gc_paused``, the garbage collector paused as the report's renders pause it."""
+    import contextlib
+
     import weasyprint
 
     from service.render.pdf import _font_config
+    from service.render.pdf import gc_paused as paused
 
-    out = weasyprint.HTML(string=document).write_pdf(font_config=_font_config())
+    with paused() if gc_paused else contextlib.nullcontext():
+        out = weasyprint.HTML(string=document).write_pdf(font_config=_font_config())
     assert isinstance(out, bytes)
     return out
 
@@ -94,7 +99,8 @@ def series_pdf_times(runs: int = 5) -> list[float]:
 
 def contenders(comparison: Any) -> dict[str, Callable[[], Any]]:
     """The report as a user gets it (view, HTML, tagged PDF), the same untagged, and
-    the floor."""
+    the floor: plain WeasyPrint, and WeasyPrint with the garbage collector paused as
+    :func:`service.render.pdf.html_to_pdf` pauses it (the same settings for both)."""
     from service.render.html import render_comparison_html
     from service.render.pdf import html_to_pdf
     from service.reports import render_comparison
@@ -106,6 +112,7 @@ def contenders(comparison: Any) -> dict[str, Callable[[], Any]]:
             render_comparison_html(comparison, pdf=True), variant=None
         ),
         "bare document": lambda: bare_pdf(bare),
+        "bare document, GC paused": lambda: bare_pdf(bare, gc_paused=True),
     }
 
 
