@@ -61,8 +61,8 @@ def bare_pdf(document: str, *, gc_paused: bool = False) -> bytes:
 
     import weasyprint
 
+    from diffing.collector import paused
     from service.render.pdf import _font_config
-    from service.render.pdf import gc_paused as paused
 
     with paused() if gc_paused else contextlib.nullcontext():
         out = weasyprint.HTML(string=document).write_pdf(font_config=_font_config())

@@ -13,7 +13,7 @@ out: WeasyPrint cannot be interrupted otherwise (about 0.25 s per 1,000
 words of a comparison).
 
 Python's cyclic garbage collector is paused while WeasyPrint renders
-(:func:`gc_paused`): a render allocates hundreds of thousands of boxes and
+(:func:`diffing.collector.paused`): a render allocates hundreds of thousands of boxes and
 styles that live until it ends, so the collector's full passes found nothing to
 free and cost a quarter of the time of a report (a third of a series). Reference
 counting still frees everything as usual; the cycles of the render are collected
@@ -22,16 +22,14 @@ by the next pass after it.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import threading
-from collections.abc import Iterator
 from typing import Any
+
+from diffing.collector import paused
 
 __all__ = [
     "FetchRefusedError",
-    "gc_paused",
     "html_to_pdf",
     "refuse_fetch",
     "url_fetcher",
@@ -96,24 +94,6 @@ def _stylesheet() -> Any:
     )
 
 
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off for the block (back on after it, if it
-    was on before): for a render, whose objects all live until its end.
-
-    >>> with gc_paused():
-    ...     gc.isenabled()
-    False
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 #: a tagged PDF (PDF/UA-1): its structure (headings, tables, lists) and language are read
 #: by screen readers; about 10% slower to make than an untagged one
 PDF_VARIANT = "pdf/ua-1"
@@ -125,7 +105,7 @@ def html_to_pdf(html: str, *, variant: str | None = PDF_VARIANT) -> bytes:
     None."""
     import weasyprint
 
-    with _RENDER, gc_paused():
+    with _RENDER, paused():
         doc = weasyprint.HTML(string=html, base_url="about:blank", url_fetcher=url_fetcher())
         out = doc.write_pdf(
             stylesheets=[_stylesheet()], font_config=_font_config(), pdf_variant=variant
