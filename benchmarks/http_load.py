@@ -43,6 +43,13 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _resdiff() -> str:
+    """The ``resdiff`` command of this Python's environment (``make bench`` runs the
+    project's Python without its ``bin`` on PATH), else the one on PATH."""
+    beside = Path(sys.executable).with_name("resdiff")
+    return str(beside) if beside.exists() else "resdiff"
+
+
 class Server:
     """``resdiff serve`` on 127.0.0.1 in its own process group, for a ``with`` block."""
 
@@ -58,7 +65,7 @@ class Server:
         env = dict(
             os.environ, RESDIFF_DATA_DIR=str(Path(self._tmp.name) / "data"), **self.extra_env
         )
-        cmd = ["resdiff", "serve", "--host", "127.0.0.1", "--port", str(self.port)]
+        cmd = [_resdiff(), "serve", "--host", "127.0.0.1", "--port", str(self.port)]
         cmd += ["--workers", str(self.workers)]
         with self.log.open("wb") as log:
             self.proc = subprocess.Popen(

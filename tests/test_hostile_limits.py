@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sqlite3
 import time
 import zipfile
 from pathlib import Path
 
+import hypothesis
+import hypothesis.strategies
 import pytest
 from click.testing import CliRunner
 
@@ -512,3 +515,12 @@ def test_every_setting_is_documented_with_its_default() -> None:
         assert f"\n{name} " in doc, name
         if name not in not_limits:
             assert f"| `{name}` |" in limits, name
+
+
+@hypothesis.given(hypothesis.strategies.text(alphabet='"\\[]{}a', max_size=40))
+def test_the_json_string_pattern_skips_what_the_plain_one_does(text: str) -> None:
+    from service.web import guards
+
+    plain = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+    raw = text.encode()
+    assert guards._STRING.sub(b'""', raw) == plain.sub(b'""', raw)

@@ -54,6 +54,13 @@ class SQLiteStore(SQLStore):
     def close(self) -> None:
         self.db.close()
 
+    def end_request(self) -> None:
+        """Leave the connection as a new request expects it: no transaction open (a
+        request cut short by its client may have left one)."""
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
+        self._depth = 0
+
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.db.execute(sql, tuple(params))
 

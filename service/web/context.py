@@ -3,16 +3,19 @@
 The library (:mod:`service.library`) knows nothing of Flask: :func:`init_app`
 creates (or migrates) the database, records the retriever and limits on the app,
 and takes the key that signs sessions from the database unless one is given
-(so every server on one database shares it); each request opens its own store
-(:func:`get_store`: a SQLite connection, or one borrowed from the PostgreSQL
-pool), closed when the request ends, and gets a library for the viewer that
+(so every server on one database shares it); each request gets a store
+(:func:`get_store`: its thread's SQLite connection, opened once per thread and
+process, or one borrowed from the PostgreSQL pool and given back when the
+request ends), and a library for the viewer that
 :mod:`service.web.auth` found. Both blueprints (the API and the pages) answer
 reports through :func:`report_response`.
 """
 
 from __future__ import annotations
 
+import os
 import secrets
+import threading
 from collections.abc import Collection
 
 from flask import Flask, Response, current_app, g
@@ -20,6 +23,7 @@ from flask import Flask, Response, current_app, g
 from service import config
 from service.config import Limits
 from service.library import Library, Retriever, Store, Viewer, open_store
+from service.library.store import is_postgres
 from service.pool import Executor, RemotePool, local_pool
 from service.reports import Report
 from service.web.guards import attachment, security_headers
@@ -44,6 +48,7 @@ def init_app(app: Flask) -> None:
         given = app.config.get("RESDIFF_SECRET_KEY") or app.config.get("SECRET_KEY")
         app.config["SECRET_KEY"] = given or store.setting("secret_key", secrets.token_hex(32))
     app.extensions["resdiff.cache_bytes"] = config.cache_bytes(app.config)
+    app.extensions["resdiff.threads"] = threading.local()
     app.extensions["resdiff.retriever"] = Retriever.from_settings(app.config)
     app.extensions["resdiff.limits"] = config.limits_from(app.config)
     pool = config.pool_from(app.config)
@@ -56,19 +61,42 @@ def init_app(app: Flask) -> None:
 
 
 def get_store() -> Store:
-    """The store of the current request (one connection per request)."""
+    """The store of the current request: the thread's own SQLite connection (opening
+    one costs a third of a cached answer), or a PostgreSQL connection of the pool."""
     if "store" not in g:
-        g.store = open_store(
-            current_app.config["RESDIFF_DATABASE"],
-            cache_bytes=current_app.extensions["resdiff.cache_bytes"],
-        )
+        database = current_app.config["RESDIFF_DATABASE"]
+        if is_postgres(database):
+            g.store = _open(database)
+        else:
+            g.store, g.kept = _thread_store(database), True
     store: Store = g.store
     return store
 
 
+def _open(database: str) -> Store:
+    return open_store(database, cache_bytes=current_app.extensions["resdiff.cache_bytes"])
+
+
+def _thread_store(database: str) -> Store:
+    """This thread's SQLite store, opened again in a forked process (a connection
+    must not cross a fork)."""
+    local = current_app.extensions["resdiff.threads"]
+    kept: tuple[int, Store] | None = getattr(local, "store", None)
+    if kept is None or kept[0] != os.getpid():
+        local.store = kept = (os.getpid(), _open(database))
+    return kept[1]
+
+
 def _close_store(exc: BaseException | None = None) -> None:
     store = g.pop("store", None)
-    if store is not None:
+    if store is None:
+        return
+    if g.pop("kept", False):
+        from service.library.sqlite import SQLiteStore
+
+        assert isinstance(store, SQLiteStore)
+        store.end_request()
+    else:
         store.close()
 
 

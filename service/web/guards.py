@@ -40,7 +40,9 @@ __all__ = [
 
 # -- JSON ---------------------------------------------------------------------------
 
-_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+#: a JSON string: the unrolled form of ``"(?:[^"\\]|\\.)*"`` (runs of plain characters
+#: at once: five times faster on a body of two resolutions)
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _BRACKET = re.compile(rb"[\[\]{}]")
 
 
