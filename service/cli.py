@@ -571,21 +571,22 @@ def _committed(paths: Iterable[Path], store: Store) -> Iterator[Path]:
 
 def _query(
     lib: Library, text: str | None, file: str | None, paragraph: str | None, language: str
-) -> tuple[str, list[str]]:
+) -> tuple[str, tuple[list[str], list[str]]]:
     """The paragraph to search for, given as TEXT, --file or --paragraph (exactly one),
-    and the ids of the documents to leave out (the one a --paragraph is taken from)."""
+    and the ids and symbols of the documents to leave out: the document a --paragraph
+    is taken from, and every other copy of it (the text and the PDF of one symbol)."""
     given = [x for x in (text, file, paragraph) if x is not None]
     if len(given) != 1:
         raise click.UsageError("give the paragraph as TEXT, --file F or --paragraph SYMBOL:ID")
     if text is not None:
-        return text, []
+        return text, ([], [])
     if file is not None:
         path = Path(file)
         if not path.is_file():
             raise UnreadableDocumentError(f"{file}: no such file")
         data = path.read_bytes()
         found, _ = extract_text(data, path.name, max_bytes=lib.limits.file_bytes)
-        return found, []
+        return found, ([], [])
     assert paragraph is not None
     symbol, _, pid = paragraph.rpartition(":")
     if not symbol or not pid:
@@ -595,7 +596,7 @@ def _query(
     doc = lib.by_symbol(symbol, language)
     for p in doc.resolution.paragraphs:
         if p.id == pid:
-            return p.text, [doc.id]
+            return p.text, ([doc.id], [symbol])
     ids = ", ".join(p.id for p in doc.resolution.paragraphs[:12])
     raise InvalidRequestError(f"{doc.symbol} has no paragraph {pid} (its paragraphs: {ids}, ...)")
 
@@ -665,8 +666,9 @@ def precedents(
     what `resdiff ingest` and `resdiff fetch` stored."""
     lib = library()
     query, own = _query(lib, text, file, paragraph, language)
+    own_id, own_symbol = own
     found = lib.precedents(
-        query, limit, before=before, exclude=list(exclude), exclude_documents=own
+        query, limit, before=before, exclude=[*exclude, *own_symbol], exclude_documents=own_id
     )
     if fmt == "json":
         body = {"matches": [p.to_dict() for p in found]}

@@ -182,6 +182,10 @@ def test_a_paragraph_of_a_document_leaves_its_document_out(
     assert r.exit_code == 0, r.stderr
     found = json.loads(r.stdout)["matches"]
     assert found and all(m["symbol"] != "A/RES/77/20" for m in found)
+    # A/RES/79/136 is stored twice (its text and its PDF): both copies are left out
+    r = run(env, "precedents", "--paragraph", "A/RES/79/136:OP7", "--format", "json")
+    found = json.loads(r.stdout)["matches"]
+    assert found and all(m["symbol"] != "A/RES/79/136" for m in found)
     paragraph = tmp_path / "p.txt"
     paragraph.write_text(PARAGRAPH, encoding="utf-8")
     by_file = run(env, "precedents", "--file", str(paragraph), "--format", "json")
