@@ -757,13 +757,16 @@ def user_list() -> None:
 
 @user.command("remove")
 @click.argument("name")
-@click.confirmation_option(
-    prompt="Remove this account and delete its documents (and the reports made from them)?"
-)
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
 @_user_errors
-def user_remove(name: str) -> None:
+def user_remove(name: str, yes: bool) -> None:
     """Remove the account NAME and delete its documents."""
-    deleted = _accounts().remove(name)
+    accounts = _accounts()
+    accounts.get(name)  # an unknown name is an error before any question
+    question = f"Remove {name} and delete their documents (and the reports made from them)?"
+    if not yes:
+        click.confirm(question, abort=True)
+    deleted = accounts.remove(name)
     click.echo(f"removed {name} and {deleted} document{'' if deleted == 1 else 's'}", err=True)
 
 

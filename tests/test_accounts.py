@@ -514,6 +514,20 @@ def test_user_commands(env: dict[str, str]) -> None:
     assert token not in trail and rotated not in trail
 
 
+def test_removing_an_unknown_user_says_so_before_asking(env: dict[str, str]) -> None:
+    run = CliRunner().invoke
+    unknown = run(cli, ["user", "remove", "zed"], env=env, input="y\n")
+    assert unknown.exit_code == 2 and unknown.output.startswith("error: no user named 'zed'")
+    assert "[y/N]" not in unknown.output
+    assert run(cli, ["user", "add", "ana"], env=env).exit_code == 0
+    kept = run(cli, ["user", "remove", "ana"], env=env, input="n\n")
+    assert kept.exit_code == 1 and "Remove ana and delete their documents" in kept.output
+    assert "ana\tuser" in run(cli, ["user", "list"], env=env).stdout
+    removed = run(cli, ["user", "remove", "ana"], env=env, input="y\n")
+    assert removed.exit_code == 0 and "removed ana" in removed.output
+    assert "ana\t" not in run(cli, ["user", "list"], env=env).stdout
+
+
 def test_tokens_are_never_logged(people: People, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     people.app.logger.setLevel(logging.DEBUG)
