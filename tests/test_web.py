@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from tests.conftest import needs_corpus
 from tests.test_api import AMENDED, DRAFT
@@ -146,6 +147,16 @@ def test_pages_speak_the_readers_language(client) -> None:  # type: ignore[no-un
     assert "Compare two versions" in again
     r = client.post("/compare", data={"new_text": DRAFT}, headers={"Accept-Language": "fr"})
     assert r.status_code == 400
+
+
+def test_every_section_of_the_home_page_speaks_french(client) -> None:  # type: ignore[no-untyped-def]
+    english = client.get("/?lang=en").get_data(as_text=True)
+    french = client.get("/?lang=fr").get_data(as_text=True)
+    heads = re.compile(r"<h2[^>]*>(.*?)</h2>|id=\"amend-link\">(.*?)</a>", re.S)
+    assert len(heads.findall(english)) >= 5
+    assert not set(heads.findall(english)) & set(heads.findall(french))
+    assert "Appliquer des amendements à un projet" in french
+    assert "Before a vote" not in french and "Avant un vote" in french
 
 
 def test_a_french_report_on_an_english_page(client) -> None:  # type: ignore[no-untyped-def]
