@@ -15,6 +15,7 @@ from diffing.amendments.places import Place
 __all__ = [
     "Action",
     "DeleteParagraphs",
+    "DeleteSpan",
     "EditWords",
     "InsertParagraphs",
     "ReplaceEverywhere",
@@ -40,10 +41,27 @@ class EditWords:
     new: str = ""
     anchor: str = ""
     where: Literal["after", "before", "end", "start"] = "after"
+    #: a sentence deleted or replaced instead of quoted words: 1, 2 ... or -1 (the last)
+    sentence: int = 0
 
     @property
     def name(self) -> str:
         return f"{self.verb} words"
+
+
+@dataclass(frozen=True)
+class DeleteSpan:
+    """Delete the words of ``place`` from ``start`` (included, or only what follows it
+    when ``after``) to ``end`` (included; empty: to the end of the paragraph, its
+    closing punctuation kept): "delete the text after “X”", "delete the words from
+    “X” to “Y”"."""
+
+    place: Place
+    start: str
+    end: str = ""
+    after: bool = False
+
+    name = "delete words"
 
 
 @dataclass(frozen=True)
@@ -77,15 +95,17 @@ class ReplaceParagraph:
 @dataclass(frozen=True)
 class InsertParagraphs:
     """New paragraphs (``block``) ``after`` / ``before`` ``anchor``, ``into`` it (a
-    new last sub-paragraph), or at the ``end`` / ``start`` of the ``part``
-    (``PP`` preamble, ``OP`` operative part).
+    new last sub-paragraph), ``at`` its number ("insert a new operative paragraph
+    5": before the tabled paragraph of that number, else after the one before it),
+    or at the ``end`` / ``start`` of the ``part`` (``PP`` preamble, ``OP``
+    operative part).
 
     ``kind`` is the kind the instruction names (``None``: as the anchor),
     ``count`` the number of paragraphs it announces (``None``: not said).
     """
 
     block: str
-    where: Literal["after", "before", "into", "end", "start"]
+    where: Literal["after", "before", "into", "at", "end", "start"]
     anchor: Place | None = None
     part: Literal["PP", "OP"] = "OP"
     kind: Literal["preambular", "operative", "subparagraph"] | None = None
@@ -103,6 +123,7 @@ class ReplaceTitle:
 
 Action = (
     EditWords
+    | DeleteSpan
     | ReplaceEverywhere
     | DeleteParagraphs
     | ReplaceParagraph

@@ -77,13 +77,16 @@ class Draft:
         if slot is None:
             # a draft with parts: the one paragraph of that id in any part
             found = [s for pid, s in self.by_id.items() if pid.endswith("." + place.pid)]
-            if len(found) == 1:
+            if len(found) == 1 and place.part is None:
                 return found[0]
             raise LookupError(self._missing(place))
         return slot
 
     def _missing(self, place: Place) -> str:
-        prefix = place.kind + str(place.number) if place.sub else place.kind
+        part = f"{place.part}." if place.part else ""
+        if place.part and not any(pid.startswith(part) for pid in self.by_id):
+            return f"the draft has no {place.part.replace('ANNEX-', 'annex ').replace('ANNEX', 'annex')}"
+        prefix = part + (place.kind + str(place.number) if place.sub else place.kind)
         have = [pid for pid in self.by_id if re.fullmatch(rf"{re.escape(prefix)}[\d(].*", pid)]
         if place.sub:
             have = [
