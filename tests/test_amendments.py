@@ -278,6 +278,34 @@ EN = {
         "Insert a new operative paragraph 6 reading: “Decides to remain seized of the matter.”",
         {"OP6": "Decides to remain seized of the matter."},
     ),
+    "delete the last preambular paragraph": Case(
+        "Delete the last preambular paragraph.", removed=["PP4"], action="delete paragraphs"
+    ),
+    "replace two paragraphs with one": Case(
+        "Replace operative paragraphs 1 and 2 with the following: “Welcomes the report of the "
+        "Secretary-General and encourages Member States to protect lighthouses;”",
+        {
+            "OP1": "Welcomes the report of the Secretary-General and encourages Member States to "
+            "protect lighthouses;",
+            "OP2": "Requests the Secretary-General:",
+        },
+        removed=["OP1", "OP2"],
+        action="delete paragraphs; insert paragraphs",
+    ),
+    "replace words in two paragraphs": Case(
+        "Replace “historic” with “heritage” in operative paragraphs 2 and 5.",
+        {
+            "OP2": "Encourages Member States to protect lighthouses, in particular heritage "
+            "lighthouses, and to share best practices;",
+            "OP5": "Decides to include in the provisional agenda of its hundredth session the "
+            'item entitled "Protection of heritage lighthouses".',
+        },
+        action="replace words",
+    ),
+    "words that should read other words": Case(
+        "In operative paragraph 1, the words “Takes note of” should read “Welcomes”.",
+        {"OP1": "Welcomes the report of the Secretary-General;"},
+    ),
     "insert a sub-paragraph at its letter": Case(
         "In operative paragraph 3, insert a new subparagraph (b) reading: “(b) To identify "
         "lighthouses at risk;”",
@@ -415,6 +443,9 @@ FR = {
     ),
     "supprimer un alinéa nommé par sa lettre": Case(
         "Au paragraphe 3 du dispositif, supprimer l'alinéa c).", removed=["OP3(c)"]
+    ),
+    "supprimer le dernier alinéa": Case(
+        "Supprimer le dernier alinéa du préambule.", removed=["PP4"]
     ),
     "insérer un paragraphe à son numéro": Case(
         "Insérer un nouveau paragraphe 3 du dispositif ainsi libellé : « Demande aux États "
@@ -558,6 +589,22 @@ def test_a_wrong_quotation_or_paragraph_is_not_found(lang: str, text: str, says:
     [(status, detail)] = statuses(DRAFTS[lang], amendment(text))
     assert status == "not found"
     assert says in detail
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Renumber the subsequent paragraphs accordingly.",
+        "Renuméroter les paragraphes en conséquence.",
+    ],
+)
+def test_renumbering_asked_alone_is_applied(text: str) -> None:
+    c = apply_amendments(DRAFTS["en"], [amendment("Delete operative paragraph 1.", text)])
+    assert c.amendments is not None
+    second = c.amendments[0].instructions[1]
+    assert (second.status, second.action) == ("applied", "renumber paragraphs")
+    assert second.detail == "the amended text is numbered as printed"
+    assert c.new.paragraph("OP1").text == DRAFTS["en"].paragraph("OP2").text
 
 
 def test_two_instructions_on_the_same_words_conflict() -> None:

@@ -18,6 +18,7 @@ __all__ = [
     "DeleteSpan",
     "EditWords",
     "InsertParagraphs",
+    "Renumber",
     "ReplaceEverywhere",
     "ReplaceParagraph",
     "ReplaceTitle",
@@ -115,6 +116,14 @@ class InsertParagraphs:
 
 
 @dataclass(frozen=True)
+class Renumber:
+    """ "Renumber the subsequent paragraphs accordingly": the amended text is numbered
+    as printed anyway."""
+
+    name = "renumber paragraphs"
+
+
+@dataclass(frozen=True)
 class ReplaceTitle:
     new: str
 
@@ -129,4 +138,5 @@ Action = (
     | ReplaceParagraph
     | InsertParagraphs
     | ReplaceTitle
+    | Renumber
 )

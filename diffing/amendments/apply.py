@@ -40,6 +40,7 @@ from diffing.amendments.actions import (
     DeleteSpan,
     EditWords,
     InsertParagraphs,
+    Renumber,
     ReplaceEverywhere,
     ReplaceParagraph,
     ReplaceTitle,
@@ -199,8 +200,24 @@ class _Applier:
 
     # -- actions --------------------------------------------------------------
 
+    def resolve(self, a: Action) -> Action:
+        """``a`` with "the last preambular paragraph" made the draft's own number."""
+        try:
+            if isinstance(a, EditWords | DeleteSpan | ReplaceParagraph):
+                return dataclasses.replace(a, place=self.d.resolve(a.place))
+            if isinstance(a, DeleteParagraphs):
+                return dataclasses.replace(a, places=tuple(self.d.resolve(p) for p in a.places))
+            if isinstance(a, InsertParagraphs) and a.anchor is not None:
+                return dataclasses.replace(a, anchor=self.d.resolve(a.anchor))
+        except LookupError as e:
+            raise _Failed("not found", str(e)) from None
+        return a
+
     def apply(self, action: Action) -> None:
-        if isinstance(action, EditWords):
+        action = self.resolve(action)
+        if isinstance(action, Renumber):
+            self.notes.append("the amended text is numbered as printed")
+        elif isinstance(action, EditWords):
             self.edit_words(action)
         elif isinstance(action, ReplaceEverywhere):
             self.everywhere(action)

@@ -39,9 +39,11 @@ from typing import Literal
 from diffing.lexicon import ORDINAL_PATTERN as ORDINAL
 from diffing.lexicon import ordinal_value, to_roman
 
-__all__ = ["PLACEHOLDER", "Place", "find_places", "find_subparagraphs", "roman"]
+__all__ = ["LAST", "PLACEHOLDER", "Place", "find_places", "find_subparagraphs", "roman"]
 
 PLACEHOLDER = "⟦p{}⟧"
+#: the number of "the last preambular paragraph": the draft says which it is
+LAST = -1
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ class Place:
         ``paragraph 3 of the annex``."""
         if self.kind == "title":
             return "the title"
+        if self.number == LAST:
+            return f"the last {'preambular' if self.kind == 'PP' else 'operative'} paragraph"
         subs = "".join(f" ({s})" for s in self.sub)
         if self.part:
             annex = self.part.replace("ANNEX-", "annex ").replace("ANNEX", "the annex")
@@ -117,10 +121,11 @@ def _nested(lab: str) -> str:
     return rf"{lab}(?:\s*{lab})*"
 
 
+_ORD = rf"(?:{ORDINAL}|last\b|final\b|dernier\b)"
 _EN_MAIN = (
-    rf"(?:the\s+)?(?P<ords>{_list(ORDINAL, _EN_JOIN)})\s+(?P<kind>preambular|operative)\s+paragraphs?"
+    rf"(?:the\s+)?(?P<ords>{_list(_ORD, _EN_JOIN)})\s+(?P<kind>preambular|operative)\s+paragraphs?"
     rf"|(?P<kind2>preambular|operative)\s+paragraphs?\s+(?P<nums>{_list(_NUM_EN, _EN_JOIN)})"
-    rf"|(?:the\s+)?(?P<ords2>{_list(ORDINAL, _EN_JOIN)})\s+paragraphs?\s+of\s+the\s+(?P<part>preamble|operative\s+part)"
+    rf"|(?:the\s+)?(?P<ords2>{_list(_ORD, _EN_JOIN)})\s+paragraphs?\s+of\s+the\s+(?P<part>preamble|operative\s+part)"
     rf"|paragraphs?\s+(?P<nums2>{_list(_NUM_EN, _EN_JOIN)})(?:\s+of\s+the\s+(?P<part2>preamble|operative\s+part))?"
 )
 _ANNEX_EN = r"(?:\s*,?\s+(?:of|in|to)\s+(?P<annex>(?:the\s+)?annex(?:\s+(?P<annexno>[IVX]{1,4}|\d{1,2})\b)?))?"
@@ -131,7 +136,7 @@ _EN = re.compile(
     re.IGNORECASE,
 )
 _FR_MAIN = (
-    rf"{_ART}?(?P<ords>{_list(ORDINAL, _FR_JOIN)})\s+(?P<noun>alinéas?|paragraphes?)"
+    rf"{_ART}?(?P<ords>{_list(_ORD, _FR_JOIN)})\s+(?P<noun>alinéas?|paragraphes?)"
     rf"(?:\s+(?P<part>du\s+préambule|du\s+dispositif))?"
     rf"|{_ART}?(?P<noun2>alinéas?|paragraphes?)\s+(?P<nums>{_list(_NUM_FR, _FR_JOIN)})"
     rf"(?:\s+(?P<part2>du\s+préambule|du\s+dispositif))?"
@@ -158,10 +163,10 @@ def _items(text: str, item: str) -> list[tuple[str, bool]]:
 def _numbers(text: str, ordinal: bool, french: bool) -> list[tuple[int, tuple[str, ...]]]:
     """Numbers (with their sub-paragraph labels) of a list such as ``5 (a), 6 to 8``."""
     out: list[tuple[int, tuple[str, ...]]] = []
-    item = ORDINAL if ordinal else (_NUM_FR if french else _NUM_EN)
+    item = _ORD if ordinal else (_NUM_FR if french else _NUM_EN)
     for value, ranged in _items(text, item):
         if ordinal:
-            n = ordinal_value(value)
+            n = LAST if value.lower() in ("last", "final", "dernier") else ordinal_value(value)
             labs: tuple[str, ...] = ()
         else:
             m = re.match(r"\d+", value)

@@ -50,6 +50,7 @@ from diffing.amendments.actions import (
     DeleteSpan,
     EditWords,
     InsertParagraphs,
+    Renumber,
     ReplaceEverywhere,
     ReplaceParagraph,
     ReplaceTitle,
@@ -76,7 +77,7 @@ _P = r"⟦p(?P<p>\d+)⟧"
 _ANY_Q = r"⟦q\d+⟧"
 #: "the words", "les mots" ... before a quotation
 _W = (
-    r"(?:(?:the\s+)?(?:following\s+)?(?:words?|phrase|text|terms?|expression)?\s*:?\s+"
+    r"(?:(?:the\s+)?(?:following\s*)?(?:words?|phrase|text|terms?|expression)?\s*:?\s+"
     r"|(?:les?\s+)?mots?\s+|l'expression\s+|le\s+membre\s+de\s+phrase\s+)?"
 )
 _DELETE = r"(?:delete|strike(?:\s+out)?|remove|omit|supprimer|biffer|retirer)"
@@ -318,11 +319,13 @@ class _Reader:
         for form in forms:
             m = re.fullmatch(form, self.s)
             if m:
-                place = self.one_place(m)
+                places = self.places[int(m.group("p"))]
                 text = self.new_text(m.group("rest"))
-                if place.kind == "title":
+                if len(places) > 1:  # "Replace operative paragraphs 5 and 6 with the following:"
+                    return _replace_several(places, text)
+                if places[0].kind == "title":
                     return [ReplaceTitle(" ".join(_strip_quotes(text).split()))]
-                return [ReplaceParagraph(place, text)]
+                return [ReplaceParagraph(places[0], text)]
         return None
 
     def insert_paragraphs(self) -> list[Action] | None:
@@ -380,11 +383,15 @@ class _Reader:
             )
             if not m:
                 return None
-            return self.clauses(f"{m.group('a')} {m.group('b')}", self.one_place(m), None)
-        place = self.one_place(m)
+            return self.each(m, f"{m.group('a')} {m.group('b')}", None)
         at = m.groupdict().get("end")
         where = ("start" if re.search(r"beginning|début", at) else "end") if at else None
-        return self.clauses(m.group("rest"), place, where)
+        return self.each(m, m.group("rest"), where)
+
+    def each(self, m: re.Match[str], rest: str, where: str | None) -> list[Action]:
+        """The clauses of ``rest`` in each paragraph named ("In the third and fourth
+        preambular paragraphs, replace ...", "... in operative paragraphs 3 and 7")."""
+        return [a for p in self.places[int(m.group("p"))] for a in self.clauses(rest, p, where)]
 
     def clauses(self, rest: str, place: Place, where: str | None) -> list[Action]:
         """The clauses of ``rest`` ("replace ... and delete ..."), each read whole: a
@@ -436,6 +443,18 @@ def _insert_at(r: _Reader, m: re.Match[str], place: Place, where: str | None) ->
     return EditWords(
         "insert", place, new=r.q(m, "a"), anchor=r.q(m, "b"), where=_where(m.group("where"))
     )
+
+
+def _replace_several(places: list[Place], text: str) -> list[Action]:
+    """Several paragraphs replaced by new text: they go, the new ones stand before them."""
+    first = places[0]
+    if any(p.kind == "title" for p in places):
+        raise NotUnderstood("the title and paragraphs replaced together")
+    kind: Literal["preambular", "operative", "subparagraph"] = (
+        "subparagraph" if first.sub else ("preambular" if first.kind == "PP" else "operative")
+    )
+    part: Literal["PP", "OP"] = "PP" if first.kind == "PP" else "OP"
+    return [DeleteParagraphs(tuple(places)), InsertParagraphs(text, "before", first, part, kind)]
 
 
 def _sentence(m: re.Match[str]) -> int:
@@ -492,7 +511,8 @@ _CLAUSES: list[tuple[str, _Build]] = [
     ),
     (rf"{_REPLACE}\s+{_W}{_q('a')}\s+{_WITH}\s+{_W}{_q('b')}", _replace),
     (
-        rf"{_W}{_q('a')}\s+(?:{_BE}\s+replaced\s+(?:with|by)|(?:est|sont)\s+remplacée?s?\s+par)\s+{_W}{_q('b')}",
+        rf"{_W}{_q('a')}\s+(?:{_BE}\s+replaced\s+(?:with|by)|(?:should|shall|would|to)\s+(?:now\s+)?read"
+        rf"|(?:est|sont)\s+remplacée?s?\s+par)\s+{_W}{_q('b')}",
         _replace,
     ),
     (rf"{_DELETE}\s+{_SENTENCE}", _delete_sentence),
@@ -528,6 +548,8 @@ def read_instruction(text: str) -> list[Action]:
     if not text or not text.strip():
         raise NotUnderstood("the instruction is empty")
     r = _Reader(text)
+    if not r.s and not r.quotes and re.search(r"\b(?:renumber|renuméroter)", text, re.IGNORECASE):
+        return [Renumber()]  # "Renumber the subsequent paragraphs accordingly."
     if r.block.strip() and re.fullmatch(rf"{_P}\s*:", r.s):
         # "Operative paragraph 5: replace “X” with “Y”"
         head, _, rest = text.partition(":")
