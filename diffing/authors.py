@@ -221,8 +221,8 @@ def split_sponsors(text: str) -> list[str]:
 
     >>> split_sponsors("Bosnia and Herzegovina, Netherlands (Kingdom of the) and Trinidad and Tobago")
     ['Bosnia and Herzegovina', 'Netherlands (Kingdom of the)', 'Trinidad and Tobago']
-    >>> split_sponsors("Italy and Turkmenistan")
-    ['Italy', 'Turkmenistan']
+    >>> split_sponsors("Italy and Turkmenistan"), split_sponsors("Chile,* Peru** and Togo")
+    (['Italy', 'Turkmenistan'], ['Chile', 'Peru', 'Togo'])
     >>> split_sponsors("France, Royaume-Uni de Grande-Bretagne et d'Irlande du Nord et Tchad")
     ['France', "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord", 'Tchad']
     """
@@ -250,9 +250,9 @@ def split_sponsors(text: str) -> list[str]:
     out: list[str] = []
     for item in items:
         out.extend(p for p in re.split(r" (?:and|et) ", item) if p.strip())
-    return [
-        " ".join(p.replace("\x01", "and").replace("\x02", "et").split()) for p in out if p.strip()
-    ]
+    # A footnote star after a name ("Argentina,* Brazil", "Chile* and Peru") is no part of it.
+    names = (p.replace("\x01", "and").replace("\x02", "et").strip(" *") for p in out)
+    return [" ".join(name.split()) for name in names if name]
 
 
 def committee_named(text: str) -> str | None:

@@ -330,15 +330,52 @@ def _footnote_from_block(block: list[str], markdown: bool) -> Footnote | None:
     return Footnote(marker=marker, text=text)
 
 
+def _next_marker(markers: list[str], line: str, previous: str) -> bool:
+    """Whether ``line``, inside a block of a footnote area, opens the next footnote
+    after the footnotes ``markers``.
+
+    Some extractions print footnotes one a line, with no blank line between
+    them: a line opens a footnote when the line before it ends a sentence and
+    its marker is the next one (the number after the last one, or one more
+    star than the last note's), so that a wrapped line starting with a number
+    ("3 – 14 June 1992") stays in its footnote.
+
+    >>> _next_marker(["*"], "1 A/80/210.", "and China."), _next_marker(["*"], "** Ibid.", "x.")
+    (True, True)
+    >>> _next_marker(["1", "2"], "3 – 14 June 1992", "Rio de Janeiro,")
+    False
+    """
+    if not markers or not previous.rstrip().endswith((".", ";", ")")):
+        return False
+    m = _FOOTNOTE_START.fullmatch(line)
+    if m is None:
+        return False
+    marker = m.group(1).translate(SUPER_TO_DIGIT)
+    if marker.startswith("*"):
+        return markers[-1].startswith("*") and len(marker) == len(markers[-1]) + 1
+    numbers = [int(n) for n in markers if n.isdigit()]
+    return int(marker) == (max(numbers) + 1 if numbers else 1)
+
+
 def _add_footnote(notes: list[Footnote], block: list[str]) -> None:
-    """A block of a footnote area: a new footnote, or the previous one going on."""
+    """A block of a footnote area: new footnotes, or the previous one going on."""
     if not block:
         return
-    note = _footnote_from_block(block, False)
-    if note is not None:
-        notes.append(note)
-    elif notes:
-        notes[-1].text = join_lines([notes[-1].text, *block])
+    markers = [n.marker for n in notes]
+    start = 0
+    for k in range(1, len(block) + 1):
+        if k < len(block):
+            opening = _FOOTNOTE_START.fullmatch(block[start])
+            known = [*markers, opening.group(1).translate(SUPER_TO_DIGIT)] if opening else markers
+            if not _next_marker(known, block[k], block[k - 1]):
+                continue
+        note = _footnote_from_block(block[start:k], False)
+        if note is not None:
+            notes.append(note)
+            markers.append(note.marker)
+        elif notes:
+            notes[-1].text = join_lines([notes[-1].text, *block[start:k]])
+        start = k
 
 
 def extract_footnotes(

@@ -42,7 +42,7 @@ __all__ = [
 
 _DATE = re.compile(r"\b(\d{1,2})(?:er)?\s+(?:de\s+)?([A-Za-zÀ-ÿ]{3,10})\s+(?:de\s+)?(\d{4})\b")
 _SYMBOL_LINE = re.compile(
-    r"\s*(A/[A-Za-z0-9][A-Za-z0-9./\-]*[A-Za-z0-9])(\*{1,3})?(?:\s+([A-Z](?:-[A-Z])?))?\s*"
+    r"\s*(A/[A-Za-z0-9][A-Za-z0-9./\-]*[A-Za-z0-9])(\*{1,3})?(?:\s+([A-Z](?:[-–][A-Z])?))?\s*"
 )
 TITLE_LINE = re.compile(
     r"\s*(?:ES-\d+/|S-\d+/)?(\d{1,3})/(\d{1,4})(?:\s+[A-Z](?:-[A-Z])?)?\.\s+(\S.*)"
@@ -90,6 +90,32 @@ def session_from_words(words: str) -> int | None:
     (80, 10)
     """
     return ordinal_value(words)
+
+
+_GOES_ON = re.compile(r"(?:,|\b(?:and|et|y|of|the|de|du|des|la|le|del))\s*$")
+
+
+def _flat_blocks(lines: list[str]) -> list[str]:
+    """The blocks of a front matter printed without blank lines: one a line, but a
+    line that a sentence runs on from ("..., Trinidad and" / "Tobago: draft
+    resolution", or a next line in lower case) is joined to the next one.
+
+    >>> _flat_blocks(["Third Committee", "Chile, Trinidad and", "Tobago: draft resolution",
+    ...     "Title", "on two lines"])
+    ['Third Committee', 'Chile, Trinidad and Tobago: draft resolution', 'Title on two lines']
+    """
+    out: list[str] = []
+    for line in (line.strip() for line in lines):
+        if not line:
+            continue
+        last = out[-1] if out else ""
+        if last and (
+            _GOES_ON.search(last) or last.count("(") > last.count(")") or line[0].islower()
+        ):
+            out[-1] = f"{last} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 def _blocks(lines: list[str]) -> list[str]:
@@ -147,10 +173,62 @@ _ADOPTION_WORD = re.compile(r"adopt|aprobada", re.I)  # what :data:`_ADOPTED` ne
 _SESSION_OF_SYMBOL = re.compile(r"A/(?:RES/|C\.\d/)?(?:ES-\d+/)?(\d+)/")
 
 
+# Fields that an extraction can print on one line (pdftotext -layout, a copy from a
+# viewer): "United Nations   A/C.3/80/L.12", "General Assembly   Distr.: Limited ...",
+# "Eightieth session Third Committee Agenda item 71 (b)".
+_ORGAN_AND_MORE = re.compile(
+    r"\s*(United Nations|Nations Unies|Naciones Unidas|General Assembly|Assemblée générale"
+    r"|Asamblea General)\s+((?:A/|Distr)\S*.*)"
+)
+_SESSION_AND_MORE = re.compile(
+    r"\s*([A-Za-zÀ-ÿ\-]+(?:[ -][A-Za-zÀ-ÿ]+)?)\s+(session|período de sesiones)\s+(\S.*)", re.I
+)
+_AGENDA_AFTER = re.compile(r"\s(?=(?:Agenda items?|Points?|Temas?)\s+\d)")
+
+
+def _session_and_more(line: str) -> list[str] | None:
+    """ "Eightieth session Third Committee Agenda item 71 (b)": its fields, one a line;
+    None unless the line holds a session and then a Main Committee or an agenda item.
+
+    >>> _session_and_more("Quatre-vingtième session Point 7 de l’ordre du jour")
+    ['Quatre-vingtième session', 'Point 7 de l’ordre du jour']
+    """
+    m = _SESSION_AND_MORE.fullmatch(line) if _SESSION_WORD.search(line) else None
+    if m is None or session_from_words(m.group(1)) is None:
+        return None
+    rest = [p.strip() for p in _AGENDA_AFTER.split(m.group(3), maxsplit=1)]
+    agenda = rest.pop() if len(rest) == 2 or _agenda(rest[0]) else None
+    committee = rest[0] if rest else None
+    if (agenda is not None and _agenda(agenda) is None) or (
+        committee is not None and committee_line(committee) is None
+    ):
+        return None
+    return [f"{m.group(1)} {m.group(2)}", *filter(None, [committee, agenda])]
+
+
+def split_header_lines(lines: list[str]) -> list[str]:
+    """The front matter's lines with the fields an extraction printed on one line apart.
+
+    >>> split_header_lines(["United Nations A/C.3/80/L.12",
+    ...     "Eightieth session Third Committee Agenda item 71 (b)"])
+    ['United Nations', 'A/C.3/80/L.12', 'Eightieth session', 'Third Committee', 'Agenda item 71 (b)']
+    >>> split_header_lines(["Eightieth session", "Twenty-fourth special session of the Assembly"])
+    ['Eightieth session', 'Twenty-fourth special session of the Assembly']
+    """
+    out: list[str] = []
+    for line in lines:
+        if m := _ORGAN_AND_MORE.fullmatch(line):
+            out.extend([m.group(1), m.group(2)])
+        else:
+            out.extend(_session_and_more(line) or [line])
+    return out
+
+
 def _header_field(front: FrontMatter, line: str) -> bool:
     """Take the symbol, session or agenda item a line holds; True if it held one."""
     if front.symbol is None and (m := _SYMBOL_LINE.fullmatch(line)):
-        front.symbol = m.group(1) + (" " + m.group(3) if m.group(3) else "")
+        parts = f" {m.group(3).replace('–', '-')}" if m.group(3) else ""  # "A–B": "A-B"
+        front.symbol = m.group(1) + parts
         front.reissued = m.group(2) is not None
         return True
     if (
@@ -293,16 +371,27 @@ def read_front(lines: list[str]) -> FrontMatter:
     'Cooperation between the United Nations and INTERPOL'
     """
     front = FrontMatter()
+    lines = split_header_lines(lines)
     limited = _LIMITED.search("\x00".join(lines)) is not None  # no match spans a \x00
     rest = ["" if _header_field(front, line) else line for line in lines]
     front.committee = next(filter(None, map(committee_line, lines[:40])), None)
-    blocks = _blocks(rest)
+    blocks = _flat_blocks(rest) if _flat(lines) else _blocks(rest)
     reader = _BlockReader(front)
     reader.read(blocks)
+    front.part, front.part_title = _part_above_body(lines)
+    if front.part is not None:
+        # The part letter and its title, printed under the draft's title: not the title.
+        part = " ".join([front.part, *(x.strip() for x in front.part_title)])
+        blocks = [b for b in blocks if b != part]
     front.title = reader.title(blocks)
     _settle_type(front, limited)
-    front.part, front.part_title = _part_above_body(lines)
     return front
+
+
+def _flat(lines: list[str]) -> bool:
+    """Whether the front matter has no blank line between its first and last lines."""
+    filled = [i for i, line in enumerate(lines) if line.strip() and line != "\x00PAGE\x00"]
+    return len(filled) > 3 and filled[-1] - filled[0] + 1 == len(filled)
 
 
 def _line_blocks(lines: list[str]) -> list[tuple[int, int]]:

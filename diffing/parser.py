@@ -165,7 +165,10 @@ def parse(text: str, *, language: str | None = None) -> Resolution:
     start, opened = _body_start(lines)
     front = read_front([line for line in lines[:start] if line != PAGE_BREAK])
     body, footnotes = _body(lines, start, front, markdown)
-    notes = [] if opened or front.document_type == "amendment" else [_NO_ASSEMBLY]
+    # An amendment has no such line, nor has a decision printed "At its 62nd plenary
+    # meeting, ..., the General Assembly ... decided ...".
+    quiet = opened or front.document_type == "amendment" or front.document_type.endswith("decision")
+    notes = [] if quiet else [_NO_ASSEMBLY]
     vocabulary = _vocabulary(body)
     instructions: list[Instruction] = []
     paragraphs: list[Paragraph] = []

@@ -179,6 +179,9 @@ def bounds(query: str, texts: Sequence[str]) -> list[float]:
     return code.bounds(query, [code.encode(t) for t in texts])
 
 
+_ROUNDING = 1e-9  # far above float error, far below any difference of two similarities
+
+
 def rank(
     query: str,
     texts: Sequence[str],
@@ -198,7 +201,9 @@ def rank(
     order = sorted(range(len(texts)), key=lambda i: (-up[i], i))
     found: list[tuple[float, int, WordDiff]] = []
     for i in order:
-        if len(found) >= limit and up[i] < found[limit - 1][0]:
+        # A bound may fall below the similarity it bounds by a rounding error (1e-16):
+        # a text whose bound ties the last one kept may still tie it and win on index.
+        if len(found) >= limit and up[i] < found[limit - 1][0] - _ROUNDING:
             break
         d = diff_words(texts[i], query)
         found.append((d.similarity, i, d))

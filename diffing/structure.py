@@ -74,6 +74,7 @@ from diffing.blocks import (
 )
 from diffing.cleanup import join_lines
 from diffing.footnotes import detach_markers
+from diffing.ladder import VERBS
 from diffing.leads import lead_of
 from diffing.lexicon import ROMAN_LOWER, ROMAN_UPPER, from_roman, to_roman
 from diffing.model import Paragraph, ParagraphKind
@@ -368,8 +369,10 @@ class _Builder:
         self.at.heading = hm.group(1) if hm else text
         parts = self.parts
         if hm and parts.current is not None and hm.group(1) == _next_part_name(parts.current):
-            # Parts are established: the next heading in sequence opens the next part.
+            # Parts are established: the next heading in sequence opens the next part
+            # (after the closing of the last part, if printed: that part is closed).
             self._start_part(hm.group(1))
+            self.at.closed = False
         self.at.after_heading = True
         self._article(text)
         self.at.section = first.strip().split(".")[0] if SECTION_LABEL.fullmatch(first) else None
@@ -581,7 +584,7 @@ def build_paragraphs(
         # Nothing looked like a paragraph (headings only): keep every block.
         paras = [_Para("preambular", None, list(b.lines), None) for b in blocks]
         notes.append("no resolution structure found: every block is kept as a paragraph")
-    elif _promote_unnumbered(paras, everything=decision) and not decision:
+    elif _promote_unnumbered(paras, everything=decision, french=french) and not decision:
         notes.append("the operative part is not numbered: unnumbered operative paragraphs")
     return _finish(_label_headings(paras), vocabulary), builder.closings, notes
 
@@ -623,22 +626,39 @@ _OPERATIVE_VERB = re.compile(
 )
 
 
-def _opens_with_a_verb(p: _Para) -> bool:
-    return bool(_OPERATIVE_VERB.match(" ".join(p.lines[0].split())))
+# The first words of the French verb phrases of the ladder ("adopte", "décide", "prie"):
+# a French operative paragraph opens with one, a preambular one with a participle.
+# ("Se félicitant", a participle, shares its first word with "Se félicite": "se" is out.)
+_FRENCH_VERBS = frozenset(
+    word
+    for word in (phrase.split()[0] for phrase in VERBS)
+    if word != "se" and not word.endswith(("s", "ant"))
+)
 
 
-def _first_operative(top: list[_Para], everything: bool) -> int | None:
+def _opens_with_a_verb(p: _Para, french: bool = False) -> bool:
+    first = " ".join(p.lines[0].split())
+    if french and first[:1].isupper():
+        word = first.split(" ", 1)[0].rstrip(",;:").lower()
+        if word in _FRENCH_VERBS:
+            return True
+    return bool(_OPERATIVE_VERB.match(first))
+
+
+def _first_operative(top: list[_Para], everything: bool, french: bool = False) -> int | None:
     """Where the operative part starts among the unnumbered paragraphs ``top``: at the
     first "Decides ..." (not the first paragraph unless all open with a verb)."""
     if everything:
         return 0 if top else None
-    first = next((k for k, p in enumerate(top) if _opens_with_a_verb(p)), None)
-    if first == 0 and len(top) > 1 and not all(_opens_with_a_verb(p) for p in top):
+    first = next((k for k, p in enumerate(top) if _opens_with_a_verb(p, french)), None)
+    if first == 0 and len(top) > 1 and not all(_opens_with_a_verb(p, french) for p in top):
         return None
     return first
 
 
-def _promote_unnumbered(paras: list[_Para], *, everything: bool = False) -> bool:
+def _promote_unnumbered(
+    paras: list[_Para], *, everything: bool = False, french: bool = False
+) -> bool:
     """In a part without numbered paragraphs, make the trailing "Decides ..." operative
     (``everything``: every paragraph, as in a decision)."""
     promoted = False
@@ -649,7 +669,7 @@ def _promote_unnumbered(paras: list[_Para], *, everything: bool = False) -> bool
         if (part or "").startswith("ANNEX") or any(p.kind == "operative" for p in members):
             continue
         top = [p for p in members if p.kind == "preambular"]
-        first = _first_operative(top, everything)
+        first = _first_operative(top, everything, french)
         if first is None:
             continue
         for k, p in enumerate(top[first:], start=1):
