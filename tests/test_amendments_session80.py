@@ -244,15 +244,15 @@ CASES = {
             "OP20": [(Cut(", and to include in the provisional agenda", "sustainability”"), "")],
         },
         added=[
-            # the parser reads no OP1 in this draft ("session,9 / 1. Endorses" joins PP18):
-            # the new paragraphs, printed 28 and 29, are its OP27 and OP28
+            # the new paragraphs, printed 28 and 29 (OP1 right under the last preambular
+            # line: "session,9 / 1. Endorses")
             (
-                "OP27",
+                "OP28",
                 "Encourages the Office to strengthen its capacity-building activities for "
                 "developing countries in the field of space law and policy;",
             ),
             (
-                "OP28",
+                "OP29",
                 "Invites Member States to share information on their national space legislation "
                 "with the Office, on a voluntary basis;",
             ),
