@@ -47,7 +47,8 @@ __all__ = [
 # than three digits is a label only where it continues the numbering: see
 # ``diffing.structure``; "2030. " opening a line is a year).
 _OP_LABEL = re.compile(r"(\d{1,6})\.(?:[ \t]+|$)")
-_SUB_LABEL = re.compile(r"\(([a-z]{1,3})\)(?:[ \t]+|$)")
+#: "(a)", "(aa)", "(iii)", "(viii)", "(xviii)"
+_SUB_LABEL = re.compile(r"\(([a-z]{1,3}|[ivxl]{4,7})\)(?:[ \t]+|$)")
 _SUB_LABEL_FR = re.compile(r"([a-z]{1,4})\)(?:[ \t]+|$)")
 _BARE_NUMBER = re.compile(r"\s*(\d{1,3})\s*")
 CLOSING = re.compile(

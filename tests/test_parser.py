@@ -669,3 +669,12 @@ def test_a_number_continuing_a_preambular_line_does_not_start_operative_paragrap
     assert split_block(block, {1}, in_operative=False)[1] is None
     block = Block(["Noting the reports on", "the levels of the past,", "1. Decides to continue;"])
     assert split_block(block, {1}, in_operative=False)[1] is not None
+
+
+def test_roman_sub_items_of_four_letters_and_more_are_labels() -> None:
+    items = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"]
+    body = "\n\n".join(f"({x}) Violations of the rights of group {x};" for x in items)
+    r = parse(
+        f"The General Assembly,\n\n1. Expresses its concern about:\n\n(a) Reports of:\n\n{body}\n"
+    )
+    assert [p.id for p in r.paragraphs][-3:] == ["OP1(a)(vii)", "OP1(a)(viii)", "OP1(a)(ix)"]
