@@ -47,7 +47,8 @@ __all__ = [
 # than three digits is a label only where it continues the numbering: see
 # ``diffing.structure``; "2030. " opening a line is a year).
 _OP_LABEL = re.compile(r"(\d{1,6})\.(?:[ \t]+|$)")
-_SUB_LABEL = re.compile(r"\(([a-z]{1,3})\)(?:[ \t]+|$)")
+#: "(a)", "(aa)", "(iii)", "(viii)", "(xviii)"
+_SUB_LABEL = re.compile(r"\(([a-z]{1,3}|[ivxl]{4,7})\)(?:[ \t]+|$)")
 _SUB_LABEL_FR = re.compile(r"([a-z]{1,4})\)(?:[ \t]+|$)")
 _BARE_NUMBER = re.compile(r"\s*(\d{1,3})\s*")
 CLOSING = re.compile(
@@ -368,6 +369,15 @@ def _two_preambles(prev: str, line: str) -> bool:
     )
 
 
+def _first_operative(prev: str, line: str, m: re.Match[str], in_operative: bool) -> bool:
+    """Operative paragraph 1 right under the last preambular line ("...,9" then "1."
+    alone or "1. Endorses"), with no blank line between them."""
+    if in_operative or m.group(1) != "1" or not _ENDS_COMMA.search(prev[-14:]):
+        return False
+    rest = line[m.end() :]
+    return not rest.strip() or rest[:1].isupper()
+
+
 def split_block(block: Block, expected: set[int], in_operative: bool) -> tuple[Block, Block | None]:
     """Cut ``block`` where a new paragraph starts a line inside it.
 
@@ -391,7 +401,11 @@ def split_block(block: Block, expected: set[int], in_operative: bool) -> tuple[B
             if not (
                 m
                 and int(m.group(1)) in expected
-                and (_closes(lines[k - 1]) or _heading_lines(lines[:k]))
+                and (
+                    _closes(lines[k - 1])
+                    or _heading_lines(lines[:k])
+                    or _first_operative(lines[k - 1], line, m, in_operative)
+                )
             ):
                 continue
         elif c == "(":

@@ -51,6 +51,10 @@ def read_instructions(
             queue.append(rest)
         label = read_label(block.lines[0], french)
         body = block.lines
+        if isinstance(label, NumberLabel) and quoting and _quoted_number(out[-1], label, last):
+            # "28. Encourages ..." of the new paragraphs an instruction quotes
+            out[-1].text = f"{out[-1].text}\n{_text(body, vocabulary)}"
+            continue
         if isinstance(label, NumberLabel):
             body = ([label.rest] if label.rest.strip() else []) + block.lines[1:]
             pending = last = label.number
@@ -72,6 +76,16 @@ _INSTRUCTION = re.compile(
     r"(?:In|After|Before|At the end of|Delete|Replace|Insert|Add|Renumber|Au|À la fin d|Après"
     r"|Avant|Supprimer|Remplacer|Insérer|Ajouter|Renuméroter)\b"
 )
+
+
+def _quoted_number(last: Instruction, label: NumberLabel, number: int) -> bool:
+    """A numbered block after an instruction that announces text is a paragraph of
+    that text, not the next instruction, when its number is not the next one or a
+    quotation of the text is still open."""
+    if label.number != number + 1:
+        return True
+    t = last.text
+    return t.count("“") > t.count("”") or t.count("«") > t.count("»") or t.count('"') % 2 == 1
 
 
 def _unnumbered_next(last: Instruction, text: str) -> bool:

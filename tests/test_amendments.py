@@ -217,6 +217,104 @@ EN = {
         "register online;”",
         {"OP3(d)": "To publish the register online;"},
     ),
+    "insert words at the end, with a colon": Case(
+        "Add at the end of operative paragraph 4: “, in cooperation with Member States”.",
+        {
+            "OP4": "Invites the International Lighthouse Association to continue its work, "
+            "in cooperation with Member States;"
+        },
+    ),
+    "insert words before the final semicolon": Case(
+        "In operative paragraph 1, insert “and its recommendations” before the final semicolon.",
+        {"OP1": "Takes note of the report of the Secretary-General and its recommendations;"},
+    ),
+    "insert words opening with a comma before other words": Case(
+        "In operative paragraph 2, insert “, as appropriate,” before “to share”.",
+        {
+            "OP2": "Encourages Member States to protect lighthouses, in particular historic "
+            "lighthouses, and, as appropriate, to share best practices;"
+        },
+    ),
+    "replace words, passive": Case(
+        "In operative paragraph 1, the words “Takes note of” are replaced by “Welcomes”.",
+        {"OP1": "Welcomes the report of the Secretary-General;"},
+    ),
+    "delete the text after words": Case(
+        "In operative paragraph 2, delete the text after “to protect lighthouses”.",
+        {"OP2": "Encourages Member States to protect lighthouses;"},
+        action="delete words",
+    ),
+    "delete the words from ... to ...": Case(
+        "In operative paragraph 2, delete the words from “in particular” to “lighthouses,”.",
+        {"OP2": "Encourages Member States to protect lighthouses, and to share best practices;"},
+    ),
+    "delete sub-paragraphs named by their letters alone": Case(
+        "In operative paragraph 3, delete subparagraphs (a) and (b).",
+        {"OP3(a)": "To convene a meeting of experts;"},
+        removed=["OP3(a)", "OP3(b)"],
+    ),
+    "a paragraph named as a heading": Case(
+        "Operative paragraph 4\nDelete the paragraph.", removed=["OP4"], action="delete paragraphs"
+    ),
+    "replace a paragraph: to read as follows": Case(
+        "Operative paragraph 4 to read as follows: “Invites all relevant organizations to "
+        "support the International Lighthouse Association;”",
+        {
+            "OP4": "Invites all relevant organizations to support the International Lighthouse "
+            "Association;"
+        },
+        action="replace paragraph",
+    ),
+    "insert a paragraph at its number": Case(
+        "Insert a new operative paragraph 3 reading: “Calls upon Member States to fund the "
+        "restoration of lighthouses;”",
+        {
+            "OP3": "Calls upon Member States to fund the restoration of lighthouses;",
+            "OP4": "Requests the Secretary-General:",
+            "OP4(a)": "To compile a register of historic lighthouses;",
+        },
+    ),
+    "insert a paragraph at a number after the last": Case(
+        "Insert a new operative paragraph 6 reading: “Decides to remain seized of the matter.”",
+        {"OP6": "Decides to remain seized of the matter."},
+    ),
+    "delete the last preambular paragraph": Case(
+        "Delete the last preambular paragraph.", removed=["PP4"], action="delete paragraphs"
+    ),
+    "replace two paragraphs with one": Case(
+        "Replace operative paragraphs 1 and 2 with the following: “Welcomes the report of the "
+        "Secretary-General and encourages Member States to protect lighthouses;”",
+        {
+            "OP1": "Welcomes the report of the Secretary-General and encourages Member States to "
+            "protect lighthouses;",
+            "OP2": "Requests the Secretary-General:",
+        },
+        removed=["OP1", "OP2"],
+        action="delete paragraphs; insert paragraphs",
+    ),
+    "replace words in two paragraphs": Case(
+        "Replace “historic” with “heritage” in operative paragraphs 2 and 5.",
+        {
+            "OP2": "Encourages Member States to protect lighthouses, in particular heritage "
+            "lighthouses, and to share best practices;",
+            "OP5": "Decides to include in the provisional agenda of its hundredth session the "
+            'item entitled "Protection of heritage lighthouses".',
+        },
+        action="replace words",
+    ),
+    "words that should read other words": Case(
+        "In operative paragraph 1, the words “Takes note of” should read “Welcomes”.",
+        {"OP1": "Welcomes the report of the Secretary-General;"},
+    ),
+    "insert a sub-paragraph at its letter": Case(
+        "In operative paragraph 3, insert a new subparagraph (b) reading: “(b) To identify "
+        "lighthouses at risk;”",
+        {
+            "OP3(b)": "To identify lighthouses at risk;",
+            "OP3(c)": "To report on the state of lighthouses worldwide;",
+            "OP3(d)": "To convene a meeting of experts;",
+        },
+    ),
 }
 
 FR = {
@@ -323,6 +421,45 @@ FR = {
         {
             "OP3(c)": "De recenser les phares menacés ;",
             "OP3(d)": "De convoquer une réunion d'experts ;",
+        },
+    ),
+    "ajouter à la fin, avec deux-points": Case(
+        "Ajouter à la fin du quatrième alinéa du préambule : « , à préserver ».",
+        {
+            "PP4": "Considérant que les phares font partie du patrimoine maritime de "
+            "l'humanité, à préserver,"
+        },
+    ),
+    "mot supprimé, au passif": Case(
+        "Au paragraphe 2 du dispositif, le mot « historiques » est supprimé.",
+        {
+            "OP2": "Encourage les États Membres à protéger les phares, en particulier les "
+            "phares, et à échanger leurs bonnes pratiques ;"
+        },
+    ),
+    "supprimer le texte après": Case(
+        "Au paragraphe 2 du dispositif, supprimer le texte après « à protéger les phares ».",
+        {"OP2": "Encourage les États Membres à protéger les phares ;"},
+    ),
+    "supprimer un alinéa nommé par sa lettre": Case(
+        "Au paragraphe 3 du dispositif, supprimer l'alinéa c).", removed=["OP3(c)"]
+    ),
+    "supprimer le dernier alinéa": Case(
+        "Supprimer le dernier alinéa du préambule.", removed=["PP4"]
+    ),
+    "insérer un paragraphe à son numéro": Case(
+        "Insérer un nouveau paragraphe 3 du dispositif ainsi libellé : « Demande aux États "
+        "Membres de financer la restauration des phares ; »",
+        {
+            "OP3": "Demande aux États Membres de financer la restauration des phares ;",
+            "OP4": "Prie le Secrétaire général :",
+        },
+    ),
+    "le paragraphe se lira": Case(
+        "Le paragraphe 4 du dispositif se lira comme suit : « Invite les organisations "
+        "compétentes à appuyer l'Association internationale des phares ; »",
+        {
+            "OP4": "Invite les organisations compétentes à appuyer l'Association internationale des phares ;"
         },
     ),
     "ajouter à la fin du dispositif": Case(
@@ -452,6 +589,22 @@ def test_a_wrong_quotation_or_paragraph_is_not_found(lang: str, text: str, says:
     [(status, detail)] = statuses(DRAFTS[lang], amendment(text))
     assert status == "not found"
     assert says in detail
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Renumber the subsequent paragraphs accordingly.",
+        "Renuméroter les paragraphes en conséquence.",
+    ],
+)
+def test_renumbering_asked_alone_is_applied(text: str) -> None:
+    c = apply_amendments(DRAFTS["en"], [amendment("Delete operative paragraph 1.", text)])
+    assert c.amendments is not None
+    second = c.amendments[0].instructions[1]
+    assert (second.status, second.action) == ("applied", "renumber paragraphs")
+    assert second.detail == "the amended text is numbered as printed"
+    assert c.new.paragraph("OP1").text == DRAFTS["en"].paragraph("OP2").text
 
 
 def test_two_instructions_on_the_same_words_conflict() -> None:

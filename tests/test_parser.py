@@ -641,3 +641,40 @@ def test_whole_word_search_agrees_with_the_pattern(text: str, word: str) -> None
     """The hyphenation vocabulary's fast search means what its regular expression says."""
     expected = re.search(rf"(?<![\w-]){re.escape(word)}(?!\w|-\w)", text) is not None
     assert _occurs(text, word) == expected
+
+
+@pytest.mark.parametrize("label", ["1.\nEndorses", "1. Endorses"])
+def test_operative_paragraph_1_right_under_the_last_preambular_line(label: str) -> None:
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 79/1,\n\n"
+        "Having considered the report of the Committee on the work of its\n"
+        f"sixty-eighth session,9\n{label} the report of the Committee;\n\n"
+        "2. Agrees that the Committee should meet;\n"
+    )
+    r = parse(text)
+    assert [(p.id, p.text.split(" ", 1)[0]) for p in r.paragraphs] == [
+        ("PP1", "Recalling"),
+        ("PP2", "Having"),
+        ("OP1", "Endorses"),
+        ("OP2", "Agrees"),
+    ]
+
+
+def test_a_number_continuing_a_preambular_line_does_not_start_operative_paragraph_1() -> None:
+    from diffing.blocks import Block, split_block
+
+    block = Block(
+        ["Noting the reports on", "the levels of the past,", "1. per cent of the budget,"]
+    )
+    assert split_block(block, {1}, in_operative=False)[1] is None
+    block = Block(["Noting the reports on", "the levels of the past,", "1. Decides to continue;"])
+    assert split_block(block, {1}, in_operative=False)[1] is not None
+
+
+def test_roman_sub_items_of_four_letters_and_more_are_labels() -> None:
+    items = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"]
+    body = "\n\n".join(f"({x}) Violations of the rights of group {x};" for x in items)
+    r = parse(
+        f"The General Assembly,\n\n1. Expresses its concern about:\n\n(a) Reports of:\n\n{body}\n"
+    )
+    assert [p.id for p in r.paragraphs][-3:] == ["OP1(a)(vii)", "OP1(a)(viii)", "OP1(a)(ix)"]

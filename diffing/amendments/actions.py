@@ -15,8 +15,10 @@ from diffing.amendments.places import Place
 __all__ = [
     "Action",
     "DeleteParagraphs",
+    "DeleteSpan",
     "EditWords",
     "InsertParagraphs",
+    "Renumber",
     "ReplaceEverywhere",
     "ReplaceParagraph",
     "ReplaceTitle",
@@ -40,10 +42,27 @@ class EditWords:
     new: str = ""
     anchor: str = ""
     where: Literal["after", "before", "end", "start"] = "after"
+    #: a sentence deleted or replaced instead of quoted words: 1, 2 ... or -1 (the last)
+    sentence: int = 0
 
     @property
     def name(self) -> str:
         return f"{self.verb} words"
+
+
+@dataclass(frozen=True)
+class DeleteSpan:
+    """Delete the words of ``place`` from ``start`` (included, or only what follows it
+    when ``after``) to ``end`` (included; empty: to the end of the paragraph, its
+    closing punctuation kept): "delete the text after “X”", "delete the words from
+    “X” to “Y”"."""
+
+    place: Place
+    start: str
+    end: str = ""
+    after: bool = False
+
+    name = "delete words"
 
 
 @dataclass(frozen=True)
@@ -77,21 +96,31 @@ class ReplaceParagraph:
 @dataclass(frozen=True)
 class InsertParagraphs:
     """New paragraphs (``block``) ``after`` / ``before`` ``anchor``, ``into`` it (a
-    new last sub-paragraph), or at the ``end`` / ``start`` of the ``part``
-    (``PP`` preamble, ``OP`` operative part).
+    new last sub-paragraph), ``at`` its number ("insert a new operative paragraph
+    5": before the tabled paragraph of that number, else after the one before it),
+    or at the ``end`` / ``start`` of the ``part`` (``PP`` preamble, ``OP``
+    operative part).
 
     ``kind`` is the kind the instruction names (``None``: as the anchor),
     ``count`` the number of paragraphs it announces (``None``: not said).
     """
 
     block: str
-    where: Literal["after", "before", "into", "end", "start"]
+    where: Literal["after", "before", "into", "at", "end", "start"]
     anchor: Place | None = None
     part: Literal["PP", "OP"] = "OP"
     kind: Literal["preambular", "operative", "subparagraph"] | None = None
     count: int | None = None
 
     name = "insert paragraphs"
+
+
+@dataclass(frozen=True)
+class Renumber:
+    """ "Renumber the subsequent paragraphs accordingly": the amended text is numbered
+    as printed anyway."""
+
+    name = "renumber paragraphs"
 
 
 @dataclass(frozen=True)
@@ -103,9 +132,11 @@ class ReplaceTitle:
 
 Action = (
     EditWords
+    | DeleteSpan
     | ReplaceEverywhere
     | DeleteParagraphs
     | ReplaceParagraph
     | InsertParagraphs
     | ReplaceTitle
+    | Renumber
 )

@@ -31,26 +31,30 @@ Renumbering is not a change: old OP5 printed as OP7 is ``unchanged``.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from diffing.amendments.actions import (
     Action,
     DeleteParagraphs,
+    DeleteSpan,
     EditWords,
     InsertParagraphs,
+    Renumber,
     ReplaceEverywhere,
     ReplaceParagraph,
     ReplaceTitle,
 )
 from diffing.amendments.blocks import NewParagraph, read_block
 from diffing.amendments.draft import Draft, Slot
-from diffing.amendments.places import Place
+from diffing.amendments.places import Place, roman
 from diffing.amendments.quotes import normalized
 from diffing.amendments.reader import NotUnderstood, read_instruction
 from diffing.amendments.text import EditableText, Ref, Span
 from diffing.budget import check
 from diffing.cleanup import Vocabulary
 from diffing.errors import AmendmentMismatchError, NotADraftError, NotAnAmendmentError
+from diffing.lexicon import from_roman
 from diffing.model import (
     AmendmentRef,
     AmendmentReport,
@@ -87,6 +91,13 @@ def _symbol_key(symbol: str) -> str:
     return "".join(symbol.split()).rstrip("*").upper()
 
 
+def _is_target(draft: Resolution, symbol: str) -> bool:
+    """Whether ``draft`` is the draft ``symbol`` names: that draft, or a resolution
+    adopted from it (its text stands in for the draft as tabled)."""
+    names = [draft.symbol or ""] + (draft.drafts if draft.document_type == "resolution" else [])
+    return _symbol_key(symbol) in {_symbol_key(n) for n in names}
+
+
 def _check_inputs(draft: Resolution, amendments: Sequence[Resolution]) -> None:
     if draft.document_type == "amendment":
         target = f" ({draft.amends})" if draft.amends else ""
@@ -98,7 +109,7 @@ def _check_inputs(draft: Resolution, amendments: Sequence[Resolution]) -> None:
         if a.document_type != "amendment":
             name = a.symbol or "a document"
             raise NotAnAmendmentError(f"{name} is a {a.document_type}, not an amendment")
-        if a.amends and draft.symbol and _symbol_key(a.amends) != _symbol_key(draft.symbol):
+        if a.amends and draft.symbol and not _is_target(draft, a.amends):
             raise AmendmentMismatchError(
                 f"{a.symbol or 'the amendment'} amends {a.amends}, not {draft.symbol}"
             )
@@ -170,19 +181,43 @@ class _Applier:
             raise _Failed("not found", f"{_short(quote)} is not in {pid}")
         editors = text.editors(tabled[0])
         own = [r for r in editors if r.amendment == self.k]
-        if result and own and len(own) == len(editors):
-            now = normalized(text.read(tabled[0], self.k))[0].strip()
-            if now == normalized(result)[0].strip():
-                self.notes.append(f"{pid} already read so after {self.who(own)}")
-                return None
+        if own and len(own) == len(editors):
+            if result:
+                now = normalized(text.read(tabled[0], self.k))[0].strip()
+                if now == normalized(result)[0].strip():
+                    self.notes.append(f"{pid} already read so after {self.who(own)}")
+                    return None
+            if result is not None and text.ends_read(tabled[0], self.k):
+                # words as tabled inside which an earlier instruction of this amendment
+                # edited some: this one deletes or rewrites them all, those edits included
+                self.notes.append(
+                    f"{_short(quote)} taken as tabled, with what {self.who(own)} changed in it"
+                )
+                return tabled[0]
         raise _Failed(
             "conflict", f"{_short(quote)} in {pid} was already changed by {self.who(editors)}"
         )
 
     # -- actions --------------------------------------------------------------
 
+    def resolve(self, a: Action) -> Action:
+        """``a`` with "the last preambular paragraph" made the draft's own number."""
+        try:
+            if isinstance(a, EditWords | DeleteSpan | ReplaceParagraph):
+                return dataclasses.replace(a, place=self.d.resolve(a.place))
+            if isinstance(a, DeleteParagraphs):
+                return dataclasses.replace(a, places=tuple(self.d.resolve(p) for p in a.places))
+            if isinstance(a, InsertParagraphs) and a.anchor is not None:
+                return dataclasses.replace(a, anchor=self.d.resolve(a.anchor))
+        except LookupError as e:
+            raise _Failed("not found", str(e)) from None
+        return a
+
     def apply(self, action: Action) -> None:
-        if isinstance(action, EditWords):
+        action = self.resolve(action)
+        if isinstance(action, Renumber):
+            self.notes.append("the amended text is numbered as printed")
+        elif isinstance(action, EditWords):
             self.edit_words(action)
         elif isinstance(action, ReplaceEverywhere):
             self.everywhere(action)
@@ -192,12 +227,16 @@ class _Applier:
             self.replace_paragraph(action)
         elif isinstance(action, InsertParagraphs):
             self.insert(action)
+        elif isinstance(action, DeleteSpan):
+            self.delete_span(action)
         else:
             self.replace_title(action)
 
     def edit_words(self, a: EditWords) -> None:
         slot = self.target(a.place)
         t, pid = slot.text, a.place.pid
+        if a.sentence:
+            a = dataclasses.replace(a, old=self.sentence(t, a.sentence, pid))
         if a.verb in ("delete", "replace"):
             span = self.locate(t, a.old, pid, a.new if a.verb == "replace" else "")
             if span is not None:
@@ -213,6 +252,40 @@ class _Applier:
             span = self.locate(t, a.anchor, pid, None)
             assert span is not None
             (t.insert_after if a.where == "after" else t.insert_before)(span, a.new, self.ref)
+        slot.touch(self.ref)
+
+    def sentence(self, t: EditableText, n: int, pid: str) -> str:
+        """Sentence ``n`` (1-based; -1: the last) of the text this amendment reads."""
+        sentences = _SENTENCE_END.split(t.view(self.k)[0].strip())
+        if len(sentences) < 2:
+            raise _Failed("not found", f"{pid} has only one sentence")
+        if n > len(sentences):
+            raise _Failed("not found", f"{pid} has {len(sentences)} sentences, not {n}")
+        return sentences[n - 1 if n > 0 else n]
+
+    def delete_span(self, a: DeleteSpan) -> None:
+        """Delete from (or after) the words ``a.start`` to ``a.end`` or to the end."""
+        slot = self.target(a.place)
+        t, pid = slot.text, a.place.pid
+        start = self.locate(t, a.start, pid, None)
+        assert start is not None
+        first = start.last + 1 if a.after else start.first
+        if a.end:
+            ends = [s for s in t.find(a.end, self.k) if s.first > start.last]
+            if not ends:
+                raise _Failed(
+                    "not found", f"{_short(a.end)} is not in {pid} after {_short(a.start)}"
+                )
+            last = ends[0].last
+        else:
+            last = t.last_word(self.k)
+        if last < first:
+            raise _Failed("not found", f"nothing follows {_short(a.start)} in {pid}")
+        span = Span(first, last)
+        others = t.others(span, self.k)
+        if others:
+            raise _Failed("conflict", f"words of {pid} were already changed by {self.who(others)}")
+        t.delete(span, self.ref)
         slot.touch(self.ref)
 
     def _in_scope(self, slot: Slot, a: ReplaceEverywhere) -> bool:
@@ -348,7 +421,28 @@ class _Applier:
             at = slots.index(self.d.family(slots[at])[-1]) + 1
         return at, parent, anchor.part, kind
 
+    def _at(self, a: InsertParagraphs) -> InsertParagraphs:
+        """ "Insert a new operative paragraph 5": before the tabled paragraph 5, else
+        after paragraph 4 (or as the first sub-paragraph of its paragraph)."""
+        assert a.anchor is not None
+        try:
+            self.d.find(a.anchor)
+            return dataclasses.replace(a, where="before")
+        except LookupError as e:
+            before = _previous(a.anchor)
+            if before is None:
+                raise _Failed("not found", str(e)) from None
+            try:
+                self.d.find(before)
+            except LookupError:
+                raise _Failed("not found", str(e)) from None
+            if len(before.sub) < len(a.anchor.sub):
+                return dataclasses.replace(a, where="into", anchor=before)
+            return dataclasses.replace(a, where="after", anchor=before)
+
     def insert(self, a: InsertParagraphs) -> None:
+        if a.where == "at":
+            a = self._at(a)
         paras = read_block(a.block, count=a.count, vocabulary=self.vocabulary)
         if not paras:
             raise _Failed("not understood", "the new paragraphs have no text")
@@ -373,6 +467,28 @@ class _Applier:
             raise _Failed("conflict", f"the title was already changed by {self.who(others)}")
         self.d.title.text.rewrite(a.new, self.ref)
         self.d.title.touch(self.ref)
+
+
+#: where one sentence ends and the next starts ("... faces. The ocean ...")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"]?\s+(?=[“\"(]?[A-Z])")
+
+
+def _previous(place: Place) -> Place | None:
+    """The paragraph before ``place`` in the draft's numbering (``OP4`` before
+    ``OP5``, ``OP3(b)`` before ``OP3(c)``, ``OP3`` before ``OP3(a)``); None for the first."""
+    if not place.sub:
+        return dataclasses.replace(place, number=place.number - 1) if place.number > 1 else None
+    label = place.sub[-1]
+    parent = dataclasses.replace(place, sub=place.sub[:-1])
+    if label in ("a", "i", "1"):
+        return parent
+    if label.isdigit():
+        before = str(int(label) - 1)
+    elif len(place.sub) > 1 and (value := from_roman(label.upper())):  # (b) (iv): Roman
+        before = roman(value - 1)
+    else:
+        before = chr(ord(label[-1]) - 1)
+    return dataclasses.replace(place, sub=(*parent.sub, before))
 
 
 def _action_name(actions: Sequence[Action]) -> str:

@@ -16,7 +16,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from diffing.amendments.places import Place, roman
+from diffing.amendments.places import LAST, Place, roman
 from diffing.amendments.text import Cell, EditableText, Ref
 from diffing.leads import lead_of
 from diffing.model import Paragraph, ParagraphKind, Resolution
@@ -77,13 +77,31 @@ class Draft:
         if slot is None:
             # a draft with parts: the one paragraph of that id in any part
             found = [s for pid, s in self.by_id.items() if pid.endswith("." + place.pid)]
-            if len(found) == 1:
+            if len(found) == 1 and place.part is None:
                 return found[0]
             raise LookupError(self._missing(place))
         return slot
 
+    def resolve(self, place: Place) -> Place:
+        """``place`` with its number when it is "the last preambular paragraph"."""
+        if place.number != LAST:
+            return place
+        kind = "preambular" if place.kind == "PP" else "operative"
+        top = [
+            s.tabled.id
+            for s in self.slots
+            if s.tabled and s.parent is None and s.kind == kind and s.part == place.part
+        ]
+        number = re.search(r"\d+$", top[-1]) if top else None
+        if number is None:
+            raise LookupError(f"the draft has no {kind} paragraphs")
+        return dataclasses.replace(place, number=int(number.group(0)))
+
     def _missing(self, place: Place) -> str:
-        prefix = place.kind + str(place.number) if place.sub else place.kind
+        part = f"{place.part}." if place.part else ""
+        if place.part and not any(pid.startswith(part) for pid in self.by_id):
+            return f"the draft has no {place.part.replace('ANNEX-', 'annex ').replace('ANNEX', 'annex')}"
+        prefix = part + (place.kind + str(place.number) if place.sub else place.kind)
         have = [pid for pid in self.by_id if re.fullmatch(rf"{re.escape(prefix)}[\d(].*", pid)]
         if place.sub:
             have = [

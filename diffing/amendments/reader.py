@@ -31,8 +31,9 @@ quotations ("... reading:", "ainsi libellé :"), else the quotations that end
 the instruction. Anything else raises :class:`NotUnderstood`, whose message
 says what was not read.
 
->>> read_instruction("In operative paragraph 1, replace “Takes note” with “Welcomes”.")
-[EditWords(verb='replace', place=Place(kind='OP', number=1, sub=()), old='Takes note', new='Welcomes', anchor='', where='after')]
+>>> [a] = read_instruction("In operative paragraph 1, replace “Takes note” with “Welcomes”.")
+>>> a.verb, a.place.pid, a.old, a.new
+('replace', 'OP1', 'Takes note', 'Welcomes')
 >>> read_instruction("Supprimer les paragraphes 5 à 7 du dispositif.")[0].places[-1].pid
 'OP7'
 """
@@ -46,17 +47,20 @@ from typing import Literal
 from diffing.amendments.actions import (
     Action,
     DeleteParagraphs,
+    DeleteSpan,
     EditWords,
     InsertParagraphs,
+    Renumber,
     ReplaceEverywhere,
     ReplaceParagraph,
     ReplaceTitle,
     Scope,
 )
-from diffing.amendments.places import Place, find_places
+from diffing.amendments.places import Place, find_places, find_subparagraphs
 from diffing.amendments.quotes import extract_quotes, quote_spans
 from diffing.lexicon import CARDINAL_PATTERN as CARDINAL
-from diffing.lexicon import cardinal_value
+from diffing.lexicon import ORDINAL_PATTERN as ORDINAL
+from diffing.lexicon import cardinal_value, ordinal_value
 
 __all__ = ["NotUnderstood", "read_instruction"]
 
@@ -73,7 +77,7 @@ _P = r"⟦p(?P<p>\d+)⟧"
 _ANY_Q = r"⟦q\d+⟧"
 #: "the words", "les mots" ... before a quotation
 _W = (
-    r"(?:(?:the\s+)?(?:following\s+)?(?:words?|phrase|text|terms?|expression)?\s*:?\s+"
+    r"(?:(?:the\s+)?(?:following\s*)?(?:words?|phrase|text|terms?|expression)?\s*:?\s+"
     r"|(?:les?\s+)?mots?\s+|l'expression\s+|le\s+membre\s+de\s+phrase\s+)?"
 )
 _DELETE = r"(?:delete|strike(?:\s+out)?|remove|omit|supprimer|biffer|retirer)"
@@ -83,6 +87,9 @@ _WITH = r"(?:with|by|par)"
 _AFTER = r"(?P<where>after|before|following|preceding|après|avant)"
 _END = (
     r"(?P<pos>at\s+the\s+(?:end|beginning|start)(?:\s+of\s+the\s+(?:paragraph|sub-?paragraph|sentence|text))?"
+    r"|(?:just\s+|immediately\s+)?before\s+the\s+(?:final|closing|last|concluding)\s+"
+    r"(?:semi-?colon|full\s+stop|period|comma|colon|punctuation(?:\s+mark)?)"
+    r"|avant\s+le\s+(?:point-virgule|point|deux-points)\s+final"
     r"|à\s+la\s+fin|au\s+début)(?:\s+d[eu]\s+(?:l'alinéa|paragraphe|la\s+phrase|texte))?"
 )
 _VERB = rf"(?:{_DELETE}|{_REPLACE}|substitute|{_INSERT}|after|before|après|avant|at\s+the\s+(?:end|beginning)|à\s+la\s+fin|au\s+début)\b"
@@ -110,6 +117,11 @@ _SCOPE_WORDS = (
     r"throughout|wherever|entire|whole|all\b|ensemble|partout|tout\s+le\s+texte|tout\s+au\s+long"
 )
 _REST = rf"(?P<rest>{_TAIL.pattern})"
+#: "the paragraph" of an instruction under a paragraph named on its own line
+_THE_PARAGRAPH = (
+    r"\b(?:the|this|that|said)\s+(?:whole\s+|entire\s+|existing\s+)?(?:sub-?)?paragraph\b"
+    r"|\b(?:le|ce)\s+(?:sous-)?(?:paragraphe|alinéa)\b(?!\s+\(?[a-z0-9]{1,4}\))|\bcet\s+alinéa\b"
+)
 _INSERT_FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{_AFTER}\s+{_P}\s*,?\s*{_INSERT}\s+{_WHAT}{_REST}"), "anchor"),
     (re.compile(rf"{_INSERT}\s*,?\s+{_AFTER}\s+{_P}\s*,?\s+{_WHAT}{_REST}"), "anchor"),
@@ -120,7 +132,18 @@ _INSERT_FORMS: list[tuple[re.Pattern[str], str]] = [
         ),
         "bis",
     ),
-    (re.compile(rf"{_INSERT}\s+{_WHAT}\s+(?:(?:to|in|into|à)\s+)?{_P}{_REST}"), "into"),
+    (
+        re.compile(
+            rf"{_INSERT}\s+(?:an?\s+|un\s+|une\s+)?(?:new\s+|nouvel(?:le)?\s+|nouveaux?\s+){_P}{_REST}"
+        ),
+        "at",
+    ),
+    (
+        re.compile(
+            rf"{_INSERT}\s+{_WHAT}\s+(?:(?:to|in|into|à)\s+|at\s+the\s+end\s+of\s+|à\s+la\s+fin\s+)?{_P}{_REST}"
+        ),
+        "into",
+    ),
     (re.compile(rf"{_INSERT}\s+{_P}\s*,?\s+{_WHAT}{_REST}"), "into"),
     (
         re.compile(
@@ -187,6 +210,36 @@ class _Reader:
         skeleton, self.quotes = extract_quotes(head)
         skeleton, self.places = find_places(skeleton.replace("’", "'"))
         self.s = _clean(skeleton)
+        self._heading()
+        self._subparagraphs()
+
+    def _heading(self) -> None:
+        """A paragraph named on its own, then what to do with it ("Operative paragraph
+        4 / Delete the paragraph."): "the paragraph" stands for it."""
+        m = re.fullmatch(r"⟦p(?P<n>\d+)⟧\s*[:.]?\s+(?P<rest>[^,].*)", self.s)
+        if not m:
+            return
+        rest = m.group("rest")
+        if "⟦p" in rest:  # "Operative paragraph 4 / Delete operative paragraph 4."
+            self.s = rest
+            return
+        new, count = re.subn(_THE_PARAGRAPH, f"⟦p{m.group('n')}⟧", rest, count=1)
+        if count:
+            self.s = new
+
+    def _subparagraphs(self) -> None:
+        """ "In operative paragraph 20, delete subparagraphs (m) and (q)": the
+        sub-paragraphs named by their labels alone are those of the paragraph named."""
+        m = re.fullmatch(
+            r"(?:(?:in|within|dans|à|au|en)\s+)?⟦p(?P<n>\d+)⟧\s*[,:]?\s*(?P<rest>.+)", self.s
+        )
+        if not m or len(self.places[int(m.group("n"))]) != 1:
+            return
+        parent = self.places[int(m.group("n"))][0]
+        rest, found = find_subparagraphs(m.group("rest"), parent, len(self.places))
+        if found and parent.kind != "title":
+            self.places.extend(found)
+            self.s = rest
 
     def q(self, m: re.Match[str], group: str) -> str:
         return self.quotes[int(m.group(group))]
@@ -253,20 +306,26 @@ class _Reader:
 
     def replace_paragraph(self) -> list[Action] | None:
         forms = (
-            rf"{_REPLACE}\s+(?:(?:the\s+)?(?:text|wording)\s+of\s+|le\s+(?:texte|libellé)\s+d[eu]\s+)?{_P}\s+{_WITH}\b{_REST}",
+            rf"{_REPLACE}\s+(?:(?:the\s+)?(?:(?:existing|current|present)\s+)?(?:text|wording)\s+of\s+"
+            rf"|the\s+(?:existing|current|present)\s+|le\s+(?:texte|libellé)\s+d[eu]\s+)?{_P}\s+{_WITH}\b{_REST}",
             rf"(?:amend|modify|revise|modifier)\s+{_P}\s*(?:so\s+as\s+)?(?:to\s+read|as\s+follows|comme\s+suit|pour\s+qu'il\s+se\s+lise\s+comme\s+suit){_REST}",
             rf"{_P}\s+(?:(?:should|shall|would|will|is\s+to)\s+(?:now\s+)?(?:read|be\s+replaced\s+(?:with|by))"
-            r"|is\s+replaced\s+(?:with|by)|se\s+lir(?:a|ait)|est\s+remplacée?\s+par|sera\s+libellée?)"
+            r"|is\s+replaced\s+(?:with|by)|se\s+lir(?:a|ait)|est\s+remplacée?\s+par|sera\s+libellée?"
+            r"|to\s+read|(?:is|be|shall\s+be|should\s+be|to\s+be)\s+(?:amended|revised|modified)"
+            r"(?:\s+(?:so\s+)?as)?\s+(?:to\s+read|follows)"
+            r"|doit\s+se\s+lire|(?:est|sera)\s+(?:ainsi\s+)?(?:modifiée?|libellée?|rédigée?)(?:\s+comme\s+suit)?)"
             + _REST,
         )
         for form in forms:
             m = re.fullmatch(form, self.s)
             if m:
-                place = self.one_place(m)
+                places = self.places[int(m.group("p"))]
                 text = self.new_text(m.group("rest"))
-                if place.kind == "title":
+                if len(places) > 1:  # "Replace operative paragraphs 5 and 6 with the following:"
+                    return _replace_several(places, text)
+                if places[0].kind == "title":
                     return [ReplaceTitle(" ".join(_strip_quotes(text).split()))]
-                return [ReplaceParagraph(place, text)]
+                return [ReplaceParagraph(places[0], text)]
         return None
 
     def insert_paragraphs(self) -> list[Action] | None:
@@ -289,6 +348,14 @@ class _Reader:
             if kind is None:
                 kind = "preambular" if part == "PP" else "operative"
             return InsertParagraphs(text, "start" if start else "end", None, part, kind, count)
+        if how == "at":  # "insert a new operative paragraph 5": the paragraph numbered 5
+            places = self.places[int(m.group("p"))]
+            at = places[0]
+            kind = "subparagraph" if at.sub else ("preambular" if at.kind == "PP" else "operative")
+            if at.kind == "title":
+                raise NotUnderstood("new paragraphs cannot go next to the title")
+            count = len(places) if len(places) > 1 else count
+            return InsertParagraphs(text, "at", at, "PP" if at.kind == "PP" else "OP", kind, count)
         anchor = self.one_place(m)
         part = "PP" if anchor.kind == "PP" else "OP"
         if how == "into":
@@ -308,11 +375,23 @@ class _Reader:
             self.s,
         ) or re.fullmatch(rf"(?P<rest>.+?)\s*,?\s+(?:in|from|of|dans|de|du|à)?\s*{_P}", self.s)
         if not m:
-            return None
-        place = self.one_place(m)
+            # the paragraph in the middle: "add at the end of operative paragraph 24: “...”",
+            # "replace the last sentence of operative paragraph 3 with “...”"
+            m = re.fullmatch(
+                rf"(?P<a>.+?)\s+(?:(?:of|in|from|to|dans|de|du|à)\s+)?{_P}\s*[,:]?\s*(?P<b>.+)",
+                self.s,
+            )
+            if not m:
+                return None
+            return self.each(m, f"{m.group('a')} {m.group('b')}", None)
         at = m.groupdict().get("end")
         where = ("start" if re.search(r"beginning|début", at) else "end") if at else None
-        return self.clauses(m.group("rest"), place, where)
+        return self.each(m, m.group("rest"), where)
+
+    def each(self, m: re.Match[str], rest: str, where: str | None) -> list[Action]:
+        """The clauses of ``rest`` in each paragraph named ("In the third and fourth
+        preambular paragraphs, replace ...", "... in operative paragraphs 3 and 7")."""
+        return [a for p in self.places[int(m.group("p"))] for a in self.clauses(rest, p, where)]
 
     def clauses(self, rest: str, place: Place, where: str | None) -> list[Action]:
         """The clauses of ``rest`` ("replace ... and delete ..."), each read whole: a
@@ -366,6 +445,45 @@ def _insert_at(r: _Reader, m: re.Match[str], place: Place, where: str | None) ->
     )
 
 
+def _replace_several(places: list[Place], text: str) -> list[Action]:
+    """Several paragraphs replaced by new text: they go, the new ones stand before them."""
+    first = places[0]
+    if any(p.kind == "title" for p in places):
+        raise NotUnderstood("the title and paragraphs replaced together")
+    kind: Literal["preambular", "operative", "subparagraph"] = (
+        "subparagraph" if first.sub else ("preambular" if first.kind == "PP" else "operative")
+    )
+    part: Literal["PP", "OP"] = "PP" if first.kind == "PP" else "OP"
+    return [DeleteParagraphs(tuple(places)), InsertParagraphs(text, "before", first, part, kind)]
+
+
+def _sentence(m: re.Match[str]) -> int:
+    word = m.group("ord") or m.group("ordfr")
+    if re.fullmatch(r"last|final|dernière", word):
+        return -1
+    n = ordinal_value(word)
+    if n is None:
+        raise NotUnderstood(f"which sentence is “{word}”")
+    return n
+
+
+def _delete_sentence(r: _Reader, m: re.Match[str], place: Place, where: str | None) -> Action:
+    return EditWords("delete", place, sentence=_sentence(m))
+
+
+def _replace_sentence(r: _Reader, m: re.Match[str], place: Place, where: str | None) -> Action:
+    return EditWords("replace", place, new=r.q(m, "b"), sentence=_sentence(m))
+
+
+def _delete_after(r: _Reader, m: re.Match[str], place: Place, where: str | None) -> Action:
+    return DeleteSpan(place, r.q(m, "a"), after=True)
+
+
+def _delete_range(r: _Reader, m: re.Match[str], place: Place, where: str | None) -> Action:
+    end = r.q(m, "b") if m.group("b") is not None else ""
+    return DeleteSpan(place, r.q(m, "a"), end)
+
+
 def _insert_end(r: _Reader, m: re.Match[str], place: Place, where: str | None) -> Action:
     pos = m.groupdict().get("pos") or where
     if pos is None:
@@ -378,13 +496,44 @@ _DELETE_MANY = rf"{_DELETE}\s+{_W}{_ANY_Q}(?:\s*(?:,|and|et)\s*{_W}{_ANY_Q})+"
 _PAIR = rf"{_W}{_ANY_Q}\s+{_WITH}\s+{_W}{_ANY_Q}"
 _REPLACE_MANY = rf"{_REPLACE}\s+{_PAIR}(?:\s*(?:,|;|,?\s*and|,?\s*et)\s*{_PAIR})+"
 _Build = Callable[[_Reader, re.Match[str], Place, str | None], Action]
+_BE = r"(?:(?:should|shall|is\s+to|are\s+to|must|will)\s+be|is|are|be)"
+_SENTENCE = rf"(?:the\s+(?P<ord>{ORDINAL}|last|final)\s+sentence|la\s+(?P<ordfr>{ORDINAL}|dernière)\s+phrase)"
+_TO_END = (
+    r"(?:(?:up\s+)?to|until|through|jusqu'à|à)\s+(?:and\s+including\s+)?"
+    r"(?:the\s+end(?:\s+of\s+the\s+(?:paragraph|sub-?paragraph|sentence))?"
+    r"|la\s+fin(?:\s+du\s+paragraphe|\s+de\s+l'alinéa|\s+de\s+la\s+phrase)?)"
+)
 _CLAUSES: list[tuple[str, _Build]] = [
     (rf"{_DELETE}\s+{_W}{_q('a')}", _delete),
-    (rf"{_W}{_q('a')}\s+(?:(?:should|shall|is\s+to)\s+be\s+deleted|est\s+supprimée?s?)", _delete),
+    (
+        rf"{_W}{_q('a')}\s+(?:{_BE}\s+deleted|(?:est|sont)\s+supprimée?s?|(?:doit|doivent)\s+être\s+supprimée?s?)",
+        _delete,
+    ),
     (rf"{_REPLACE}\s+{_W}{_q('a')}\s+{_WITH}\s+{_W}{_q('b')}", _replace),
     (
-        rf"{_W}{_q('a')}\s+(?:(?:should|shall|is\s+to)\s+be\s+replaced\s+(?:with|by)|est\s+remplacée?s?\s+par)\s+{_W}{_q('b')}",
+        rf"{_W}{_q('a')}\s+(?:{_BE}\s+replaced\s+(?:with|by)|(?:should|shall|would|to)\s+(?:now\s+)?read"
+        rf"|(?:est|sont)\s+remplacée?s?\s+par)\s+{_W}{_q('b')}",
         _replace,
+    ),
+    (rf"{_DELETE}\s+{_SENTENCE}", _delete_sentence),
+    (rf"{_REPLACE}\s+{_SENTENCE}\s+{_WITH}\s+{_W}{_q('b')}", _replace_sentence),
+    (
+        rf"{_DELETE}\s+(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:rest\s+of\s+the\s+)?"
+        r"(?:text|words?|wording|everything|remainder(?:\s+of\s+the\s+(?:paragraph|sentence))?"
+        r"|(?:le\s+)?texte|les\s+mots|tout\s+ce\s+qui)?\s*(?:that\s+)?(?:comes?\s+|appears?\s+|suit\s+)?"
+        rf"(?:after|following|après)\s+{_W}{_q('a')}(?:\s*,?\s*{_TO_END})?",
+        _delete_after,
+    ),
+    (
+        rf"{_DELETE}\s+(?:(?:the\s+)?(?:text|words?|wording)\s+|(?:le\s+texte|les\s+mots)\s+)?"
+        rf"(?:from|starting\s+(?:with|from)|depuis|de)\s+{_W}{_q('a')}\s*,?\s*"
+        rf"(?:(?:(?:up\s+)?to|until|through|jusqu'à|à)\s+(?:and\s+including\s+)?{_W}{_q('b')}|{_TO_END})"
+        r"(?:\s*,?\s*(?:inclusive(?:ly)?|inclus))?",
+        _delete_range,
+    ),
+    (
+        rf"{_INSERT}\s+(?:the\s+following\s+(?:words?\s+|text\s+)?)?{_END}\s*:?\s*{_W}{_q('a')}",
+        _insert_end,
     ),
     (rf"substitute\s+{_W}{_q('b')}\s+for\s+{_W}{_q('a')}", _replace),
     (rf"{_INSERT}\s+{_W}{_q('a')}\s*,?\s+{_AFTER}\s+{_W}{_q('b')}", _insert_at),
@@ -399,6 +548,8 @@ def read_instruction(text: str) -> list[Action]:
     if not text or not text.strip():
         raise NotUnderstood("the instruction is empty")
     r = _Reader(text)
+    if not r.s and not r.quotes and re.search(r"\b(?:renumber|renuméroter)", text, re.IGNORECASE):
+        return [Renumber()]  # "Renumber the subsequent paragraphs accordingly."
     if r.block.strip() and re.fullmatch(rf"{_P}\s*:", r.s):
         # "Operative paragraph 5: replace “X” with “Y”"
         head, _, rest = text.partition(":")

@@ -178,6 +178,21 @@ class EditableText:
             last += 1
         return "".join(c.ch for c in self.cells[span.first : last + 1] if _visible(c, k))
 
+    def last_word(self, k: int) -> int:
+        """The cell of the last character amendment ``k`` reads before the closing
+        punctuation of the paragraph (and the spaces around it); -1 if none."""
+        i = self._neighbour(len(self.cells) - 1, -1, k)
+        for skip in (str.isspace, _TERMINAL.__contains__, str.isspace):
+            while i is not None and skip(self.cells[i].ch):
+                i = self._neighbour(i - 1, -1, k)
+                if skip is not str.isspace:
+                    break  # one closing mark only
+        return -1 if i is None else i
+
+    def ends_read(self, span: Span, k: int) -> bool:
+        """Whether amendment ``k`` still reads the first and last characters of ``span``."""
+        return _visible(self.cells[span.first], k) and _visible(self.cells[span.last], k)
+
     def edited(self) -> bool:
         if self._cells is None:
             return False
@@ -193,6 +208,15 @@ class EditableText:
                 return i
             i += step
         return None
+
+    def _before_spaces(self, i: int, k: int) -> int:
+        """The index of the first of the spaces ``k`` reads that end at cell ``i``."""
+        at = i
+        left = self._neighbour(at - 1, -1, k)
+        while left is not None and self.cells[left].ch.isspace():
+            at = left
+            left = self._neighbour(at - 1, -1, k)
+        return at
 
     def _mark(self, i: int, ref: Ref) -> None:
         self.cells[i] = self.cells[i]._replace(deleted=ref)
@@ -215,6 +239,8 @@ class EditableText:
                 self._mark(left, ref)
             elif right is not None and lc and lc in ",;" and rc == lc:
                 self._mark(right, ref)
+            elif left is not None and lc == "," and rc and rc in ".;:":
+                self._mark(left, ref)  # "25 July 1996, [...];": the paragraph's own mark stays
             else:
                 return
 
@@ -242,6 +268,12 @@ class EditableText:
                 w = w[:-1].rstrip()
             if lc and w[0] in ",;" and lc == w[0]:
                 w = w[1:].lstrip()
+            if w and w[0] in ",;:." and lc.isspace() and left is not None:
+                # ", as appropriate," before "to submit": the comma follows the word
+                at = self._before_spaces(left, k)
+                left = self._neighbour(at - 1, -1, k)
+                lc = self.cells[left].ch if left is not None else ""
+                rc = " "
             if w and _joins(lc, w[0]):
                 w = " " + w
             if w and _joins(w[-1], rc):

@@ -76,6 +76,7 @@ _ACTIONS = {
     "replace paragraph": N_("replace paragraph"),
     "insert paragraphs": N_("insert paragraphs"),
     "replace title": N_("replace title"),
+    "renumber paragraphs": N_("renumber paragraphs"),
     "unknown": N_("unknown"),
 }
 
