@@ -173,3 +173,21 @@ def test_a_french_report_on_an_english_page(client) -> None:  # type: ignore[no-
     assert 'rd-view-inline" lang="en"' in english
     # the page's language switch keeps the report's choices
     assert f"/report/{key}?language=en&amp;lang=fr" in english
+
+
+def test_the_library_comes_in_pages(client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from service.web import pages
+
+    monkeypatch.setattr(pages, "PAGE_SIZE", 2)
+    for n in range(5):
+        text = DRAFT.replace("Recalling", f"Recalling {n} times")
+        assert client.post("/api/documents", json={"text": text}).status_code == 201
+    first = client.get("/").get_data(as_text=True)
+    assert "Documents 1 to 2 of 5" in first and "?page=2" in first and "?page=0" not in first
+    assert first.count('class="sym"') == 2
+    last = client.get("/?page=3").get_data(as_text=True)
+    assert "Documents 5 to 5 of 5" in last and "?page=2" in last and "?page=4" not in last
+    assert last.count('class="sym"') == 1
+    assert "Documents 5 to 5 of 5" in client.get("/?page=99").get_data(as_text=True)
+    assert "Documents 1 to 2 of 5" in client.get("/?page=x").get_data(as_text=True)
+    assert "Documents 1 à 2 sur 5" in client.get("/?lang=fr").get_data(as_text=True)

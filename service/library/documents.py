@@ -288,6 +288,12 @@ class Library:
         """A page of the documents the viewer sees, by symbol, language and date."""
         return self.store.list_documents(viewer=self.viewer, limit=limit, offset=offset)
 
+    def official(self, symbol: str, language: str = "en") -> Document | None:
+        """The stored official copy of ``symbol`` (everyone sees it), or None: nothing is
+        fetched."""
+        found = self.store.find_by_symbol(symbols.normalise(symbol), symbols.language(language))
+        return self.fresh(found) if found is not None else None
+
     def count(self) -> int:
         """How many documents the viewer sees."""
         return self.store.count_documents(viewer=self.viewer)

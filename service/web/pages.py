@@ -32,7 +32,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from diffing.model import Precedent
 from service import i18n, reports
 from service.errors import InvalidRequestError, LimitExceededError, ResdiffError, problem_types
-from service.library import OFFICIAL_SOURCES, Document, Library, Report, Resolved, Viewer
+from service.library import Document, Library, Report, Resolved, Viewer
 from service.library.access import check_may_delete
 from service.library.amendments import find_draft
 from service.library.documents import MAX_MATCHES
@@ -94,15 +94,27 @@ SOURCE_NAMES = {
 }
 
 
+#: documents listed on a page of the library (and offered by its pickers)
+PAGE_SIZE = 500
+
+
 def _home(messages: list[tuple[str, str]] | None = None, status: int = 200) -> tuple[str, int]:
     library = get_library()
-    docs = library.documents(limit=500)
-    interpol = _interpol_documents(docs)
+    total = library.count()
+    pages = max(1, -(-total // PAGE_SIZE))
+    try:
+        page = min(max(1, int(request.args.get("page", 1))), pages)
+    except ValueError:
+        page = 1
+    docs = library.documents(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     return render_template(
         "web/home.html",
         documents=docs,
-        total=library.count(),
-        interpol=interpol,
+        total=total,
+        page=page,
+        pages=pages,
+        first=(page - 1) * PAGE_SIZE + 1,
+        interpol=_interpol_documents(library),
         mirror=bool(current_app.config.get("RESDIFF_MIRROR")),
         messages=messages or [],
         slots=SERIES_SLOTS,
@@ -120,13 +132,10 @@ def _may(check: Callable[[Viewer, Document], None], viewer: Viewer, doc: Documen
     return True
 
 
-def _interpol_documents(docs: list[Document]) -> list[Document]:
-    by_symbol = {
-        d.symbol: d
-        for d in docs
-        if d.symbol and d.language == "en" and d.source in OFFICIAL_SOURCES
-    }
-    return [by_symbol[s] for s in INTERPOL_SERIES if s in by_symbol]
+def _interpol_documents(library: Library) -> list[Document]:
+    """The stored official versions of the INTERPOL series, oldest first."""
+    found = [library.official(symbol) for symbol in INTERPOL_SERIES]
+    return [d for d in found if d is not None]
 
 
 @bp.get("/")
@@ -260,7 +269,7 @@ def series() -> BaseResponse:
     library = get_library()
     ids = [i for i in request.form.getlist("version") if i]
     if request.form.get("interpol"):
-        ids = [d.id for d in _interpol_documents(library.documents(limit=500))]
+        ids = [d.id for d in _interpol_documents(library)]
     if len(ids) < 2:
         raise InvalidRequestError("choose at least two versions, oldest first")
     reports.check_versions(reports.request("series", "html"), len(ids), get_limits())
@@ -314,7 +323,7 @@ def _amend_page(status: int = 200) -> tuple[str, int]:
     library = get_library()
     return render_template(
         "web/amend.html",
-        documents=library.documents(limit=500),
+        documents=library.documents(limit=PAGE_SIZE),
         slots=AMENDMENT_SLOTS,
         mirror=bool(current_app.config.get("RESDIFF_MIRROR")),
     ), status
