@@ -42,6 +42,7 @@ __all__ = [
     "UnknownUserError",
     "UnreadableDocumentError",
     "UnsupportedFormatError",
+    "UnsupportedMediaTypeError",
     "problem_types",
 ]
 
@@ -52,6 +53,14 @@ class UnsupportedFormatError(ResdiffError):
     status = 415
     title = "Unsupported document format"
     slug = "unsupported-format"
+
+
+class UnsupportedMediaTypeError(ResdiffError):
+    """The request's body is not of the content type the endpoint reads (JSON)."""
+
+    status = 415
+    title = "Unsupported media type"
+    slug = "unsupported-media-type"
 
 
 class UnreadableDocumentError(ResdiffError):

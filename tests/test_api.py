@@ -271,3 +271,22 @@ def test_documents_by_symbol_from_the_un_system(app, client, fake_un) -> None:  
     )
     r = client.post("/api/compare", json={"old": {"symbol": "A/RES/98/1"}, "new": {"text": DRAFT}})
     assert r.status_code == 404 and "A/RES/98/1" in r.get_json()["detail"]
+
+
+def test_each_problem_says_what_went_wrong(client, app) -> None:  # type: ignore[no-untyped-def]
+    def kind(r) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+        assert r.mimetype == "application/problem+json"
+        body = r.get_json()
+        return body["status"], body["type"].rsplit("/", 1)[-1], body["title"]
+
+    wrong_type = client.post("/api/compare", data="{}", content_type="text/plain")
+    assert kind(wrong_type) == (415, "unsupported-media-type", "Unsupported media type")
+    upload = client.post("/api/documents", data=b"x", content_type="application/octet-stream")
+    assert kind(upload)[:2] == (415, "unsupported-media-type")
+    language = client.post("/api/documents", json={"symbol": "A/RES/79/136", "language": "xx"})
+    assert kind(language) == (400, "invalid-request", "Invalid request")
+    assert "unknown language 'xx'" in language.get_json()["detail"]
+    limit = app.config["MAX_CONTENT_LENGTH"]
+    big = client.post("/api/compare", data=b"x" * (limit + 1), content_type="application/json")
+    assert kind(big)[:2] == (413, "too-large")
+    assert kind(client.get("/api/nothing-here")) == (404, "about:blank", "Not Found")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from service.errors import InvalidSymbolError
+from service.errors import InvalidRequestError, InvalidSymbolError
 
 __all__ = ["LANGUAGES", "file_stem", "is_symbol", "language", "normalise"]
 
@@ -69,7 +69,7 @@ def language(code: str | None) -> str:
     """A valid official language code (default ``en``)."""
     code = (code or "en").strip().lower()
     if code not in LANGUAGES:
-        raise InvalidSymbolError(f"unknown language {code!r}: use one of {', '.join(LANGUAGES)}")
+        raise InvalidRequestError(f"unknown language {code!r}: use one of {', '.join(LANGUAGES)}")
     return code
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from service import reports
-from service.errors import InvalidRequestError, UnsupportedFormatError
+from service.errors import InvalidRequestError, UnsupportedMediaTypeError
 from service.library import Accounts, Library, Resolved, User
 from service.library.access import check_admin
 from service.library.amendments import find_draft
@@ -46,7 +46,7 @@ def json_body() -> Any:
     """The JSON body of the request, with a precise 415 or 400 when it is not JSON (or is
     nested too deeply, or holds a huge number)."""
     if request.mimetype != "application/json":
-        raise UnsupportedFormatError(
+        raise UnsupportedMediaTypeError(
             f"send the request as application/json (got {request.mimetype or 'no content type'})"
         )
     raw = request.get_data(cache=False)
@@ -109,7 +109,7 @@ def add_document() -> tuple[Response, int, dict[str, str]]:
             assert resolved.document is not None
             doc, created = resolved.document, library.count() > before
     else:
-        raise UnsupportedFormatError(
+        raise UnsupportedMediaTypeError(
             "send the document as multipart/form-data (field 'file') or application/json"
             f" (got {request.mimetype or 'no content type'})"
         )

@@ -20,7 +20,13 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from service import config
-from service.errors import FormRefusedError, RateLimitedError, ResdiffError, ServiceBusyError
+from service.errors import (
+    FormRefusedError,
+    LimitExceededError,
+    RateLimitedError,
+    ResdiffError,
+    ServiceBusyError,
+)
 from service.resources import TEMPLATES, WEB_STATIC
 from service.web import context, locale
 from service.web.guards import GuardedRequest, security_headers
@@ -192,8 +198,12 @@ def _init_errors(app: Flask) -> None:
         if isinstance(exc, RequestEntityTooLarge) and detail == RequestEntityTooLarge.description:
             limit = app.config.get("MAX_CONTENT_LENGTH")
             detail = f"the request body is larger than the limit of {limit:,} bytes"
+        if isinstance(exc, RequestEntityTooLarge):  # as every other limit says it
+            title, slug = LimitExceededError.title, LimitExceededError.slug
+        else:
+            slug = None  # about:blank: the status says it all (RFC 9457, 4.2.1)
         if _wants_json():
-            response = problem(status, title, detail)
+            response = problem(status, title, detail, slug)
             if exc.code == 405 and exc.response is None:
                 allowed = getattr(exc, "valid_methods", None)
                 if allowed:
