@@ -794,7 +794,21 @@ def audit(actor: str | None, document: str | None, limit: int) -> None:
 
 
 def main() -> None:
-    cli()
+    """The ``resdiff`` command: a mistake in the command line is one line too,
+    ``error: ...`` with the command's ``--help`` to read, status 2."""
+    try:
+        code = cli.main(standalone_mode=False)
+    except click.UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx else "resdiff"
+        echo(f"error: {exc.format_message()} (see '{where} --help')", err=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        echo("aborted", err=True)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -176,3 +179,27 @@ def test_changes_only_and_side_by_side(env, tmp_path: Path) -> None:  # type: ig
     assert r.exit_code == 0 and "rd-view-side-by-side" in html.read_text(encoding="utf-8")
     r = run(env, "compare", old, new, "--report-language", "fr", "--summary-only", "--no-color")
     assert r.stdout.startswith("ancien: A/RES/77/20")
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["compare", "--report-language", "de", "a", "b"],
+            "error: Invalid value for '--report-language'",
+        ),
+        (["series", "only-one"], "error: a series needs at least two versions"),
+        (["nosuch"], "error: No such command 'nosuch'."),
+    ],
+)
+def test_a_mistake_in_the_command_line_is_one_line(env, args, said) -> None:  # type: ignore[no-untyped-def]
+    done = subprocess.run(
+        [sys.executable, "-m", "service.cli", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=60,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith(said), done.stderr
+    assert "--help')" in done.stderr
