@@ -447,3 +447,20 @@ def test_recall_on_renewed_resolutions_against_an_exhaustive_scan(store: Store) 
         hits += bool(found) and max(found) >= best[0][1].similarity - 1e-9
     assert graded > 300
     assert hits / graded >= 0.98, f"recall {hits}/{graded}"
+
+
+def test_a_document_stored_twice_gives_each_paragraph_once(store: Store) -> None:
+    from service.config import Limits
+    from service.library import Library, Retriever
+
+    official = resolution("A/RES/78/1", "2023-10-01", COOPERATE, OTHER)
+    put(store, official, source="ods")
+    put(store, official, source="file", filename="A_RES_78_1_en.pdf")  # its PDF too
+    put(store, resolution("A/RES/77/5", "2022-10-01", REWORDED), source="ods")
+    assert [p.symbol for p in query(store, COOPERATE, 3)].count("A/RES/78/1") == 2
+    library = Library(store, Retriever(base_url="http://127.0.0.1:9"), Limits(), viewer=OPERATOR)
+    found = library.precedents(COOPERATE, 3)
+    assert [(p.symbol, p.paragraph) for p in found] == [
+        ("A/RES/78/1", "OP1"),
+        ("A/RES/77/5", "OP1"),
+    ]

@@ -229,6 +229,24 @@ def _resolve_text(
     return resolved
 
 
+#: copies of one document a library may hold (its text, its PDF, a mirrored copy):
+#: agreed language asks for this many matches per one it shows
+_COPIES = 3
+
+
+def _one_per_paragraph(found: list[Precedent]) -> list[Precedent]:
+    """The best of each paragraph: a paragraph of a document stored twice (its text
+    and its PDF) is one precedent, under its symbol."""
+    seen: set[tuple[str | None, str]] = set()
+    kept = []
+    for p in found:
+        key = (p.symbol or p.document, p.paragraph)
+        if key not in seen:
+            seen.add(key)
+            kept.append(p)
+    return kept
+
+
 class Library:
     """The store, the retriever and the limits, for one viewer: everything needed to get
     a document.
@@ -370,14 +388,15 @@ class Library:
             )
         if not 1 <= limit <= MAX_MATCHES:
             raise InvalidRequestError(f"'limit' must be from 1 to {MAX_MATCHES}, not {limit}")
-        return self.store.find_precedents(
+        found = self.store.find_precedents(
             text,
-            limit,
+            limit * _COPIES,
             viewer=self.viewer,
             before=before,
             exclude=[symbols.normalise(s) if symbols.is_symbol(s) else s for s in exclude],
             exclude_documents=exclude_documents,
         )
+        return _one_per_paragraph(found)[:limit]
 
     def precedent_state(self) -> str:
         """What the precedents this viewer finds depend on: the index's generation (it
