@@ -789,6 +789,11 @@ def audit(actor: str | None, document: str | None, limit: int) -> None:
     """The audit trail, newest first: who added, read, shared, compared and deleted
     which document, and the changes of accounts."""
     entries = library().audit_trail(limit=limit, actor=actor, document=document)
+    if not entries:
+        echo(
+            "no entry in the audit trail" + (" for these filters" if actor or document else ""),
+            err=True,
+        )
     for e in entries:
         echo(f"{e.at}  {e.actor}  {e.action}  {e.document or '-'}  {e.detail or ''}".rstrip())
 

@@ -178,7 +178,7 @@ def test_changes_only_and_side_by_side(env, tmp_path: Path) -> None:  # type: ig
     r = run(env, "compare", old, new, "--format", "html", "--view", "side-by-side", "-o", str(html))
     assert r.exit_code == 0 and "rd-view-side-by-side" in html.read_text(encoding="utf-8")
     r = run(env, "compare", old, new, "--report-language", "fr", "--summary-only", "--no-color")
-    assert r.stdout.startswith("ancien: A/RES/77/20")
+    assert r.stdout.startswith("ancien : A/RES/77/20")
 
 
 @pytest.mark.parametrize(
@@ -203,3 +203,9 @@ def test_a_mistake_in_the_command_line_is_one_line(env, args, said) -> None:  # 
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.count("\n") == 1 and done.stderr.startswith(said), done.stderr
     assert "--help')" in done.stderr
+
+
+def test_an_empty_audit_trail_says_so(env) -> None:  # type: ignore[no-untyped-def]
+    done = CliRunner().invoke(cli, ["audit", "--user", "nobody"], env=env)
+    assert done.exit_code == 0 and done.stdout == ""
+    assert "no entry in the audit trail for these filters" in done.stderr

@@ -153,7 +153,7 @@ def test_a_french_comparison_reads_french_from_title_to_footer() -> None:
         for n in doc.xpath("//p[contains(@class, 'rd-subparagraph')]/span[@class='rd-num']")
     ][:1] == ["a)"]
     text = render_comparison(c, "text").decode()
-    assert text.startswith("ancien: A/RES/75/10  résolution  adoptée le 23 novembre 2020")
+    assert text.startswith("ancien : A/RES/75/10  résolution  adoptée le 23 novembre 2020")
     assert "Encourage → Exhorte : plus fort, échelon 5 → échelon 7" in text
     assert not {w for w in re.findall(r"[a-z]{5,}", text.casefold())} & _english_words() - set(
         re.findall(r"[a-z]{5,}", (old + new).casefold())

@@ -150,7 +150,7 @@ def test_a_french_amendment_report_reads_french_in_html(amended: Comparison) -> 
 
 def test_a_french_amendment_report_reads_french_in_text(amended: Comparison) -> None:
     text = _report(amended, "amend", "text").decode()
-    assert text.startswith("projet: A/99/L.7  projet de résolution  [fr]")
+    assert text.startswith("projet : A/99/L.7  projet de résolution  [fr]")
     for words in (
         "modifié par : A/99/L.9 (Ruritanie)",
         "1 INSTRUCTION NON APPLIQUÉE",

@@ -455,3 +455,10 @@ def test_a_heading_in_the_preamble_is_only_proposed() -> None:
     heading = next(p for p in d.new.paragraphs if p.kind == "heading")
     assert heading.text.endswith("Seventy-ninth session of the General Assembly")
     assert suggested(d, heading.id) == [heading.text.replace("Seventy-ninth", "Eightieth")]
+
+
+def test_the_previous_version_must_come_before_the_base() -> None:
+    base = diffing.parse(HEAD_EN + "1. Takes note;" + CLOSING_EN)
+    later = diffing.parse(HEAD_EN.replace("78/54", "79/54") + "1. Takes note;")
+    with pytest.raises(InvalidRequestError, match="must come before the base"):
+        diffing.next_draft(base, previous=later)

@@ -178,6 +178,11 @@ class _Plan:
 
 def _plan(base: Resolution, session: int | None, previous: Resolution | None) -> _Plan:
     base_session = _base_session(base)
+    if previous is not None and previous.session is not None and previous.session >= base_session:
+        raise InvalidRequestError(
+            f"the previous version ({previous.symbol or 'session ' + str(previous.session)})"
+            f" must come before the base (session {base_session})"
+        )
     known = series_period(dataclasses.replace(base, session=base_session), previous)
     number = resolution_number(base.symbol)
     texts = [p.text for p in base.paragraphs]

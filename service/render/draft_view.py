@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from diffing.model import Op
 from diffing.renewal import Draft
 from diffing.renewal.context import format_date
-from service.i18n import DEFAULT, Chrome, chrome_language
+from service.i18n import Chrome, chrome_language
 from service.render.view import ComparisonView, Segment, assembly_line, build_view
 from service.render.words import renewal_reason
 
@@ -150,10 +150,9 @@ class DraftView:
 
     @property
     def adopted(self) -> str:
-        """When the base was adopted: as a reader of the chrome writes a date ("23 novembre
-        2020"), the ISO date in English (as its reports have always printed it)."""
-        value = self.draft.old.adopted or ""
-        return value if self.chrome.lang == DEFAULT else self.chrome.date(value)
+        """When the base was adopted, as a reader of the chrome writes a date ("23 November
+        2020", "23 novembre 2020"), as every other report does."""
+        return self.chrome.date(self.draft.old.adopted or "")
 
     @property
     def made(self) -> int:

@@ -71,7 +71,7 @@ def _doc(label: str, r: Resolution, w: Words) -> list[str]:
         bits.append(chrome.gettext("adopted %(date)s", date=chrome.date(r.adopted)))
     if r.language:
         bits.append(f"[{r.language}]")
-    lines = [f"{label}: " + "  ".join(bits)]
+    lines = [chrome.gettext("%(label)s: %(document)s", label=label, document="  ".join(bits))]
     lines.extend(_wrap(m, " " * (len(label) + 2)) for m in doc_more(r, chrome))
     return lines
 
