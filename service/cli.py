@@ -416,6 +416,7 @@ def series(
 @_format_option("draft")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the draft here.")
 @LANG_OPTION
+@COLOR_OPTION
 @_user_errors
 def draft(
     base: str,
@@ -424,13 +425,14 @@ def draft(
     fmt: str,
     output: str | None,
     language: str,
+    color: bool | None,
 ) -> None:
     """Start the next draft of the resolution BASE (a file or a UN symbol such as
     A/RES/77/20): its text with the routine renewal edits made, as tracked changes
     in Word (docx), a redline with their reasons (html, pdf, text), or JSON."""
     versions = (previous, base) if previous else (base,)
     report = _report("draft", versions, fmt, language, {}, session)
-    _emit(report.body, fmt, output)
+    _emit(report.body, fmt, output, color)
 
 
 @cli.command()
@@ -444,6 +446,7 @@ def draft(
     help="Exit with status 2 when an instruction is not applied (the report is written all the same).",
 )
 @LANG_OPTION
+@COLOR_OPTION
 @_user_errors
 def amend(
     documents: tuple[str, ...],
@@ -452,6 +455,7 @@ def amend(
     output: str | None,
     strict: bool,
     language: str,
+    color: bool | None,
 ) -> None:
     """Apply amendments to a draft: the draft as it would read if they passed.
 
@@ -472,7 +476,7 @@ def amend(
             f"{first.symbol or documents[0]} is a {first.document_type}: give its amendments after it"
         )
     report = reports.produce(req, given, limits=lib.limits)
-    _emit(report.body, fmt, output)
+    _emit(report.body, fmt, output, color)
     result: Comparison = report.result
     for a, i in result.not_applied():
         line = f"{instruction_label(a.symbol, i.number)} not applied ({i.status}): {i.detail}"

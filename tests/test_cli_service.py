@@ -209,3 +209,17 @@ def test_an_empty_audit_trail_says_so(env) -> None:  # type: ignore[no-untyped-d
     done = CliRunner().invoke(cli, ["audit", "--user", "nobody"], env=env)
     assert done.exit_code == 0 and done.stdout == ""
     assert "no entry in the audit trail for these filters" in done.stderr
+
+
+@needs_corpus
+@pytest.mark.parametrize("command", ["draft", "amend"])
+def test_draft_and_amend_colour_their_text_when_asked(env, command) -> None:  # type: ignore[no-untyped-def]
+    committee = INTERPOL.parent / "unga-80-committee"
+    args = {
+        "draft": [str(INTERPOL / "A_RES_77_20_en.txt")],
+        "amend": [str(committee / "A_80_L.3_en.txt"), str(committee / "A_80_L.28_en.txt")],
+    }[command]
+    coloured = CliRunner().invoke(cli, [command, *args, "--color"], env=env, color=True)
+    plain = CliRunner().invoke(cli, [command, *args, "--no-color"], env=env, color=True)
+    assert coloured.exit_code == plain.exit_code == 0, coloured.output
+    assert "\x1b[" in coloured.stdout and "\x1b[" not in plain.stdout
