@@ -11,6 +11,7 @@ from service.config import Limits
 from service.errors import (
     DocumentNotFoundError,
     FetchError,
+    InvalidRequestError,
     InvalidSymbolError,
     LimitExceededError,
 )
@@ -76,7 +77,7 @@ def test_file_stem_and_language() -> None:
     assert symbols.file_stem("A/C.3/78/L.60/Rev.1") == "A_C.3_78_L.60_Rev.1"
     assert symbols.language("FR") == "fr"
     assert symbols.language(None) == "en"
-    with pytest.raises(InvalidSymbolError, match="unknown language"):
+    with pytest.raises(InvalidRequestError, match="unknown language"):
         symbols.language("de")
 
 
