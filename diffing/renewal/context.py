@@ -19,38 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from diffing.lexicon import MONTHS_EN, MONTHS_FR
+
 __all__ = ["MONTHS", "Renewal", "format_date", "resolution_number"]
 
-MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    "fr": [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-}
+MONTHS: dict[str, tuple[str, ...]] = {"en": MONTHS_EN, "fr": MONTHS_FR}
 """Month names by language, January first."""
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
