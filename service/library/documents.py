@@ -598,12 +598,8 @@ class Library:
         """A CLI argument: an existing path wins, else a UN symbol."""
         path = Path(arg)
         if path.is_file():
-            size = path.stat().st_size
-            if size > self.limits.file_bytes:
-                raise LimitExceededError(
-                    f"{path.name} is {size:,} bytes: the limit is {self.limits.file_bytes:,} bytes"
-                )
-            return parse_bytes(path.read_bytes(), path.name, self.limits, self.executor)
+            data = ingest.read_path(path, self.limits.file_bytes)
+            return parse_bytes(data, path.name, self.limits, self.executor)
         if path.exists():
             raise UnreadableDocumentError(f"{arg} is not a file")
         if not symbols.is_symbol(arg):
