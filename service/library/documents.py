@@ -33,7 +33,7 @@ from service.library import symbols
 from service.library.access import Viewer, check_admin, check_may_delete, check_may_share
 from service.library.fingerprint import parser_fingerprint
 from service.library.ods import Retriever
-from service.library.reading import check_document, words  # noqa: F401 (re-exported)
+from service.library.reading import words
 from service.library.store import (
     OFFICIAL_SOURCES,
     AuditEntry,
