@@ -5,6 +5,7 @@
 * :mod:`~service.ingest.docx` - the text of a Word file, with Word's own numbers.
 
 Public API: :func:`load` (a path), :func:`load_bytes` (bytes in memory),
+:func:`read_path` (a file's bytes, its size checked first),
 :func:`extract_text`, :func:`pasted_text`, :func:`detect_format`,
 :func:`media_type`, and the default limits :data:`MAX_FILE_BYTES`,
 :data:`MAX_PDF_PAGES`, :data:`MAX_DOCX_BYTES`. The limits on what is read are
@@ -50,6 +51,7 @@ __all__ = [
     "load_bytes",
     "media_type",
     "pasted_text",
+    "read_path",
 ]
 
 MAX_FILE_BYTES: int = DEFAULTS["RESDIFF_MAX_FILE_BYTES"]
@@ -218,18 +220,7 @@ def load(
     """Parse the document file at ``path`` (.txt, .md, .pdf, .docx); its size is
     checked before it is read."""
     path = Path(path)
-    limit = Caps.of(limits, file_bytes=max_bytes).file_bytes
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise _too_large(path.name, size, limit)
-        data = path.read_bytes()
-    except IsADirectoryError as exc:
-        raise UnreadableDocumentError(f"{path} is a directory, not a document") from exc
-    except FileNotFoundError as exc:
-        raise UnreadableDocumentError(f"{path} does not exist") from exc
-    except OSError as exc:
-        raise UnreadableDocumentError(f"{path} cannot be read: {exc.strerror or exc}") from exc
+    data = read_path(path, Caps.of(limits, file_bytes=max_bytes).file_bytes)
     return load_bytes(
         data,
         path.name,
@@ -239,6 +230,22 @@ def load(
         max_docx_bytes=max_docx_bytes,
         language=language,
     )
+
+
+def read_path(path: Path, max_bytes: int) -> bytes:
+    """The bytes of the file at ``path``; its size is checked before it is read (413),
+    and a file that cannot be read is a clear error (422), never an ``OSError``."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _too_large(path.name, size, max_bytes)
+        return path.read_bytes()
+    except IsADirectoryError as exc:
+        raise UnreadableDocumentError(f"{path} is a directory, not a document") from exc
+    except FileNotFoundError as exc:
+        raise UnreadableDocumentError(f"{path} does not exist") from exc
+    except OSError as exc:
+        raise UnreadableDocumentError(f"{path} cannot be read: {exc.strerror or exc}") from exc
 
 
 # --- helpers ------------------------------------------------------------------------

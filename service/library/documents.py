@@ -33,7 +33,7 @@ from service.library import symbols
 from service.library.access import Viewer, check_admin, check_may_delete, check_may_share
 from service.library.fingerprint import parser_fingerprint
 from service.library.ods import Retriever
-from service.library.reading import check_document, words  # noqa: F401 (re-exported)
+from service.library.reading import words
 from service.library.store import (
     OFFICIAL_SOURCES,
     AuditEntry,
@@ -598,12 +598,8 @@ class Library:
         """A CLI argument: an existing path wins, else a UN symbol."""
         path = Path(arg)
         if path.is_file():
-            size = path.stat().st_size
-            if size > self.limits.file_bytes:
-                raise LimitExceededError(
-                    f"{path.name} is {size:,} bytes: the limit is {self.limits.file_bytes:,} bytes"
-                )
-            return parse_bytes(path.read_bytes(), path.name, self.limits, self.executor)
+            data = ingest.read_path(path, self.limits.file_bytes)
+            return parse_bytes(data, path.name, self.limits, self.executor)
         if path.exists():
             raise UnreadableDocumentError(f"{arg} is not a file")
         if not symbols.is_symbol(arg):
