@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -56,6 +58,24 @@ def database_url(request, tmp_path: Path) -> str:  # type: ignore[no-untyped-def
 
 
 # -- the web service (Flask fixtures, after the Flask tutorial) ---------------------
+
+
+def run_in_threads(work: Callable[[int], None], n: int) -> list[BaseException]:
+    """Run ``work(0)`` ... ``work(n - 1)`` in threads at once; what they raised."""
+    errors: list[BaseException] = []
+
+    def guarded(k: int) -> None:
+        try:
+            work(k)
+        except BaseException as exc:  # pragma: no cover - reported by the caller
+            errors.append(exc)
+
+    threads = [threading.Thread(target=guarded, args=(k,)) for k in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return errors
 
 
 @pytest.fixture

@@ -37,7 +37,7 @@ from diffing.worddiff import diff_words
 from service.library import Accounts, Viewer, open_store
 from service.library.schema import VERSION
 from service.library.store import Store
-from tests.conftest import CORPUS, needs_corpus
+from tests.conftest import CORPUS, needs_corpus, run_in_threads
 
 COOPERATE = "Urges all Member States to cooperate with INTERPOL in the fight against terrorism;"
 REWORDED = (
@@ -141,24 +141,16 @@ def test_writers_storing_several_documents_at_once_take_turns(database_url: str)
     open_store(database_url, create=True).close()
     texts = [COOPERATE, OTHER]
     both_started = threading.Barrier(2)
-    errors: list[BaseException] = []
 
     def work(n: int) -> None:
-        try:
-            with open_store(database_url) as s, s.transaction():
-                for k, text in enumerate(texts[::1] if n == 0 else texts[::-1]):
-                    put(s, resolution(f"A/RES/7{n}/{k}", "2023-10-01", text))
-                    if k == 0:
-                        with contextlib.suppress(threading.BrokenBarrierError):
-                            both_started.wait(timeout=2)  # the other one waits its turn
-        except BaseException as exc:  # pragma: no cover - reported below
-            errors.append(exc)
+        with open_store(database_url) as s, s.transaction():
+            for k, text in enumerate(texts[::1] if n == 0 else texts[::-1]):
+                put(s, resolution(f"A/RES/7{n}/{k}", "2023-10-01", text))
+                if k == 0:
+                    with contextlib.suppress(threading.BrokenBarrierError):
+                        both_started.wait(timeout=2)  # the other one waits its turn
 
-    threads = [threading.Thread(target=work, args=(n,)) for n in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    errors = run_in_threads(work, 2)
     assert not errors
     with open_store(database_url) as s:
         assert s.precedent_counts() == (4, 4)

@@ -22,6 +22,7 @@ from service.library import Accounts, Viewer, open_store
 from service.library.schema import MIGRATIONS, VERSION, statements
 from service.library.sqlite import SQLiteStore
 from service.library.store import Store, sha256
+from tests.conftest import run_in_threads
 
 STRUCTURE = {"symbol": "A/RES/1/1", "title": "A title", "paragraphs": [{"id": "OP1"}]}
 OPERATOR = Viewer.operator()
@@ -373,23 +374,15 @@ def test_rate_limit_counters(store: Store) -> None:
 
 def test_writers_in_threads_with_their_own_connections(database_url: str) -> None:
     open_store(database_url, create=True).close()
-    errors: list[BaseException] = []
 
     def work(n: int) -> None:
-        try:
-            with open_store(database_url) as s:
-                for i in range(10):
-                    add(s, f"thread {n} doc {i}".encode())
-                    add(s, b"shared document")  # the same bytes from every thread
-                    s.rate_hit("everyone", 60)
-        except BaseException as exc:  # pragma: no cover - reported below
-            errors.append(exc)
+        with open_store(database_url) as s:
+            for i in range(10):
+                add(s, f"thread {n} doc {i}".encode())
+                add(s, b"shared document")  # the same bytes from every thread
+                s.rate_hit("everyone", 60)
 
-    threads = [threading.Thread(target=work, args=(n,)) for n in range(6)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    errors = run_in_threads(work, 6)
     assert not errors
     with open_store(database_url) as s:
         assert s.count_documents(viewer=OPERATOR) == 6 * 10 + 1
