@@ -45,7 +45,18 @@ from pathlib import Path
 from typing import Any
 
 import precedents as pb
-from common import INTERPOL, REPO, UNGA, Goal, Table, interleaved, machine, median, ms
+from common import (
+    INTERPOL,
+    REPO,
+    UNGA,
+    Goal,
+    Table,
+    interleaved,
+    machine,
+    median,
+    ms,
+    write_measured,
+)
 
 from service import config, reports
 from service.library import Accounts, Library, Retriever, Viewer, open_store
@@ -304,12 +315,10 @@ def main(argv: list[str] | None = None) -> int:
     text = "\n".join(t.markdown() for t in [goal_table, *tables])
     print(text)
     if args.results:
-        head = (
-            f"# Agreed language through the store, measured\n\nMeasured {m['date']} on {m['cpu']}"
-            f" ({m['cores']} cores, shared), Python {m['python']}, commit {m['commit']}:"
-            f" `python benchmarks/agreed.py {' '.join(argv or sys.argv[1:])}`.\n\n"
+        command = f"python benchmarks/agreed.py {' '.join(argv or sys.argv[1:])}"
+        write_measured(
+            args.results, "Agreed language through the store, measured", command, text, m
         )
-        args.results.write_text(head + text, encoding="utf-8")
     return 0
 
 

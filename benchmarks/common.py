@@ -186,3 +186,17 @@ def machine() -> dict[str, str]:
         "os": platform.platform(terse=True),
         "commit": commit or "?",
     }
+
+
+def write_measured(
+    path: Path, title: str, command: str, text: str, m: dict[str, str] | None = None
+) -> None:
+    """Write a benchmark's tables to ``path`` under ``# title`` and a line saying on
+    which machine (``m``, :func:`machine` now if not given), at which commit and by
+    which command they were measured."""
+    m = m or machine()
+    head = (
+        f"# {title}\n\nMeasured {m['date']} on {m['cpu']} ({m['cores']} cores, shared),"
+        f" Python {m['python']}, commit {m['commit']}: `{command}`.\n\n"
+    )
+    path.write_text(head + text, encoding="utf-8")

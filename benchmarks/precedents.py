@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from common import CORPUS, UNGA, Table, machine, ms
+from common import CORPUS, UNGA, Table, machine, ms, write_measured
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
@@ -730,13 +730,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(text)
     if args.results:
-        m = machine()
-        head = (
-            f"# Agreed language: paragraph search, measured\n\nMeasured {m['date']} on"
-            f" {m['cpu']} ({m['cores']} cores, shared), Python {m['python']}, commit"
-            f" {m['commit']}: `python benchmarks/precedents.py --scales {args.scales}`.\n\n"
-        )
-        args.results.write_text(head + text, encoding="utf-8")
+        command = f"python benchmarks/precedents.py --scales {args.scales}"
+        write_measured(args.results, "Agreed language: paragraph search, measured", command, text)
     return 0
 
 

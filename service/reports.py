@@ -376,19 +376,23 @@ _READING = frozenset({"changes_only", "summary_only", "language"})
 _SESSION = frozenset({"session"})
 _AGREED = frozenset({"precedents"})
 
+#: a comparison's reports, the same whether its new version is a later text or a draft
+#: as its amendments amend it
+_COMPARISON_RENDERERS: dict[str, Renderer[Comparison]] = {
+    "json": _json,
+    "text": _comparison_text,
+    "html": lambda c, o, b: _comparison_html(c, o, b).encode(),
+    "pdf": lambda c, o, b: _pdf(_comparison_html(c, o, b, pdf=True), b, ("html", "docx")),
+    "docx": _comparison_docx,
+}
+
 #: every kind of report: the one place that says what exists
 KINDS: dict[str, Kind[Any]] = {
     "compare": Kind[Comparison](
         name="compare",
         noun="comparison",
         compute=lambda v, o, deadline: diffing.compare(v[0], v[1], deadline=deadline),
-        renderers={
-            "json": _json,
-            "text": _comparison_text,
-            "html": lambda c, o, b: _comparison_html(c, o, b).encode(),
-            "pdf": lambda c, o, b: _pdf(_comparison_html(c, o, b, pdf=True), b, ("html", "docx")),
-            "docx": _comparison_docx,
-        },
+        renderers=_COMPARISON_RENDERERS,
         options={
             "json": _AGREED,
             "text": _READING | _AGREED,
@@ -444,13 +448,7 @@ KINDS: dict[str, Kind[Any]] = {
         name="amend",
         noun="draft with amendments",
         compute=_amend,
-        renderers={
-            "json": _json,
-            "text": _comparison_text,
-            "html": lambda c, o, b: _comparison_html(c, o, b).encode(),
-            "pdf": lambda c, o, b: _pdf(_comparison_html(c, o, b, pdf=True), b, ("html", "docx")),
-            "docx": _comparison_docx,
-        },
+        renderers=_COMPARISON_RENDERERS,
         # the Word revisions are signed by each amendment's sponsors, not by ``author``
         options={
             "html": _SIGNED | {"view", "standalone"},

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 
 from diffing.model import AmendmentRef, Comparison
 from service.i18n import Chrome
-from service.render.words import N_
+from service.render.words import N_, named
 
 __all__ = [
     "TONES",
@@ -83,15 +83,13 @@ _ACTIONS = {
 
 def status_name(status: str, chrome: Chrome) -> str:
     """``not found`` -> "not found", "introuvable"..."""
-    return chrome.gettext(_STATUSES.get(status, status))
+    return named(_STATUSES, status, chrome)
 
 
 def action_name(action: str, chrome: Chrome) -> str:
     """``insert paragraphs; delete words`` in the chrome's words, each action known to
     this version translated, any other as the engine says it."""
-    return "; ".join(
-        chrome.gettext(_ACTIONS[a]) if a in _ACTIONS else a for a in action.split("; ")
-    )
+    return "; ".join(named(_ACTIONS, a, chrome) for a in action.split("; "))
 
 
 def author(symbol: str | None, sponsors: Sequence[str], language: str | None = "en") -> str:

@@ -156,14 +156,6 @@ class _DraftWriter(_Writer):
         self.d = d
         self._footnotes: Any = None
 
-    def comment(self, text: str) -> int:
-        """A comment signed like the revisions; its id."""
-        c = self.doc.comments.add_comment(
-            text=xml_text(text), author=self.rev.author, initials="rd"
-        )
-        c.paragraphs[0]._p.getparent().set(qn("w:date"), self.rev.date)
-        return c.comment_id
-
     def footnote(self, text: str) -> Any:
         """A footnote of ``text`` (in the footnotes part, made on first use), and the
         run that marks it in the text."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from diffing.model import Resolution, Submitter, VerbChange
@@ -34,6 +34,7 @@ __all__ = [
     "document_type",
     "kind_count",
     "kind_name",
+    "named",
     "renewal_reason",
     "tag_name",
     "verdict",
@@ -97,9 +98,16 @@ _COMMITTEES = {
 }
 
 
+def named(table: Mapping[str, str], value: str | None, chrome: Chrome) -> str:
+    """``value`` in the chrome's words if ``table`` (its marked messages) knows it, else
+    as given: a name a later engine or parser may add is shown as they say it."""
+    known = table.get(value) if value else None
+    return chrome.gettext(known) if known else value or ""
+
+
 def kind_name(kind: str, chrome: Chrome) -> str:
     """``reworded`` -> "reworded", "modifié"..."""
-    return chrome.gettext(_KINDS.get(kind, kind))
+    return named(_KINDS, kind, chrome)
 
 
 def kind_count(kind: str, n: int, chrome: Chrome) -> str:
@@ -109,27 +117,21 @@ def kind_count(kind: str, n: int, chrome: Chrome) -> str:
 
 
 def tag_name(tag: str, chrome: Chrome) -> str:
-    return chrome.gettext(_TAGS.get(tag, tag))
+    return named(_TAGS, tag, chrome)
 
 
 def direction_name(direction: str, chrome: Chrome) -> str:
     """``weaker`` -> "weaker", "plus faible"..."""
-    return chrome.gettext(_DIRECTIONS.get(direction, direction))
+    return named(_DIRECTIONS, direction, chrome)
 
 
 def document_type(value: str | None, chrome: Chrome) -> str:
     """A kind of document as the parser names it, in the chrome's words."""
-    if not value:
-        return ""
-    known = _DOCUMENT_TYPES.get(value)
-    return chrome.gettext(known) if known else value
+    return named(_DOCUMENT_TYPES, value, chrome)
 
 
 def committee(value: str | None, chrome: Chrome) -> str:
-    if not value:
-        return ""
-    known = _COMMITTEES.get(value)
-    return chrome.gettext(known) if known else value
+    return named(_COMMITTEES, value, chrome)
 
 
 # -- the verdict's reason -------------------------------------------------------------
@@ -327,7 +329,7 @@ class Words:
         return doc_more(r, self.chrome)
 
     def section(self, name: str) -> str:
-        return self.chrome.gettext(_SECTIONS.get(name, name))
+        return named(_SECTIONS, name, self.chrome)
 
 
 _SECTIONS = {
